@@ -1,0 +1,62 @@
+// Bundles the extension client, the language server and the CLI with esbuild (one file each, dependencies
+// inlined, so the .vsix ships no node_modules), and with --tests every *.test.ts into out/ for mocha.
+// esbuild also turns the ESM-only unified/remark packages into CommonJS, which VS Code's extension host loads.
+import * as esbuild from 'esbuild';
+import { readdirSync, rmSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+const quiet = args.has('--quiet');
+const withTests = args.has('--tests');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  legalComments: production ? 'none' : 'inline',
+  logLevel: quiet ? 'error' : 'warning',
+  external: ['vscode'],
+};
+
+/** Every *.test.ts under a folder, skipping fixtures (which are data, not code). */
+function findTests(dir, found = []) {
+  for (const name of readdirSync(dir)) {
+    const full = join(dir, name);
+    if (name === 'node_modules' || name === 'fixtures') continue;
+    if (statSync(full).isDirectory()) findTests(full, found);
+    else if (name.endsWith('.test.ts')) found.push(full);
+  }
+  return found;
+}
+
+const started = Date.now();
+rmSync('dist', { recursive: true, force: true });
+const builds = [
+  esbuild.build({ ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist' }),
+  esbuild.build({ ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist' }),
+  esbuild.build({
+    ...common,
+    entryPoints: { cli: 'server/src/cli/main.ts' },
+    outdir: 'dist',
+    banner: { js: '#!/usr/bin/env node' },
+  }),
+];
+if (withTests) {
+  rmSync('out', { recursive: true, force: true });
+  const entries = [...findTests('server/src'), ...findTests('client/src'), ...findTests('test')];
+  builds.push(
+    esbuild.build({
+      ...common,
+      sourcemap: 'inline',
+      entryPoints: Object.fromEntries(entries.map((f) => [relative('.', f).replace(/\.ts$/, ''), f])),
+      outdir: 'out',
+      external: ['vscode', 'mocha'],
+    }),
+  );
+}
+await Promise.all(builds);
+if (!quiet) console.log(`built in ${Date.now() - started} ms${withTests ? ' (with tests)' : ''}`);

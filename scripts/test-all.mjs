@@ -1,0 +1,55 @@
+// `npm test`: every suite in order, then one closing line "N passed, N failed" totalling all of them.
+// Each mocha suite writes its counts to .test-results/<suite>.json; a step without counts (type check, lint,
+// build, packaging) counts as one test. A suite that fails to produce counts counts as one failure.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+const results = '.test-results';
+rmSync(results, { recursive: true, force: true });
+mkdirSync(results, { recursive: true });
+
+const mocha = (name, files, extra = []) => ({
+  name,
+  cmd: 'npx',
+  args: ['mocha', '--enable-source-maps', '--reporter', './test/support/countingReporter.cjs', '--reporter-option', `out=${results}/${name}.json`, ...extra, ...files],
+  counts: `${results}/${name}.json`,
+});
+
+const only = process.argv.slice(2);
+const steps = [
+  { name: 'typecheck', cmd: 'npx', args: ['tsc', '--noEmit', '-p', '.'] },
+  { name: 'lint', cmd: 'npx', args: ['eslint', '--max-warnings', '0', '.'] },
+  { name: 'build', cmd: 'node', args: ['scripts/build.mjs', '--tests'] },
+  mocha('engine', ['out/server/src/**/*.test.js', 'out/test/engine/**/*.test.js']),
+  mocha('cli', ['out/test/cli/**/*.test.js']),
+  mocha('server', ['out/test/server/**/*.test.js'], ['--timeout', '20000']),
+  { name: 'package', cmd: 'npm', args: ['run', '--silent', 'package'] },
+  mocha('packaging', ['out/test/packaging/**/*.test.js']),
+  mocha('neovim', ['out/test/neovim/**/*.test.js'], ['--timeout', '30000']),
+  { name: 'vscode', cmd: 'node', args: ['scripts/vscode-tests.mjs'], counts: `${results}/vscode.json` },
+].filter((s) => only.length === 0 || only.includes(s.name));
+
+let passed = 0;
+let failed = 0;
+const lines = [];
+for (const step of steps) {
+  const started = Date.now();
+  console.log(`\n=== ${step.name}: ${step.cmd} ${step.args.join(' ')}`);
+  const run = spawnSync(step.cmd, step.args, { stdio: 'inherit', env: process.env });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  let p = 0;
+  let f = 0;
+  if (step.counts && existsSync(step.counts)) {
+    const c = JSON.parse(readFileSync(step.counts, 'utf8'));
+    p = c.passed;
+    f = c.failed;
+    if (run.status !== 0 && f === 0) f = 1; // crashed after counting
+  } else if (run.status === 0) p = 1;
+  else f = 1;
+  passed += p;
+  failed += f;
+  lines.push(`${step.name.padEnd(10)} ${String(p).padStart(4)} passed ${String(f).padStart(3)} failed  ${seconds}s`);
+}
+console.log('\n' + lines.join('\n'));
+console.log(`${passed} passed, ${failed} failed`);
+process.exitCode = failed > 0 ? 1 : 0;

@@ -1,0 +1,122 @@
+// The CLI's three output formats: a linter-style text report, JSON for scripts, SARIF 2.1.0 for code scanning.
+import type { Diagnostic, Severity } from '../engine/model';
+import { RULES, ENGINE_CODES } from '../engine/rules/registry';
+
+export interface Summary {
+  errors: number;
+  warnings: number;
+  infos: number;
+  hints: number;
+  /** Markdown files read (ISMS or not). */
+  filesChecked: number;
+  ismsDocuments: number;
+  filesWithProblems: number;
+}
+
+export function summarise(diagnostics: Diagnostic[], filesChecked: number, ismsDocuments: number): Summary {
+  const count = (s: Severity) => diagnostics.filter((d) => d.severity === s).length;
+  return {
+    errors: count('error'),
+    warnings: count('warning'),
+    infos: count('info'),
+    hints: count('hint'),
+    filesChecked,
+    ismsDocuments,
+    filesWithProblems: new Set(diagnostics.map((d) => d.path)).size,
+  };
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export function formatText(diagnostics: Diagnostic[], summary: Summary, color: boolean): string {
+  const paint = (code: string, s: string) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
+  const tone: Record<Severity, string> = { error: '31', warning: '33', info: '36', hint: '2' };
+  const lines = diagnostics.map(
+    (d) => `${d.path}:${d.range.start.line + 1}:${d.range.start.character + 1} ${paint(tone[d.severity], d.severity)} ${paint('2', d.code)} ${d.message}`,
+  );
+  const total = diagnostics.length;
+  const parts = [plural(summary.errors, 'error'), plural(summary.warnings, 'warning'), `${summary.infos} info`];
+  if (summary.hints) parts.push(plural(summary.hints, 'hint'));
+  lines.push(
+    total === 0
+      ? `No problems in ${plural(summary.ismsDocuments, 'ISMS document')} (${plural(summary.filesChecked, 'Markdown file')} read).`
+      : `${plural(total, 'problem')} (${parts.join(', ')}) in ${plural(summary.filesWithProblems, 'file')}; ${plural(summary.ismsDocuments, 'ISMS document')} checked.`,
+  );
+  return lines.join('\n') + '\n';
+}
+
+export function formatJson(diagnostics: Diagnostic[], summary: Summary): string {
+  return (
+    JSON.stringify(
+      {
+        diagnostics: diagnostics.map((d) => ({
+          file: d.path,
+          line: d.range.start.line + 1,
+          column: d.range.start.character + 1,
+          endLine: d.range.end.line + 1,
+          endColumn: d.range.end.character + 1,
+          severity: d.severity,
+          code: d.code,
+          message: d.message,
+        })),
+        summary,
+      },
+      null,
+      2,
+    ) + '\n'
+  );
+}
+
+const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+
+export function formatSarif(diagnostics: Diagnostic[], version: string): string {
+  const rules = [...RULES, ...ENGINE_CODES];
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'isms',
+            fullName: 'ISMS Markdown checker',
+            version,
+            semanticVersion: version,
+            rules: rules.map((r) => ({
+              id: r.code,
+              name: r.code.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase()),
+              shortDescription: { text: r.description },
+              help: { text: r.fix },
+              defaultConfiguration: { level: SARIF_LEVEL[r.defaultSeverity] },
+            })),
+          },
+        },
+        originalUriBaseIds: { SRCROOT: { description: { text: 'The checked ISMS folder' } } },
+        results: diagnostics.map((d) => ({
+          ruleId: d.code,
+          ruleIndex: rules.findIndex((r) => r.code === d.code),
+          level: SARIF_LEVEL[d.severity],
+          message: { text: d.message },
+          ...(d.path === '.'
+            ? {}
+            : {
+                locations: [
+                  {
+                    physicalLocation: {
+                      artifactLocation: { uri: encodeURI(d.path), uriBaseId: 'SRCROOT' },
+                      region: {
+                        startLine: d.range.start.line + 1,
+                        startColumn: d.range.start.character + 1,
+                        endLine: d.range.end.line + 1,
+                        endColumn: d.range.end.character + 1,
+                      },
+                    },
+                  },
+                ],
+              }),
+        })),
+      },
+    ],
+  };
+  return JSON.stringify(sarif, null, 2) + '\n';
+}

@@ -1,0 +1,138 @@
+// The document model shared by the engine, the language server, the CLI and the tests.
+// Positions are 0-based lines and UTF-16 code-unit columns, as in LSP, so the server passes them through.
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export const DOCUMENT_TYPES = [
+  'scope',
+  'policy',
+  'procedure',
+  'risk-register',
+  'risk',
+  'soa',
+  'risk-treatment-plan',
+  'objectives',
+  'audit',
+  'management-review',
+  'exception',
+  'record',
+] as const;
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+
+export const DOCUMENT_STATUSES = ['draft', 'approved', 'retired'] as const;
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
+
+/** A finding. `path` is workspace-relative with forward slashes; "." means the workspace as a whole. */
+export interface Diagnostic {
+  path: string;
+  range: Range;
+  severity: Severity;
+  code: string;
+  message: string;
+  /** Machine-readable details for quick fixes (e.g. the missing section's key). */
+  data?: Record<string, unknown>;
+}
+
+export interface Heading {
+  depth: number;
+  text: string;
+  /** GitHub-style anchor, unique within the document. */
+  slug: string;
+  range: Range;
+}
+
+export interface Link {
+  /** The destination as written (URL-decoded), e.g. `../policies/access.md#reviews`. */
+  target: string;
+  range: Range;
+  /** Image links (`![..](..)`) point at evidence files too. */
+  image: boolean;
+}
+
+export interface TableCell {
+  text: string;
+  range: Range;
+  /** Link destinations inside the cell. */
+  links: Link[];
+}
+
+export interface TableRow {
+  cells: TableCell[];
+  range: Range;
+}
+
+export interface Table {
+  header: TableCell[];
+  rows: TableRow[];
+  range: Range;
+}
+
+export type ReferenceKind = 'control' | 'risk' | 'document';
+
+/** A mention of a control, risk or document ID in frontmatter or body text. */
+export interface Reference {
+  kind: ReferenceKind;
+  /** Normalised ID: `A.8.28`, `42001:A.6.2.4`, `R-007`, `POL-001`. */
+  id: string;
+  /** The text as written, e.g. `Annex A 8.28`. */
+  raw: string;
+  range: Range;
+  /** Where it was found: a frontmatter key (`controls`, `risks`, `related`), `body`, or `table`. */
+  source: string;
+}
+
+/** A frontmatter key with the ranges of its key and value, for precise diagnostics and edits. */
+export interface FieldLocation {
+  keyRange: Range;
+  valueRange: Range;
+}
+
+export interface Frontmatter {
+  /** The parsed mapping (empty when the YAML is not a mapping or failed to parse). */
+  data: Record<string, unknown>;
+  fields: Map<string, FieldLocation>;
+  /** Ranges of list items by key, e.g. each entry of `controls:`. */
+  items: Map<string, { value: unknown; range: Range }[]>;
+  /** From the opening `---` to the closing one, inclusive. */
+  range: Range;
+  /** Range of the YAML text between the fences. */
+  contentRange: Range;
+}
+
+export interface IsmsDocument {
+  /** Workspace-relative path with forward slashes. */
+  path: string;
+  /** Present when the file has a frontmatter block (even one that failed to parse). */
+  frontmatter?: Frontmatter;
+  /** The declared `type`, as written (may be unknown); undefined for non-ISMS Markdown. */
+  declaredType?: string;
+  /** The declared type when it is a known one. */
+  type?: DocumentType;
+  id?: string;
+  title?: string;
+  headings: Heading[];
+  links: Link[];
+  tables: Table[];
+  references: Reference[];
+  /** Problems found while parsing (frontmatter syntax and the like). */
+  parseDiagnostics: Diagnostic[];
+  /** Number of lines, so whole-document ranges can be built without keeping the text. */
+  lineCount: number;
+}
+
+/** An ISMS document takes part in checks when its frontmatter declares a `type`. */
+export function isIsmsDocument(doc: IsmsDocument): boolean {
+  return doc.declaredType !== undefined;
+}
+
+export const START_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };

@@ -1,0 +1,27 @@
+import { strict as assert } from 'node:assert';
+import { check, policy } from '../testing/fixtures';
+
+const code = 'control-legacy-id';
+
+describe(code, () => {
+  it('names the 2022 control for a 2013 control ID', () => {
+    const found = check({ 'p.md': policy({}, 'Patch per A.12.6.1.\n') }, { code });
+    assert.equal(found.length, 1);
+    assert.match(found[0].message, /A\.8\.8 Management of technical vulnerabilities/);
+    assert.deepEqual(found[0].data?.replacements, ['A.8.8']);
+  });
+
+  it('maps a 2013 category to all its 2022 controls', () => {
+    const found = check({ 'p.md': policy({ controls: ['A.12.6'] }) }, { code });
+    assert.equal(found.length, 1);
+    assert.deepEqual(found[0].data?.replacements, ['A.8.8', 'A.8.19']);
+  });
+
+  it('names both targets of a split control', () => {
+    assert.deepEqual(check({ 'p.md': policy({}, 'A.18.2.3\n') }, { code })[0].data?.replacements, ['A.5.36', 'A.8.8']);
+  });
+
+  it('is silent on 2022 IDs that look like 2013 categories', () => {
+    assert.deepEqual(check({ 'p.md': policy({}, 'A.5.1 and A.6.2 and A.7.1 are 2022 controls.\n') }, { code }), []);
+  });
+});

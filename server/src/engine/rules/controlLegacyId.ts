@@ -1,0 +1,25 @@
+import { lookupLegacy } from '../catalogs/catalog';
+import type { DocumentRule } from './rule';
+
+export const controlLegacyId: DocumentRule = {
+  code: 'control-legacy-id',
+  family: 'references',
+  scope: 'document',
+  defaultSeverity: 'warning',
+  description: 'A reference uses an ISO 27001:2013 control or category ID (such as A.12.6.1), withdrawn since the 2022 revision.',
+  fix: 'Replace it with the 2022 control(s) named in the message (the quick fix does this).',
+  check(doc, ctx) {
+    const { catalogs } = ctx.workspace;
+    for (const ref of doc.references) {
+      if (ref.kind !== 'control' || catalogs.has(ref.id)) continue;
+      const legacy = lookupLegacy(ref.id);
+      if (!legacy) continue;
+      const targets = legacy.newIds.map((id) => `${id} ${catalogs.get(id)?.title ?? ''}`.trim());
+      ctx.report({
+        range: ref.range,
+        message: `${ref.raw} is an ISO/IEC 27001:2013 ID (${legacy.title}). In the 2022 Annex A it is ${targets.join('; ')}.`,
+        data: { replacements: legacy.newIds },
+      });
+    }
+  },
+};

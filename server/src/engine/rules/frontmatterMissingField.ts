@@ -1,0 +1,49 @@
+import type { DocumentType } from '../model';
+import type { DocumentRule } from './rule';
+import { code, documentAnchor } from './helpers';
+
+/** Fields each type needs beyond `id`, `title` and `owner`. A group is satisfied by any one of its fields. */
+const EXTRA_FIELDS: Partial<Record<DocumentType, string[][]>> = {
+  scope: [['last_reviewed', 'next_review']],
+  policy: [['last_reviewed', 'next_review']],
+  soa: [['last_reviewed', 'next_review']],
+  audit: [['date']],
+  'management-review': [['date']],
+  exception: [['opened']],
+};
+
+const EXAMPLES: Record<string, string> = {
+  id: 'id: POL-001',
+  title: 'title: Access Control Policy',
+  owner: 'owner: Head of Security',
+  last_reviewed: 'last_reviewed: 2026-01-31',
+  date: 'date: 2026-03-14',
+  opened: 'opened: 2026-03-14T02:10:00Z',
+};
+
+export function requiredFields(type: DocumentType): string[][] {
+  return [['id'], ['title'], ['owner'], ...(EXTRA_FIELDS[type] ?? [])];
+}
+
+export const frontmatterMissingField: DocumentRule = {
+  code: 'frontmatter-missing-field',
+  family: 'frontmatter',
+  scope: 'document',
+  defaultSeverity: 'warning',
+  description: 'A document lacks a field its type needs: `id`, `title`, `owner`; a review date for scope, policy and SoA; `date` for audits and management reviews; `opened` for exceptions.',
+  fix: 'Add the named field to the frontmatter (the quick fix inserts it).',
+  check(doc, ctx) {
+    if (!doc.type || !doc.frontmatter) return;
+    const data = doc.frontmatter.data;
+    for (const group of requiredFields(doc.type)) {
+      if (group.some((f) => data[f] !== undefined && data[f] !== null && String(data[f]).trim() !== '')) continue;
+      const field = group[0];
+      const what = group.length > 1 ? group.map(code).join(' or ') : code(field);
+      ctx.report({
+        range: documentAnchor(doc),
+        message: `This ${doc.type} document has no ${what}. Add \`${EXAMPLES[field] ?? field + ': …'}\` to its frontmatter.`,
+        data: { field },
+      });
+    }
+  },
+};

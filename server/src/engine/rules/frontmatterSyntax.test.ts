@@ -1,0 +1,41 @@
+import { strict as assert } from 'node:assert';
+import { check, md } from '../testing/fixtures';
+
+const code = 'frontmatter-syntax';
+
+describe(code, () => {
+  it('reports a YAML error at its exact place inside the frontmatter', () => {
+    const found = check({ 'a.md': '---\ntype: policy\ntitle: [unclosed\nowner: me\n---\n# Body\n' }, { code });
+    assert.ok(found.length >= 1);
+    assert.ok(found[0].range.start.line >= 1 && found[0].range.start.line <= 4, JSON.stringify(found[0].range));
+    assert.match(found[0].message, /YAML/);
+  });
+
+  it('reports frontmatter that is never closed', () => {
+    const found = check({ 'a.md': '---\ntype: policy\nid: POL-1\n\n# Body\n' }, { code });
+    assert.equal(found.length, 1);
+    assert.match(found[0].message, /never closed/);
+    assert.equal(found[0].range.start.line, 0);
+  });
+
+  it('reports a list or a scalar instead of fields', () => {
+    assert.equal(check({ 'a.md': '---\n- one\n- two\n---\n' }, { code }).length, 1);
+    assert.equal(check({ 'b.md': '---\njust text\n---\n' }, { code }).length, 1);
+  });
+
+  it('stops an alias bomb instead of expanding it', () => {
+    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 1; i < 9; i++) bomb.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill('*' + String.fromCharCode(96 + i)).join(',')}]`);
+    const found = check({ 'a.md': `---\ntype: policy\n${bomb.join('\n')}\n---\n` }, { code });
+    assert.equal(found.length, 1);
+    assert.match(found[0].message, /alias/i);
+  });
+
+  it('is silent on good frontmatter, on files without frontmatter and on empty files', () => {
+    assert.deepEqual(check({ 'a.md': md({ type: 'record', id: 'REC-1', title: 'x', owner: 'y' }), 'b.md': '# Plain\n', 'c.md': '' }, { code }), []);
+  });
+
+  it('does not take a leading thematic break followed by prose for frontmatter', () => {
+    assert.deepEqual(check({ 'a.md': '---\n\nJust a rule above a paragraph.\n' }, { code }), []);
+  });
+});

@@ -1,0 +1,48 @@
+// Every rule, registered in one place. Order is the order findings are produced in (they are sorted after).
+import type { Rule } from './rule';
+import { fileUnreadable } from './fileUnreadable';
+import { configInvalid } from './configInvalid';
+import { frontmatterSyntax } from './frontmatterSyntax';
+import { frontmatterMissingField } from './frontmatterMissingField';
+import { frontmatterInvalidValue } from './frontmatterInvalidValue';
+import { unknownType } from './unknownType';
+import { duplicateId } from './duplicateId';
+import { scopeMissingSection } from './scopeMissingSection';
+import { controlUnknown } from './controlUnknown';
+import { controlLegacyId } from './controlLegacyId';
+import { riskUnknown } from './riskUnknown';
+import { docUnknown } from './docUnknown';
+import { linkBroken } from './linkBroken';
+import { evidenceMissing } from './evidenceMissing';
+import { reviewOverdue } from './reviewOverdue';
+import { reviewDueSoon } from './reviewDueSoon';
+import { reviewDateInvalid } from './reviewDateInvalid';
+
+export const RULES: readonly Rule[] = [
+  fileUnreadable,
+  configInvalid,
+  frontmatterSyntax,
+  frontmatterMissingField,
+  frontmatterInvalidValue,
+  unknownType,
+  duplicateId,
+  scopeMissingSection,
+  controlUnknown,
+  controlLegacyId,
+  riskUnknown,
+  docUnknown,
+  linkBroken,
+  evidenceMissing,
+  reviewOverdue,
+  reviewDueSoon,
+  reviewDateInvalid,
+];
+
+/** Codes the engine itself emits outside any rule. */
+export const ENGINE_CODES = [
+  { code: 'rule-failed', defaultSeverity: 'error', description: 'A rule crashed on this workspace; its findings are missing until it is fixed.', fix: 'Report the message to the maintainers; other rules still ran.' },
+] as const;
+
+export function findRule(code: string): Rule | undefined {
+  return RULES.find((r) => r.code === code);
+}

@@ -1,0 +1,111 @@
+// The ISMS language server: adapts the engine to LSP. Started by the VS Code client over IPC, or by any LSP
+// client with --stdio.
+import {
+  createConnection,
+  DidChangeConfigurationNotification,
+  FileChangeType,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import * as nodePath from 'node:path';
+import { Roots, type Root } from './roots';
+import { DiagnosticsPublisher } from './features/diagnostics';
+import { parseIsoDate } from './engine/util/dates';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+let supportsConfiguration = false;
+let folders: string[] = [];
+
+// ISMS_TODAY pins "today" for reproducible demos and tests, like the CLI's --today.
+const pinnedToday = parseIsoDate(process.env.ISMS_TODAY);
+
+const roots = new Roots(
+  async (rootUri) => (supportsConfiguration ? connection.workspace.getConfiguration({ scopeUri: rootUri, section: 'isms' }) : undefined),
+  (message) => connection.console.log(message),
+);
+const diagnostics = new DiagnosticsPublisher(connection, roots, () => pinnedToday, (uri) => documents.get(uri)?.version);
+
+let ready: Promise<void> = Promise.resolve();
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  supportsConfiguration = params.capabilities.workspace?.configuration === true;
+  folders =
+    params.workspaceFolders?.map((f) => f.uri) ??
+    (params.rootUri ? [params.rootUri] : params.rootPath ? [URI.file(params.rootPath).toString()] : []);
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
+    serverInfo: { name: 'isms-language-server' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (supportsConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'isms' });
+  ready = loadAll();
+  connection.workspace.onDidChangeWorkspaceFolders((event) => {
+    for (const removed of event.removed) diagnostics.clearRoot(removed.uri);
+    folders = [...folders.filter((f) => !event.removed.some((r) => r.uri === f)), ...event.added.map((a) => a.uri)];
+    ready = loadAll();
+  });
+});
+
+async function loadAll(): Promise<void> {
+  try {
+    await roots.setFolders(folders);
+    for (const root of roots.all()) diagnostics.publish(root);
+  } catch (e) {
+    connection.console.error(`loading the workspace failed: ${(e as Error).stack ?? String(e)}`);
+  }
+}
+
+/** Documents outside every workspace folder are checked as a root of their own folder. */
+async function ensureRootFor(uri: string): Promise<void> {
+  await ready;
+  if (roots.locate(uri) || URI.parse(uri).scheme !== 'file') return;
+  folders.push(URI.file(nodePath.dirname(URI.parse(uri).fsPath)).toString());
+  ready = loadAll();
+  await ready;
+}
+
+const recheck = (root: Root | undefined) => {
+  if (root) diagnostics.schedule(root);
+};
+
+documents.onDidOpen(async (e) => {
+  await ensureRootFor(e.document.uri);
+  recheck(roots.setOpenText(e.document.uri, e.document.getText()));
+});
+documents.onDidChangeContent(async (e) => {
+  await ready;
+  recheck(roots.setOpenText(e.document.uri, e.document.getText()));
+});
+documents.onDidClose(async (e) => {
+  await ready;
+  recheck(await roots.closeText(e.document.uri));
+});
+
+connection.onDidChangeWatchedFiles(async (params) => {
+  await ready;
+  const touched = new Set<Root>();
+  for (const change of params.changes) {
+    const root = await roots.fileChanged(change.uri, change.type === FileChangeType.Deleted);
+    if (root) touched.add(root);
+  }
+  // A reloaded root replaces its old object; schedule() looks the current one up by URI.
+  for (const root of touched) diagnostics.schedule(root);
+});
+
+connection.onDidChangeConfiguration(() => {
+  ready = loadAll();
+});
+
+documents.listen(connection);
+connection.listen();
