@@ -1,0 +1,127 @@
+// The `isms` command as CI runs it: built bundle, real folders on disk, three formats, exit codes.
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { md, policy } from '../../server/src/engine/testing/fixtures';
+
+const CLI = join(process.cwd(), 'dist', 'cli.js');
+
+function run(args: string[], cwd = process.cwd()) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 30_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function folder(files: Record<string, string | Buffer>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'isms-cli-'));
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    writeFileSync(join(dir, path), content);
+  }
+  return dir;
+}
+
+describe('isms CLI', () => {
+  const dirs: string[] = [];
+  const make = (files: Record<string, string | Buffer>) => {
+    const d = folder(files);
+    dirs.push(d);
+    return d;
+  };
+  after(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+  const faulty = () =>
+    make({
+      'policies/access.md': policy({ owner: undefined }, 'Patch per A.12.6.1. See [x](missing.md).\n'),
+      'policies/crypto.md': policy({ id: 'POL-002', controls: ['A.8.99'] }),
+    });
+
+  it('prints text findings as path:line:col severity code message, then a summary, and exits 1 on errors', () => {
+    const r = run(['check', faulty(), '--today', '2026-11-21']);
+    assert.equal(r.code, 1, r.stderr);
+    const lines = r.stdout.trim().split('\n');
+    assert.match(lines[0], /^policies\/access\.md:\d+:\d+ warning frontmatter-missing-field /);
+    assert.ok(lines.some((l) => /^policies\/access\.md:\d+:\d+ warning control-legacy-id A\.12\.6\.1/.test(l)));
+    assert.ok(lines.some((l) => /^policies\/crypto\.md:\d+:\d+ error control-unknown /.test(l)));
+    assert.match(lines[lines.length - 1], /^4 problems \(1 error, 3 warnings, 0 info\) in 2 files; 2 ISMS documents checked\.$/);
+  });
+
+  it('prints JSON with 1-based positions and relative paths', () => {
+    const r = run(['check', faulty(), '--format', 'json', '--today', '2026-11-21']);
+    assert.equal(r.code, 1);
+    const out = JSON.parse(r.stdout);
+    const legacy = out.diagnostics.find((d: { code: string }) => d.code === 'control-legacy-id');
+    assert.deepEqual(Object.keys(legacy), ['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'code', 'message']);
+    assert.equal(legacy.file, 'policies/access.md');
+    assert.equal(legacy.line, 11);
+    assert.equal(legacy.column, 11);
+    assert.equal(legacy.endColumn, 19);
+    assert.deepEqual([out.summary.errors, out.summary.warnings], [1, 3]);
+  });
+
+  it('prints SARIF 2.1.0 with rules and regions', () => {
+    const r = run(['check', faulty(), '--format=sarif', '--today', '2026-11-21']);
+    const sarif = JSON.parse(r.stdout);
+    assert.equal(sarif.version, '2.1.0');
+    const run0 = sarif.runs[0];
+    assert.equal(run0.tool.driver.name, 'isms');
+    assert.ok(run0.tool.driver.rules.some((rule: { id: string }) => rule.id === 'control-unknown'));
+    const result = run0.results.find((x: { ruleId: string }) => x.ruleId === 'control-unknown');
+    assert.equal(result.level, 'error');
+    assert.equal(result.locations[0].physicalLocation.artifactLocation.uri, 'policies/crypto.md');
+    assert.equal(run0.tool.driver.rules[result.ruleIndex].id, 'control-unknown');
+  });
+
+  it('exits 0 with only warnings, and with --exit-zero', () => {
+    const warnOnly = make({ 'p.md': policy({ owner: undefined }) });
+    assert.equal(run(['check', warnOnly, '--today', '2026-11-21']).code, 0);
+    assert.equal(run(['check', faulty(), '--exit-zero', '--today', '2026-11-21']).code, 0);
+  });
+
+  it('uses --today for staleness and reads .isms.yaml', () => {
+    const dir = make({ 'p.md': policy({ next_review: '2026-12-01' }), '.isms.yaml': 'rules:\n  review-overdue: error\n' });
+    assert.equal(run(['check', dir, '--today', '2026-11-21']).code, 0);
+    const late = run(['check', dir, '--today', '2027-01-01', '--format', 'json']);
+    assert.equal(late.code, 1);
+    assert.equal(JSON.parse(late.stdout).diagnostics[0].severity, 'error');
+  });
+
+  it('exits 2 on bad usage with a message', () => {
+    for (const args of [['check', '--format', 'xml'], ['check', '--today', '2026-02-30'], ['check', '/no/such/folder'], ['frobnicate'], ['check', 'a', 'b'], ['check', '--today']]) {
+      const r = run(args);
+      assert.equal(r.code, 2, args.join(' '));
+      assert.match(r.stderr, /^isms: /);
+    }
+    assert.equal(run([]).code, 2);
+    assert.equal(run(['--help']).code, 0);
+    assert.match(run(['--version']).stdout, /^\d+\.\d+\.\d+\n$/);
+  });
+
+  it('never crashes on binary, empty, invalid UTF-8 or huge files', () => {
+    const dir = make({
+      'bin.md': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]),
+      'latin1.md': Buffer.from([0x23, 0x20, 0xe9, 0x0a]),
+      'empty.md': '',
+      'huge.md': '# big\n' + 'x'.repeat(3 * 1024 * 1024),
+      'dashes.md': '---',
+      'ok.md': md({ type: 'record', id: 'REC-1', title: 'r', owner: 'o' }),
+    });
+    const r = run(['check', dir, '--format', 'json', '--today', '2026-11-21']);
+    assert.equal(r.code, 1, r.stderr); // the lone --- is an unclosed frontmatter: an error, not a crash
+    const found = JSON.parse(r.stdout).diagnostics.map((d: { file: string; code: string }) => `${d.file} ${d.code}`);
+    assert.deepEqual(found, ['bin.md file-unreadable', 'dashes.md frontmatter-syntax', 'huge.md file-unreadable', 'latin1.md file-unreadable']);
+  });
+
+  it('skips excluded folders', () => {
+    const dir = make({ 'node_modules/pkg/readme.md': policy({ controls: ['A.99.1'] }), 'ok.md': policy() });
+    const r = run(['check', dir, '--format', 'json', '--today', '2026-11-21']);
+    assert.deepEqual(JSON.parse(r.stdout).diagnostics, []);
+  });
+
+  it('lists the rules', () => {
+    const r = run(['rules']);
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /^scope-missing-section\s+warning /m);
+  });
+});

@@ -1,0 +1,47 @@
+// The packaged extension: small, bundled, and free of sources and tests. `npm test` packages it first.
+import { strict as assert } from 'node:assert';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+
+const VSIX = 'isms-markdown.vsix';
+
+/** Entry names from a zip's central directory (enough to list a .vsix without unzip). */
+export function zipEntries(buffer: Buffer): string[] {
+  const eocd = buffer.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  assert.ok(eocd >= 0, 'not a zip file');
+  const count = buffer.readUInt16LE(eocd + 10);
+  let offset = buffer.readUInt32LE(eocd + 16);
+  const names: string[] = [];
+  for (let i = 0; i < count; i++) {
+    assert.equal(buffer.readUInt32LE(offset), 0x02014b50, 'bad central directory');
+    const nameLength = buffer.readUInt16LE(offset + 28);
+    const extraLength = buffer.readUInt16LE(offset + 30);
+    const commentLength = buffer.readUInt16LE(offset + 32);
+    names.push(buffer.toString('utf8', offset + 46, offset + 46 + nameLength));
+    offset += 46 + nameLength + extraLength + commentLength;
+  }
+  return names;
+}
+
+describe('the .vsix package', function () {
+  before(function () {
+    if (!existsSync(VSIX)) this.skip();
+  });
+
+  it('is under 2 MB', () => {
+    const size = statSync(VSIX).size;
+    assert.ok(size < 2 * 1024 * 1024, `${size} bytes`);
+  });
+
+  it('holds the bundled client, server and CLI', () => {
+    const names = zipEntries(readFileSync(VSIX));
+    for (const f of ['extension/package.json', 'extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/cli.js', 'extension/readme.md']) {
+      assert.ok(names.some((n) => n.toLowerCase() === f), `${f} missing from ${names.join(', ')}`);
+    }
+  });
+
+  it('holds no sources, tests, source maps, examples or node_modules', () => {
+    const names = zipEntries(readFileSync(VSIX));
+    const leaked = names.filter((n) => /\.ts$|\.map$|\/test\/|\/node_modules\/|\/examples\/|\/src\/|\.test\./.test(n));
+    assert.deepEqual(leaked, []);
+  });
+});

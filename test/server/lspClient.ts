@@ -1,0 +1,109 @@
+// A minimal LSP client for protocol-level tests: starts the built server over stdio and speaks JSON-RPC to it
+// with vscode-languageserver-protocol, the same library editors' clients use.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  type Diagnostic,
+} from 'vscode-languageserver-protocol/node';
+
+export const fileUri = (path: string) => pathToFileURL(path).toString();
+
+export class LspTestClient {
+  private process!: ChildProcess;
+  connection!: ProtocolConnection;
+  /** The latest diagnostics per URI, and every publish in order. */
+  readonly diagnostics = new Map<string, Diagnostic[]>();
+  readonly publishes: PublishDiagnosticsParams[] = [];
+  private waiters: (() => void)[] = [];
+  stderr = '';
+
+  async start(rootPath: string, options: { env?: Record<string, string>; settings?: unknown; initializationOptions?: unknown } = {}): Promise<void> {
+    this.process = spawn(process.execPath, [join(process.cwd(), 'dist', 'server.js'), '--stdio'], {
+      env: { ...process.env, ISMS_TODAY: '2026-11-21', ...options.env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    this.process.stderr!.on('data', (d: Buffer) => (this.stderr += d.toString()));
+    this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+      this.diagnostics.set(p.uri, p.diagnostics);
+      this.publishes.push(p);
+      const waiters = this.waiters;
+      this.waiters = [];
+      waiters.forEach((w) => w());
+    });
+    this.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => options.settings ?? null));
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.listen();
+    const rootUri = fileUri(rootPath);
+    await this.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri,
+      workspaceFolders: [{ uri: rootUri, name: 'ws' }],
+      capabilities: {
+        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
+        textDocument: { publishDiagnostics: { versionSupport: true } },
+      },
+      initializationOptions: options.initializationOptions,
+    });
+    await this.connection.sendNotification('initialized', {});
+  }
+
+  /** Resolves once `predicate` holds for the diagnostics of `uri` (checked after every publish). */
+  async waitFor(uri: string, predicate: (d: Diagnostic[]) => boolean, timeoutMs = 10_000): Promise<Diagnostic[]> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const current = this.diagnostics.get(uri);
+      if (current && predicate(current)) return current;
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) throw new Error(`timed out waiting for diagnostics of ${uri}; have ${JSON.stringify(current?.map((d) => d.code))}\n${this.stderr}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, remaining);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  open(uri: string, text: string, version = 1): Promise<void> {
+    return this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version, text } });
+  }
+
+  change(uri: string, text: string, version: number): Promise<void> {
+    return this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+  }
+
+  close(uri: string): Promise<void> {
+    return this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  request<R>(method: string, params: unknown): Promise<R> {
+    return this.connection.sendRequest(method, params) as Promise<R>;
+  }
+
+  async stop(): Promise<number | null> {
+    const exited = new Promise<number | null>((resolve) => this.process.once('exit', (code) => resolve(code)));
+    try {
+      await Promise.race([this.connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+      await this.connection.sendNotification('exit');
+    } catch {
+      // already gone
+    }
+    const timer = setTimeout(() => this.process.kill('SIGKILL'), 3000);
+    const code = await exited;
+    clearTimeout(timer);
+    this.connection.dispose();
+    return code;
+  }
+}
+
+export const codes = (d: Diagnostic[]) => d.map((x) => String(x.code)).sort();
