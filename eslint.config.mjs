@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.tools/**', 'examples/**', 'bench/work/**', '.vscode-test/**'] },
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.tools/**', 'examples/**', 'bench/work/**', '.vscode-test/**', '.build/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -9,6 +9,9 @@ const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
 const quiet = args.has('--quiet');
 const withTests = args.has('--tests');
+// Separate output folders let several checkouts' worth of work build side by side (ISMS_DIST_DIR, ISMS_OUT_DIR).
+const distDir = process.env.ISMS_DIST_DIR ?? 'dist';
+const outDir = process.env.ISMS_OUT_DIR ?? 'out';
 
 const common = {
   bundle: true,
@@ -34,26 +37,26 @@ function findTests(dir, found = []) {
 }
 
 const started = Date.now();
-rmSync('dist', { recursive: true, force: true });
+rmSync(distDir, { recursive: true, force: true });
 const builds = [
-  esbuild.build({ ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist' }),
-  esbuild.build({ ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist' }),
+  esbuild.build({ ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: distDir }),
+  esbuild.build({ ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: distDir }),
   esbuild.build({
     ...common,
     entryPoints: { cli: 'server/src/cli/main.ts' },
-    outdir: 'dist',
+    outdir: distDir,
     banner: { js: '#!/usr/bin/env node' },
   }),
 ];
 if (withTests) {
-  rmSync('out', { recursive: true, force: true });
+  rmSync(outDir, { recursive: true, force: true });
   const entries = [...findTests('server/src'), ...findTests('client/src'), ...findTests('test')];
   builds.push(
     esbuild.build({
       ...common,
       sourcemap: 'inline',
       entryPoints: Object.fromEntries(entries.map((f) => [relative('.', f).replace(/\.ts$/, ''), f])),
-      outdir: 'out',
+      outdir: outDir,
       external: ['vscode', 'mocha'],
     }),
   );

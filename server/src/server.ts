@@ -15,7 +15,9 @@ import { URI } from 'vscode-uri';
 import * as nodePath from 'node:path';
 import { Roots, type Root } from './roots';
 import { DiagnosticsPublisher } from './features/diagnostics';
-import { parseIsoDate } from './engine/util/dates';
+import { parseIsoDate, todayUtc } from './engine/util/dates';
+import { FEATURES } from './features';
+import type { ServerContext } from './features/context';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -42,6 +44,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      ...Object.assign({}, ...FEATURES.map((f) => f.capabilities)),
     },
     serverInfo: { name: 'isms-language-server' },
   };
@@ -106,6 +109,16 @@ connection.onDidChangeWatchedFiles(async (params) => {
 connection.onDidChangeConfiguration(() => {
   ready = loadAll();
 });
+
+const context: ServerContext = {
+  connection,
+  documents,
+  roots,
+  diagnostics,
+  ready: () => ready,
+  today: () => pinnedToday ?? todayUtc(),
+};
+for (const feature of FEATURES) feature.register(context);
 
 documents.listen(connection);
 connection.listen();

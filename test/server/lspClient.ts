@@ -24,7 +24,7 @@ export class LspTestClient {
   stderr = '';
 
   async start(rootPath: string, options: { env?: Record<string, string>; settings?: unknown; initializationOptions?: unknown } = {}): Promise<void> {
-    this.process = spawn(process.execPath, [join(process.cwd(), 'dist', 'server.js'), '--stdio'], {
+    this.process = spawn(process.execPath, [join(process.cwd(), process.env.ISMS_DIST_DIR ?? 'dist', 'server.js'), '--stdio'], {
       env: { ...process.env, ISMS_TODAY: '2026-11-21', ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });

@@ -1,0 +1,22 @@
+// What every language feature gets: the connection, open documents, the workspace roots and the publisher.
+import type { Connection, ServerCapabilities, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Roots } from '../roots';
+import type { DiagnosticsPublisher } from './diagnostics';
+
+export interface ServerContext {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  roots: Roots;
+  diagnostics: DiagnosticsPublisher;
+  /** Resolves when the workspace folders are loaded; await it before reading the index. */
+  ready(): Promise<void>;
+  /** Today as days since epoch (pinned by ISMS_TODAY in tests and demos). */
+  today(): number;
+}
+
+/** One language feature: the capabilities it announces and the handlers it registers. */
+export interface Feature {
+  capabilities: ServerCapabilities;
+  register(ctx: ServerContext): void;
+}

@@ -1,0 +1,4 @@
+// Every language feature the server offers, registered in one place.
+import type { Feature } from './context';
+
+export const FEATURES: readonly Feature[] = [];
