@@ -41,7 +41,7 @@ export const frontmatterMissingField: DocumentRule = {
       const what = group.length > 1 ? group.map(code).join(' or ') : code(field);
       ctx.report({
         range: documentAnchor(doc),
-        message: `This ${doc.type} document has no ${what}. Add \`${EXAMPLES[field] ?? field + ': …'}\` to its frontmatter.`,
+        message: `This ${doc.type} document has no ${what}. Add it to the frontmatter, e.g. \`${EXAMPLES[field] ?? field + ': …'}\`.`,
         data: { field },
       });
     }
