@@ -24,8 +24,9 @@ function folder(files: Record<string, string | Buffer>): string {
 
 describe('isms CLI', () => {
   const dirs: string[] = [];
+  // Small fixture folders are not whole ISMSs: the evidence-locker rule stays off unless a test turns it on.
   const make = (files: Record<string, string | Buffer>) => {
-    const d = folder(files);
+    const d = folder({ '.isms.yaml': 'rules:\n  locker-missing-document: off\n', ...files });
     dirs.push(d);
     return d;
   };
@@ -80,7 +81,7 @@ describe('isms CLI', () => {
   });
 
   it('uses --today for staleness and reads .isms.yaml', () => {
-    const dir = make({ 'p.md': policy({ next_review: '2026-12-01' }), '.isms.yaml': 'rules:\n  review-overdue: error\n' });
+    const dir = make({ 'p.md': policy({ next_review: '2026-12-01' }), '.isms.yaml': 'rules:\n  review-overdue: error\n  locker-missing-document: off\n' });
     assert.equal(run(['check', dir, '--today', '2026-11-21']).code, 0);
     const late = run(['check', dir, '--today', '2027-01-01', '--format', 'json']);
     assert.equal(late.code, 1);

@@ -89,12 +89,12 @@ describe('language server: diagnostics', function () {
 
   it('reports workspace configuration problems on .isms.yaml and reloads it', async () => {
     await client.waitFor(uri('a.md'), (x) => x.length === 1);
-    writeFileSync(join(dir, '.isms.yaml'), 'rules:\n  control-legacy-id: off\nbogus: 1\n');
+    writeFileSync(join(dir, '.isms.yaml'), 'rules:\n  control-legacy-id: off\n  locker-missing-document: off\nbogus: 1\n');
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('.isms.yaml'), type: 1 }] });
     await client.waitFor(uri('a.md'), (x) => x.length === 0);
     const config = await client.waitFor(uri('.isms.yaml'), (x) => x.length === 1);
     assert.equal(config[0].code, 'config-invalid');
-    assert.equal(config[0].range.start.line, 2);
+    assert.equal(config[0].range.start.line, 3);
   });
 });
 

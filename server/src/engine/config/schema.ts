@@ -2,6 +2,7 @@
 // `isms.`; package.json's `contributes.configuration` is generated from this list (see test/packageJson.test.ts),
 // so the three can never drift apart.
 import type { Severity } from '../model';
+import { LOCKER_ITEMS } from '../isms/locker';
 
 export type RuleLevel = Severity | 'off';
 export const RULE_LEVELS: readonly RuleLevel[] = ['error', 'warning', 'info', 'hint', 'off'];
@@ -20,7 +21,16 @@ export interface IsmsConfig {
   customControls: CustomControlSetting[];
   exclude: string[];
   maxFileSizeKb: number;
+  mandatoryDocuments: string[];
+  riskAcceptanceThreshold: number;
+  managementReviewCadence: string;
+  auditCadence: string;
+  exceptionReviewHours: number;
+  deviationMaxDays: number;
 }
+
+/** Review cadences as `parseCycle` reads them, for editors validating the setting. */
+const CADENCE_PATTERN = '^(?:[Mm]onthly|[Qq]uarterly|[Ss]emi-?annual|[Bb]iannual|[Aa]nnual(?:ly)?|[Yy]early|[Pp](?:\\d+[Yy])?(?:\\d+[Mm])?(?:\\d+[Ww])?(?:\\d+[Dd])?)$';
 
 interface SettingSpec<K extends keyof IsmsConfig> {
   key: K;
@@ -82,6 +92,43 @@ export const SETTINGS: readonly AnySetting[] = [
     key: 'maxFileSizeKb',
     default: 2048,
     description: 'Markdown files larger than this many kilobytes are skipped with a note instead of being checked.',
+    schema: { type: 'integer', minimum: 1 },
+  },
+  {
+    key: 'mandatoryDocuments',
+    default: LOCKER_ITEMS.map((i) => i.key),
+    description: `Documented information \`locker-missing-document\` requires (ISO/IEC 27001:2022 clauses 4 to 10): ${LOCKER_ITEMS.map((i) => `\`${i.key}\` (${i.clause})`).join(', ')}. Items are provided by a document of the matching \`type\`, or by one listing the clause under \`clauses:\` in its frontmatter.`,
+    schema: { type: 'array', items: { type: 'string', enum: LOCKER_ITEMS.map((i) => i.key) }, uniqueItems: true },
+  },
+  {
+    key: 'riskAcceptanceThreshold',
+    default: 9,
+    description:
+      'The highest risk score (likelihood × impact) that may be retained without a named approver; `risk-acceptance-missing` reports retained risks above it. A `risk_acceptance_threshold` in any ISMS document\'s frontmatter (normally the risk methodology) takes precedence.',
+    schema: { type: 'integer', minimum: 0 },
+  },
+  {
+    key: 'managementReviewCadence',
+    default: 'quarterly',
+    description: 'How often management reviews are held (`monthly`, `quarterly`, `semiannual`, `annual` or an ISO 8601 duration such as `P6M`); `management-review-overdue` reports when the latest is older.',
+    schema: { type: 'string', pattern: CADENCE_PATTERN },
+  },
+  {
+    key: 'auditCadence',
+    default: 'annual',
+    description: 'How often internal audits are held (same values as `managementReviewCadence`); `audit-overdue` reports when the latest is older.',
+    schema: { type: 'string', pattern: CADENCE_PATTERN },
+  },
+  {
+    key: 'exceptionReviewHours',
+    default: 24,
+    description: 'Hours after an exception (break-glass use) is `opened` within which it must be reviewed (`reviewed_on`, `reviewed_by`); see `exception-review-overdue`.',
+    schema: { type: 'integer', minimum: 1 },
+  },
+  {
+    key: 'deviationMaxDays',
+    default: 30,
+    description: 'Days a temporary deviation without an `expires` date stays valid after `approved_on` (or `opened`); see `exception-expired`.',
     schema: { type: 'integer', minimum: 1 },
   },
 ];

@@ -1,7 +1,7 @@
 // Risks: rows of risk-register tables and `risk` documents, read into one shape.
 import type { IsmsDocument, Range, Reference, TableCell } from '../model';
 import { cellAt, findColumn } from '../parse/tables';
-import { parseControlId } from '../parse/references';
+import { parseControlId, scanControls } from '../parse/references';
 import { parseScore } from './values';
 
 export interface Risk {
@@ -14,8 +14,10 @@ export interface Risk {
   owner?: string;
   likelihood?: number;
   likelihoodText?: string;
+  likelihoodRange?: Range;
   impact?: number;
   impactText?: string;
+  impactRange?: Range;
   score?: number;
   scoreRange?: Range;
   treatment?: string;
@@ -42,15 +44,80 @@ export const RISK_COLUMNS: Record<RiskField | 'id', readonly string[]> = {
   status: ['status'],
 };
 
-/** Control references in a controls cell: prose IDs (`A.8.24`) or bare comma-separated numbers (`8.24, 5.15`). */
-function controlsInCell(cell: TableCell, doc: IsmsDocument): Reference[] {
-  const inCell = doc.references.filter((r) => r.kind === 'control' && contains(cell.range, r.range));
-  if (inCell.length > 0 || !cell.text) return inCell;
-  return cell.text
-    .split(/[,;]/)
-    .map((part) => parseControlId(part.trim()))
-    .filter((id): id is string => id !== undefined)
-    .map((id) => ({ kind: 'control' as const, id, raw: id, range: cell.range, source: 'table' }));
+/**
+ * Control references in a controls cell: prose IDs (`A.8.24`) found by the parser, plus bare numbers
+ * (`8.24, 5.15`) in the comma- or semicolon-separated parts that hold no prose ID. Bare ones carry the
+ * cell's range (the model keeps no source text to narrow it).
+ */
+export function controlsInCell(cell: TableCell, doc: IsmsDocument): Reference[] {
+  const inCell: Reference[] = [];
+  for (let line = cell.range.start.line; line <= cell.range.end.line; line++) {
+    for (const r of controlRefsByLine(doc).get(line) ?? []) if (contains(cell.range, r.range)) inCell.push(r);
+  }
+  return [...inCell, ...bareControlsInCell(cell)];
+}
+
+const byLineCache = new WeakMap<IsmsDocument, Map<number, Reference[]>>();
+
+/** A document's control references by start line, so reading a 500-row register stays linear. */
+function controlRefsByLine(doc: IsmsDocument): Map<number, Reference[]> {
+  let map = byLineCache.get(doc);
+  if (map) return map;
+  map = new Map();
+  for (const r of doc.references) {
+    if (r.kind !== 'control') continue;
+    const list = map.get(r.range.start.line);
+    if (list) list.push(r);
+    else map.set(r.range.start.line, [r]);
+  }
+  byLineCache.set(doc, map);
+  return map;
+}
+
+const LEADING_CONTROL = /^(?:42001:\s?)?(?:Annex\s+A[\s.]?\s?|A\.?\s?)?\d{1,2}(?:\.\d{1,2}){1,2}(?![\d.])/i;
+
+/** The bare control numbers of a cell (`8.24`, `8.24 Use of cryptography`), skipping parts with prose IDs. */
+function bareControlsInCell(cell: TableCell): Reference[] {
+  if (!cell.text || !/\d\.\d/.test(cell.text)) return [];
+  const found: Reference[] = [];
+  for (const part of cell.text.split(/[,;]|\s\/\s|\n/)) {
+    const trimmed = part.trim();
+    if (!trimmed || scanControls(trimmed).length > 0) continue;
+    const lead = LEADING_CONTROL.exec(trimmed)?.[0];
+    const id = parseControlId(trimmed) ?? (lead ? parseControlId(lead) : undefined);
+    if (id) found.push({ kind: 'control', id, raw: lead ?? trimmed, range: cell.range, source: 'table' });
+  }
+  return found;
+}
+
+const tableRefCache = new WeakMap<IsmsDocument, Reference[]>();
+
+/**
+ * Control references the parser does not see: bare numbers in the Controls column of risk registers and
+ * risk treatment plans (in prose a bare `8.24` is not taken for a control; in that column it is one).
+ */
+export function tableControlReferences(doc: IsmsDocument): Reference[] {
+  if (doc.type !== 'risk-register' && doc.type !== 'risk-treatment-plan') return [];
+  const cached = tableRefCache.get(doc);
+  if (cached) return cached;
+  const found: Reference[] = [];
+  for (const table of doc.tables) {
+    const column = findColumn(table, RISK_COLUMNS.controls);
+    if (column < 0) continue;
+    for (const row of table.rows) {
+      const cell = row.cells[column];
+      if (cell) found.push(...bareControlsInCell(cell));
+    }
+  }
+  tableRefCache.set(doc, found);
+  return found;
+}
+
+/** Every control reference of a document: the parser's plus those of Controls columns (`tableControlReferences`). */
+export function controlReferences(doc: IsmsDocument): Reference[] {
+  const extra = tableControlReferences(doc);
+  const refs = doc.references.filter((r) => r.kind === 'control');
+  return extra.length ? [...refs, ...extra] : refs;
 }
 
 export function contains(outer: Range, inner: Range): boolean {
@@ -85,8 +152,10 @@ export function readRisks(doc: IsmsDocument, riskMatcher: RegExp): Risk[] {
         owner: get('owner')?.text,
         likelihood: parseScore(get('likelihood')?.text ?? ''),
         likelihoodText: get('likelihood')?.text,
+        likelihoodRange: get('likelihood')?.range,
         impact: parseScore(get('impact')?.text ?? ''),
         impactText: get('impact')?.text,
+        impactRange: get('impact')?.range,
         score: parseScore(get('score')?.text ?? ''),
         scoreRange: get('score')?.range,
         treatment: get('treatment')?.text,
@@ -116,8 +185,10 @@ function riskFromDocument(doc: IsmsDocument): Risk {
     owner: text('owner'),
     likelihood: parseScore(text('likelihood') ?? ''),
     likelihoodText: text('likelihood'),
+    likelihoodRange: doc.frontmatter?.fields.get('likelihood')?.valueRange,
     impact: parseScore(text('impact') ?? ''),
     impactText: text('impact'),
+    impactRange: doc.frontmatter?.fields.get('impact')?.valueRange,
     score: parseScore(text('score') ?? ''),
     scoreRange: doc.frontmatter?.fields.get('score')?.valueRange,
     treatment: text('treatment'),

@@ -1,15 +1,8 @@
-// Parses one Markdown file into the compact document model. The syntax tree is walked once and dropped:
-// only what rules and editor features need (frontmatter, headings, links, tables, references) is kept.
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import { toString } from 'mdast-util-to-string';
-import type { Nodes, Root, Table as MdTable } from 'mdast';
+// Parses one Markdown file into the compact document model: frontmatter (with exact ranges), headings,
+// links, tables and ID references. The scanner extracts these in one pass; no syntax tree is kept.
 import {
   DOCUMENT_TYPES,
   type DocumentType,
-  type Heading,
   type IsmsDocument,
   type Link,
   type Reference,
@@ -18,15 +11,14 @@ import {
 } from '../model';
 import { LineIndex } from '../util/lineIndex';
 import { SlugCounter } from './slug';
-import { looksLikeUnclosedFrontmatter, parseFrontmatter } from './frontmatter';
+import { looksLikeUnclosedFrontmatter, parseFrontmatter, type FrontmatterBlock } from './frontmatter';
+import { scanMarkdown, type ScannedCell, type ScannedLink } from './scanner';
 import { DOCUMENT_ID_SHAPE, parseControlId, riskIdMatcher, scanControls, scanPattern } from './references';
 import { findColumn } from './tables';
 
 export interface ParseOptions {
   riskIdPattern: string;
 }
-
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
 
 /** Frontmatter keys whose entries are references, and what they refer to. */
 export const REFERENCE_KEYS: Record<string, Reference['kind']> = { controls: 'control', risks: 'risk', related: 'document' };
@@ -44,16 +36,11 @@ export function parseDocument(path: string, rawText: string, options: ParseOptio
     parseDiagnostics: [],
     lineCount: lines.lineCount,
   };
-  const tree = processor.parse(text) as Root;
   const riskMatcher = riskIdMatcher(options.riskIdPattern);
 
-  const first = tree.children[0];
-  if (first?.type === 'yaml' && first.position?.start.offset === 0) {
-    const start = 0;
-    const end = first.position.end.offset ?? 0;
-    const firstBreak = text.search(/\r?\n|\r/);
-    const contentStart = firstBreak < 0 ? end : firstBreak + (text.startsWith('\r\n', firstBreak) ? 2 : 1);
-    const { frontmatter, diagnostics } = parseFrontmatter(path, { start, end, content: first.value, contentStart }, lines);
+  const block = findFrontmatter(text);
+  if (block) {
+    const { frontmatter, diagnostics } = parseFrontmatter(path, block, lines);
     doc.frontmatter = frontmatter;
     doc.parseDiagnostics.push(...diagnostics);
     readDeclaredFields(doc);
@@ -68,8 +55,28 @@ export function parseDocument(path: string, rawText: string, options: ParseOptio
     });
   }
 
-  walkBody(tree, doc, lines, riskMatcher);
+  readBody(text, block?.bodyStart ?? 0, doc, lines, riskMatcher);
   return doc;
+}
+
+/** `---` on the first line, YAML, then `---` on a line of its own. */
+export function findFrontmatter(text: string): (FrontmatterBlock & { bodyStart: number }) | undefined {
+  const open = /^---[ \t]*(?:\r\n|\n|\r)/.exec(text);
+  if (!open) return undefined;
+  const close = /(?:^|\r\n|\n|\r)---[ \t]*(?:\r\n|\n|\r|$)/g;
+  close.lastIndex = open[0].length - 1;
+  const m = close.exec(text);
+  if (!m) return undefined;
+  const lead = /^(\r\n|\n|\r)/.exec(m[0])?.[0].length ?? 0;
+  const fenceStart = m.index + lead;
+  const contentStart = open[0].length;
+  return {
+    start: 0,
+    end: fenceStart + 3,
+    content: text.slice(contentStart, Math.max(contentStart, m.index)),
+    contentStart,
+    bodyStart: m.index + m[0].length,
+  };
 }
 
 function readDeclaredFields(doc: IsmsDocument): void {
@@ -111,111 +118,45 @@ function shiftRange(range: Reference['range'], from: number, length: number): Re
   return { start: { line: range.start.line, character: start }, end: { line: range.start.line, character: start + length } };
 }
 
-interface Frame {
-  node: Nodes;
-  inTable: boolean;
-  /** The URL of an enclosing autolink, whose text is the URL itself and holds no references. */
-  linkUrl?: string;
-}
-
-function walkBody(tree: Root, doc: IsmsDocument, lines: LineIndex, riskMatcher: RegExp): void {
+function readBody(text: string, bodyStart: number, doc: IsmsDocument, lines: LineIndex, riskMatcher: RegExp): void {
+  const scan = scanMarkdown(text, bodyStart);
+  const link = (l: ScannedLink): Link => ({ target: safeDecode(l.target), range: lines.range(l.start, l.end), image: l.image });
   const slugs = new SlugCounter();
-  const isSoa = doc.type === 'soa';
-  // An explicit stack: thousands of nested blockquotes or lists must not overflow the call stack.
-  const stack: Frame[] = [{ node: tree, inTable: false }];
-  while (stack.length > 0) {
-    const { node, inTable, linkUrl } = stack.pop()!;
-    const pos = node.position;
-    const start = pos?.start.offset ?? 0;
-    const end = pos?.end.offset ?? start;
-    switch (node.type) {
-      case 'yaml':
-      case 'code':
-      case 'inlineCode':
-      case 'html':
-        continue;
-      case 'heading': {
-        const text = toString(node).trim();
-        doc.headings.push({ depth: node.depth, text, slug: slugs.next(text), range: lines.range(start, end) } satisfies Heading);
-        break;
-      }
-      case 'link':
-      case 'image':
-      case 'definition':
-        doc.links.push({ target: safeDecode(node.url), range: lines.range(start, end), image: node.type === 'image' } satisfies Link);
-        break;
-      case 'table':
-        doc.tables.push(readTable(node, lines, doc, isSoa));
-        break;
-      case 'text': {
-        if (linkUrl !== undefined && (node.value === linkUrl || linkUrl.endsWith(node.value))) continue;
-        scanText(node.value, start, inTable ? 'table' : 'body', doc, lines, riskMatcher);
-        continue;
-      }
-    }
-    if ('children' in node) {
-      const childLink = node.type === 'link' ? node.url : linkUrl;
-      for (let i = node.children.length - 1; i >= 0; i--) {
-        stack.push({ node: node.children[i] as Nodes, inTable: inTable || node.type === 'table', linkUrl: childLink });
-      }
-    }
-  }
-  // Document order for the model's consumers (outline, references) regardless of walk order.
-  doc.headings.sort(byStart);
-  doc.links.sort(byStart);
+  doc.headings = scan.headings.map((h) => ({ depth: h.depth, text: h.text, slug: slugs.next(h.text), range: lines.range(h.start, h.end) }));
+  doc.links = scan.links.map(link).sort(byStart);
+  const cell = (c: ScannedCell): TableCell => ({ text: c.text, range: lines.range(c.start, c.end), links: c.links.map(link) });
+  doc.tables = scan.tables.map((t) => ({
+    header: t.header.map(cell),
+    rows: t.rows.map((r) => ({ cells: r.cells.map(cell), range: lines.range(r.start, r.end) })),
+    range: lines.range(t.start, t.end),
+  }));
+
+  const inTable = (offset: number) => scan.tables.some((t) => offset >= t.start && offset < t.end);
+  const push = (kind: Reference['kind'], m: { id: string; raw: string; start: number; end: number }) =>
+    doc.references.push({ kind, id: m.id, raw: m.raw, range: lines.range(m.start, m.end), source: inTable(m.start) ? 'table' : 'body' });
+  const prose = scan.prose;
+  for (const m of scanControls(prose)) push('control', m);
+  const risks = scanPattern(prose, riskMatcher);
+  for (const m of risks) push('risk', m);
+  const riskStarts = new Set(risks.map((r) => r.start));
+  for (const m of scanPattern(prose, DOCUMENT_ID_SHAPE)) if (!riskStarts.has(m.start)) push('document', m);
+  // In an SoA the control column may hold bare numbers (`8.28`): those are control references too.
+  if (doc.type === 'soa') for (const table of doc.tables) addBareSoaControls(table, doc);
   doc.references.sort(byStart);
-  doc.tables.sort(byStart);
 }
 
 const byStart = (a: { range: Reference['range'] }, b: { range: Reference['range'] }) =>
   a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 
-function scanText(value: string, offset: number, source: string, doc: IsmsDocument, lines: LineIndex, riskMatcher: RegExp): void {
-  const push = (kind: Reference['kind'], m: { id: string; raw: string; start: number; end: number }) =>
-    doc.references.push({ kind, id: m.id, raw: m.raw, range: lines.range(offset + m.start, offset + m.end), source });
-  for (const m of scanControls(value)) push('control', m);
-  const risks = scanPattern(value, riskMatcher);
-  for (const m of risks) push('risk', m);
-  if (/[A-Z]-\d/.test(value)) {
-    for (const m of scanPattern(value, DOCUMENT_ID_SHAPE)) {
-      if (!risks.some((r) => r.start === m.start)) push('document', m);
-    }
+function addBareSoaControls(table: Table, doc: IsmsDocument): void {
+  const column = findColumn(table, CONTROL_COLUMN);
+  if (column < 0) return;
+  for (const row of table.rows) {
+    const cell = row.cells[column];
+    if (!cell || scanControls(cell.text).length > 0) continue;
+    const id = parseControlId(cell.text);
+    if (id) doc.references.push({ kind: 'control', id, raw: cell.text, range: cell.range, source: 'table' });
   }
-}
-
-function readTable(node: MdTable, lines: LineIndex, doc: IsmsDocument, isSoa: boolean): Table {
-  const cellsOf = (row: MdTable['children'][number]): TableCell[] =>
-    row.children.map((cell) => {
-      const s = cell.position?.start.offset ?? 0;
-      const e = cell.position?.end.offset ?? s;
-      const links: Link[] = [];
-      const stack: Nodes[] = [...cell.children];
-      while (stack.length) {
-        const n = stack.pop()!;
-        if (n.type === 'link' || n.type === 'image') links.push({ target: safeDecode(n.url), range: lines.range(n.position?.start.offset ?? s, n.position?.end.offset ?? e), image: n.type === 'image' });
-        if ('children' in n) stack.push(...(n.children as Nodes[]));
-      }
-      return { text: toString(cell).trim(), range: lines.range(s, e), links };
-    });
-  const [headerRow, ...bodyRows] = node.children;
-  const table: Table = {
-    header: headerRow ? cellsOf(headerRow) : [],
-    rows: bodyRows.map((row) => ({ cells: cellsOf(row), range: lines.range(row.position?.start.offset ?? 0, row.position?.end.offset ?? 0) })),
-    range: lines.range(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0),
-  };
-  // In an SoA the control column may hold bare numbers (`8.28`): those are control references too.
-  if (isSoa) {
-    const column = findColumn(table, CONTROL_COLUMN);
-    if (column >= 0) {
-      for (const row of table.rows) {
-        const cell = row.cells[column];
-        if (!cell || scanControls(cell.text).length > 0) continue;
-        const id = parseControlId(cell.text);
-        if (id) doc.references.push({ kind: 'control', id, raw: cell.text, range: cell.range, source: 'table' });
-      }
-    }
-  }
-  return table;
 }
 
 export const CONTROL_COLUMN = ['control', 'control id', 'annex a control', 'id', 'ref', 'reference', 'clause'];

@@ -17,6 +17,7 @@ const BARE_CONTROL = /^(?:(42001):\s?)?(?:Annex\s+A[\s.]?\s?|A\.?\s?)?(\d{1,2}(?
 
 function urlSpans(text: string): [number, number][] {
   const spans: [number, number][] = [];
+  if (!text.includes('://') && !text.includes('www.') && !text.includes('mailto:')) return spans;
   for (const m of text.matchAll(URL_SPAN)) spans.push([m.index, m.index + m[0].length]);
   return spans;
 }

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { check, policy } from '../testing/fixtures';
+import { registerDoc } from './auditFixtures';
 
 const code = 'control-legacy-id';
 
@@ -23,5 +24,10 @@ describe(code, () => {
 
   it('is silent on 2022 IDs that look like 2013 categories', () => {
     assert.deepEqual(check({ 'p.md': policy({}, 'A.5.1 and A.6.2 and A.7.1 are 2022 controls.\n') }, { code }), []);
+  });
+
+  it('checks the Controls column of a risk register, bare numbers included', () => {
+    const found = check({ 'r.md': registerDoc([{ id: 'R-001', controls: 'A.8.24, 12.6.1' }, { id: 'R-002', controls: 'A.9.2.1' }]) }, { code });
+    assert.deepEqual(found.map((d) => d.data?.replacements), [['A.8.8'], ['A.5.16']]);
   });
 });

@@ -1,4 +1,6 @@
 import { lookupLegacy } from '../catalogs/catalog';
+import { contains, controlReferences } from '../isms/risks';
+import { legacySoaTableRanges } from '../isms/soa';
 import type { DocumentRule } from './rule';
 
 export const controlLegacyId: DocumentRule = {
@@ -6,14 +8,17 @@ export const controlLegacyId: DocumentRule = {
   family: 'references',
   scope: 'document',
   defaultSeverity: 'warning',
-  description: 'A reference uses an ISO 27001:2013 control or category ID (such as A.12.6.1), withdrawn since the 2022 revision.',
+  description:
+    'A reference uses an ISO 27001:2013 control or category ID (such as A.12.6.1), withdrawn since the 2022 revision. Rows of a 2013 SoA table are reported once, by `soa-legacy-2013`.',
   fix: 'Replace it with the 2022 control(s) named in the message (the quick fix does this).',
   check(doc, ctx) {
     const { catalogs } = ctx.workspace;
-    for (const ref of doc.references) {
-      if (ref.kind !== 'control' || catalogs.has(ref.id)) continue;
+    const legacyTables = legacySoaTableRanges(doc);
+    for (const ref of controlReferences(doc)) {
+      if (catalogs.has(ref.id)) continue;
       const legacy = lookupLegacy(ref.id);
       if (!legacy) continue;
+      if (legacyTables.some((t) => contains(t, ref.range))) continue;
       const targets = legacy.newIds.map((id) => `${id} ${catalogs.get(id)?.title ?? ''}`.trim());
       ctx.report({
         range: ref.range,

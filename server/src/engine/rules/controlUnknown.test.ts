@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { check, policy } from '../testing/fixtures';
+import { check, md, policy } from '../testing/fixtures';
+import { registerDoc } from './auditFixtures';
 
 const code = 'control-unknown';
 
@@ -31,5 +32,17 @@ describe(code, () => {
     const files = { 'p.md': policy({ controls: ['ACME-1'] }) };
     assert.equal(check(files, { code }).length, 1);
     assert.deepEqual(check(files, { code, config: { customControls: [{ id: 'ACME-1', title: 'Customer key escrow' }] } }), []);
+  });
+
+  it('checks bare numbers in the Controls column of a risk register and a treatment plan', () => {
+    const found = check({ 'r.md': registerDoc([{ id: 'R-001', controls: '8.24, 8.99' }, { id: 'R-002', controls: 'A.8.2; 5.99 Imaginary control' }]) }, { code });
+    assert.deepEqual(found.map((d) => d.message.split(' ')[0]), ['8.99', '5.99']);
+    const plan = md({ type: 'risk-treatment-plan', id: 'RTP-001', title: 'Plan', owner: 'o' }, '| Risk | Controls | Action |\n|---|---|---|\n| R-001 | 8.77 | Fix 8.24 later |\n');
+    assert.deepEqual(check({ 'p.md': plan }, { code }).map((d) => d.message.split(' ')[0]), ['8.77']);
+  });
+
+  it('leaves bare numbers alone outside Controls columns and outside registers and plans', () => {
+    const register = registerDoc([{ id: 'R-001', controls: '8.24' }]) + '\n| Version | Notes |\n|---|---|\n| 8.99 | 5.99 |\n';
+    assert.deepEqual(check({ 'r.md': register, 'p.md': policy({}, '| Controls |\n|---|\n| 8.99 |\n') }, { code }), []);
   });
 });

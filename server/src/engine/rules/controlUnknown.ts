@@ -1,4 +1,5 @@
 import { ISO42001_2023, ISO42001_PREFIX, lookupLegacy } from '../catalogs/catalog';
+import { controlReferences } from '../isms/risks';
 import type { DocumentRule } from './rule';
 
 export const controlUnknown: DocumentRule = {
@@ -6,12 +7,13 @@ export const controlUnknown: DocumentRule = {
   family: 'references',
   scope: 'document',
   defaultSeverity: 'error',
-  description: 'A control reference names no control in any enabled catalog (ISO 27001:2022 Annex A, ISO 42001 if enabled, custom controls).',
+  description:
+    'A control reference (in text, `controls:`, an SoA control cell, or a risk register or treatment plan Controls column) names no control in any enabled catalog (ISO 27001:2022 Annex A, ISO 42001 if enabled, custom controls).',
   fix: 'Correct the ID (A.5.1–A.5.37, A.6.1–A.6.8, A.7.1–A.7.14, A.8.1–A.8.34), enable its catalog, or declare it under `customControls`.',
   check(doc, ctx) {
     const { catalogs } = ctx.workspace;
-    for (const ref of doc.references) {
-      if (ref.kind !== 'control' || catalogs.has(ref.id)) continue;
+    for (const ref of controlReferences(doc)) {
+      if (catalogs.has(ref.id)) continue;
       if (ref.id.startsWith(ISO42001_PREFIX)) {
         const message = catalogs.isEnabled(ISO42001_2023)
           ? `${ref.id} is not an ISO/IEC 42001:2023 Annex A control.`

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { check, md, policy } from '../testing/fixtures';
+import { registerDoc, riskDoc } from './auditFixtures';
 
 const code = 'duplicate-id';
 
@@ -17,5 +18,13 @@ describe(code, () => {
 
   it('is silent when IDs are unique', () => {
     assert.deepEqual(check({ 'a.md': policy(), 'b.md': policy({ id: 'POL-002' }) }, { code }), []);
+  });
+
+  it('reports a risk defined both in a register and as a risk document, and across registers', () => {
+    const found = check({ 'r.md': registerDoc([{ id: 'R-100' }, { id: 'R-101' }]), 'risks/r-100.md': riskDoc({ id: 'R-100' }) }, { code });
+    assert.deepEqual(found.map((d) => d.path).sort(), ['r.md', 'risks/r-100.md']);
+    assert.match(found.find((d) => d.path === 'r.md')!.message, /Risk R-100 is also defined at risks\/r-100\.md:\d+/);
+    const two = check({ 'a.md': registerDoc([{ id: 'R-001' }]), 'b.md': registerDoc([{ id: 'R-001' }], { id: 'RR-002' }) }, { code });
+    assert.equal(two.length, 2);
   });
 });

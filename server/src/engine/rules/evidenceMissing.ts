@@ -1,3 +1,4 @@
+import { evidenceCellHasReference, implementationStatus, readSoaTables } from '../isms/soa';
 import type { DocumentRule } from './rule';
 import { linkProblems } from './linkTargets';
 
@@ -6,12 +7,25 @@ export const evidenceMissing: DocumentRule = {
   family: 'references',
   scope: 'document',
   defaultSeverity: 'warning',
-  description: 'A link or `evidence:` entry points to a non-Markdown evidence file (PDF, screenshot, export) that does not exist.',
-  fix: 'Add the evidence file at that path, or correct the link.',
+  description:
+    'A link or `evidence:` entry points to a non-Markdown evidence file (PDF, screenshot, export) that does not exist, or an SoA row says a control is implemented but its Evidence cell points at nothing.',
+  fix: 'Add the evidence file at that path, or correct the link; for an implemented SoA control, link the policy, procedure or record that shows it in place.',
   check(doc, ctx) {
     for (const p of linkProblems(doc, ctx.workspace)) {
       if (p.kind !== 'missing-evidence') continue;
       ctx.report({ range: p.link.range, message: `Evidence file ${p.path} does not exist. An auditor following this link will find nothing.`, data: { target: p.path } });
+    }
+    for (const table of readSoaTables(doc)) {
+      if (table.legacy || !table.hasEvidence || !table.hasStatus) continue;
+      for (const row of table.rows) {
+        if (row.applicable === false || implementationStatus(row.status) !== 'implemented') continue;
+        if (row.evidence && evidenceCellHasReference(row.evidence)) continue;
+        ctx.report({
+          range: row.evidence?.range ?? row.range,
+          message: `${row.controlId} is marked "${row.status!.trim()}" but its Evidence cell points at nothing. Link the policy, procedure or record that shows the control in place.`,
+          data: { controlId: row.controlId },
+        });
+      }
     }
   },
 };

@@ -17,6 +17,19 @@ import { evidenceMissing } from './evidenceMissing';
 import { reviewOverdue } from './reviewOverdue';
 import { reviewDueSoon } from './reviewDueSoon';
 import { reviewDateInvalid } from './reviewDateInvalid';
+import { soaControlMissing } from './soaControlMissing';
+import { soaControlDuplicate } from './soaControlDuplicate';
+import { soaJustificationMissing } from './soaJustificationMissing';
+import { soaInconsistent } from './soaInconsistent';
+import { soaLegacy2013 } from './soaLegacy2013';
+import { riskFieldMissing } from './riskFieldMissing';
+import { riskScoreMismatch } from './riskScoreMismatch';
+import { riskAcceptanceMissing } from './riskAcceptanceMissing';
+import { lockerMissingDocument } from './lockerMissingDocument';
+import { managementReviewOverdue } from './managementReviewOverdue';
+import { auditOverdue } from './auditOverdue';
+import { exceptionReviewOverdue } from './exceptionReviewOverdue';
+import { exceptionExpired } from './exceptionExpired';
 
 export const RULES: readonly Rule[] = [
   fileUnreadable,
@@ -36,6 +49,19 @@ export const RULES: readonly Rule[] = [
   reviewOverdue,
   reviewDueSoon,
   reviewDateInvalid,
+  soaControlMissing,
+  soaControlDuplicate,
+  soaJustificationMissing,
+  soaInconsistent,
+  soaLegacy2013,
+  riskFieldMissing,
+  riskScoreMismatch,
+  riskAcceptanceMissing,
+  lockerMissingDocument,
+  managementReviewOverdue,
+  auditOverdue,
+  exceptionReviewOverdue,
+  exceptionExpired,
 ];
 
 /** Codes the engine itself emits outside any rule. */

@@ -1,0 +1,133 @@
+// The evidence locker: the documented information an ISO/IEC 27001:2022 certification auditor asks for
+// (clauses 4 to 10), and how a workspace's documents provide each item. An item is provided by a document of
+// its own type where one exists, else by a document that lists the clause under `clauses:` in its frontmatter.
+import type { DocumentType, IsmsDocument } from '../model';
+import { isRetired } from './status';
+
+export interface LockerItem {
+  key: string;
+  title: string;
+  /** The clause the message cites. */
+  clause: string;
+  /** Document types that provide the item. */
+  types?: readonly DocumentType[];
+  /** Clause numbers that, listed in a document's `clauses:`, provide the item. */
+  clauses?: readonly string[];
+  /** A document of these types (e.g. the policy) must also pass this test. */
+  match?: (doc: IsmsDocument) => boolean;
+  /** What to add, for the message. */
+  add: string;
+}
+
+const declares = (doc: IsmsDocument, clause: string) => declaredClauses(doc).includes(clause);
+
+export const LOCKER_ITEMS: readonly LockerItem[] = [
+  { key: 'scope', title: 'ISMS scope', clause: '4.3', types: ['scope'], clauses: ['4.3'], add: 'a document with `type: scope`' },
+  {
+    key: 'information-security-policy',
+    title: 'Information security policy',
+    clause: '5.2',
+    types: ['policy'],
+    match: (doc) => /information security policy/i.test(doc.title ?? '') || declares(doc, '5.2'),
+    add: "a `policy` document titled \"Information Security Policy\" or declaring `clauses: ['5.2']`",
+  },
+  {
+    key: 'risk-assessment-process',
+    title: 'Information security risk assessment process',
+    clause: '6.1.2',
+    clauses: ['6.1.2'],
+    add: "the risk assessment methodology, declaring `clauses: ['6.1.2']`",
+  },
+  {
+    key: 'risk-treatment-process',
+    title: 'Information security risk treatment process',
+    clause: '6.1.3',
+    clauses: ['6.1.3'],
+    add: "the risk treatment process (often part of the risk methodology), declaring `clauses: ['6.1.3']`",
+  },
+  { key: 'soa', title: 'Statement of Applicability', clause: '6.1.3 d', types: ['soa'], add: 'a document with `type: soa`' },
+  {
+    key: 'risk-treatment-plan',
+    title: 'Risk treatment plan',
+    clause: '6.1.3 e',
+    types: ['risk-treatment-plan'],
+    add: 'a document with `type: risk-treatment-plan`',
+  },
+  { key: 'objectives', title: 'Information security objectives', clause: '6.2', types: ['objectives'], clauses: ['6.2'], add: 'a document with `type: objectives`' },
+  { key: 'competence', title: 'Evidence of competence', clause: '7.2', clauses: ['7.2'], add: "a competence or training record declaring `clauses: ['7.2']`" },
+  {
+    key: 'operational-planning',
+    title: 'Operational planning and control records',
+    clause: '8.1',
+    clauses: ['8.1'],
+    add: "operational records (e.g. a change log) declaring `clauses: ['8.1']`",
+  },
+  {
+    key: 'risk-register',
+    title: 'Results of the risk assessment',
+    clause: '8.2',
+    types: ['risk-register', 'risk'],
+    clauses: ['8.2'],
+    add: 'a `risk-register` document or `risk` documents',
+  },
+  {
+    key: 'monitoring-results',
+    title: 'Results of monitoring and measurement',
+    clause: '9.1',
+    clauses: ['9.1'],
+    add: "a monitoring and measurement record declaring `clauses: ['9.1']`",
+  },
+  { key: 'internal-audit', title: 'Internal audit results', clause: '9.2', types: ['audit'], add: 'an internal audit report with `type: audit`' },
+  {
+    key: 'audit-programme',
+    title: 'Internal audit programme',
+    clause: '9.2.2',
+    clauses: ['9.2', '9.2.2'],
+    add: "an audit programme declaring `clauses: ['9.2']`",
+  },
+  {
+    key: 'management-review',
+    title: 'Results of management reviews',
+    clause: '9.3',
+    types: ['management-review'],
+    add: 'management review minutes with `type: management-review`',
+  },
+  {
+    key: 'nonconformities',
+    title: 'Nonconformities and corrective actions',
+    clause: '10.2',
+    clauses: ['10.2'],
+    add: "a nonconformity and corrective action log declaring `clauses: ['10.2']`",
+  },
+];
+
+export const LOCKER_KEYS: readonly string[] = LOCKER_ITEMS.map((i) => i.key);
+
+/**
+ * Types that are items of their own. A document of such a type provides only its own item, never another by
+ * its `clauses:` (the SoA lists 6.1.3 but is not the risk treatment process; an audit report lists 9.2 but is
+ * not the audit programme).
+ */
+const DEDICATED_TYPES = new Set<string>(LOCKER_ITEMS.flatMap((i) => i.types ?? []).filter((t) => t !== 'policy'));
+
+/**
+ * The clause numbers a document lists in `clauses:` (a list or a comma-separated string), normalised:
+ * `Clause 7.2 d)` → `7.2`. YAML numbers (`[9.1]`) are read as written.
+ */
+export function declaredClauses(doc: IsmsDocument): string[] {
+  const raw = doc.frontmatter?.data.clauses;
+  const values = Array.isArray(raw) ? raw : typeof raw === 'string' || typeof raw === 'number' ? String(raw).split(',') : [];
+  return values
+    .filter((v) => typeof v === 'string' || typeof v === 'number')
+    .map((v) => /\d+(?:\.\d+)*/.exec(String(v))?.[0])
+    .filter((v): v is string => v !== undefined);
+}
+
+/** Whether a (not retired) document provides the item. */
+export function provides(item: LockerItem, doc: IsmsDocument): boolean {
+  if (isRetired(doc)) return false;
+  if (item.types && doc.type && item.types.includes(doc.type)) return item.match ? item.match(doc) : true;
+  if (!item.clauses || (doc.type && DEDICATED_TYPES.has(doc.type))) return false;
+  const clauses = declaredClauses(doc);
+  return item.clauses.some((c) => clauses.includes(c));
+}

@@ -1,0 +1,22 @@
+// Document status values as rules read them.
+import type { IsmsDocument } from '../model';
+
+export function documentStatus(doc: IsmsDocument): string {
+  return String(doc.frontmatter?.data.status ?? '').trim().toLowerCase();
+}
+
+export function isRetired(doc: IsmsDocument): boolean {
+  return documentStatus(doc) === 'retired';
+}
+
+export function isApproved(doc: IsmsDocument): boolean {
+  return documentStatus(doc) === 'approved';
+}
+
+/** A frontmatter value that is present and not blank. */
+export function hasValue(doc: IsmsDocument, key: string): boolean {
+  const v = doc.frontmatter?.data[key];
+  if (v === undefined || v === null) return false;
+  if (v instanceof Date) return true;
+  return String(v).trim() !== '';
+}

@@ -1,0 +1,69 @@
+import { strict as assert } from 'node:assert';
+import { check, md, policy } from '../testing/fixtures';
+import { LOCKER_KEYS } from '../isms/locker';
+import { fullSoaRows, registerDoc, soaDoc } from './auditFixtures';
+
+const code = 'locker-missing-document';
+
+const doc = (type: string, id: string, extra: Record<string, unknown> = {}) => md({ type, id, title: id, owner: 'CISO', ...extra }, '# x\n');
+
+/** A workspace providing every item of the default list. */
+const complete = (): Record<string, string> => ({
+  'scope.md': doc('scope', 'SCOPE-001'),
+  'isp.md': policy({ title: 'Information Security Policy' }),
+  'method.md': doc('procedure', 'PRO-001', { clauses: ['6.1.2', '6.1.3'] }),
+  'soa.md': soaDoc(fullSoaRows()),
+  'rtp.md': doc('risk-treatment-plan', 'RTP-001'),
+  'obj.md': doc('objectives', 'OBJ-001'),
+  'competence.md': doc('record', 'REC-001', { clauses: ['7.2'] }),
+  'changes.md': doc('record', 'REC-002', { clauses: '6.3, 8.1' }),
+  'register.md': registerDoc([{ id: 'R-001' }]),
+  'metrics.md': doc('record', 'REC-003', { clauses: [9.1] }),
+  'audit.md': doc('audit', 'AUD-001', { date: '2026-06-01', clauses: ['9.2'] }),
+  'programme.md': doc('record', 'REC-004', { clauses: ['9.2.2'] }),
+  'mr.md': doc('management-review', 'MR-001', { date: '2026-10-01' }),
+  'ncr.md': doc('record', 'REC-005', { clauses: ['Clause 10.2'] }),
+});
+
+describe(code, () => {
+  it('is silent on a workspace that provides every item', () => {
+    assert.deepEqual(check(complete(), { code }), []);
+  });
+
+  it('reports each missing item on the workspace, naming it, its clause and what to add', () => {
+    const files = complete();
+    delete files['audit.md'];
+    delete files['isp.md'];
+    const found = check(files, { code });
+    assert.deepEqual(found.map((d) => d.data?.item), ['information-security-policy', 'internal-audit']);
+    assert.ok(found.every((d) => d.path === '.'));
+    assert.match(found[0].message, /no Information security policy \(ISO\/IEC 27001:2022 clause 5\.2\).*Add a `policy` document titled "Information Security Policy"/);
+  });
+
+  it('lists every default item for an ISMS with a single policy', () => {
+    const found = check({ 'p.md': policy({ title: 'Access Control Policy' }) }, { code });
+    assert.deepEqual(found.map((d) => d.data?.item), LOCKER_KEYS);
+  });
+
+  it('accepts a policy declaring clause 5.2, risk documents for the register, and follows mandatoryDocuments', () => {
+    const files = complete();
+    files['isp.md'] = policy({ title: 'Security Charter', clauses: ['5.2'] });
+    delete files['register.md'];
+    files['risk.md'] = md({ type: 'risk', id: 'R-001', title: 'x', owner: 'o' });
+    assert.deepEqual(check(files, { code }), []);
+    assert.deepEqual(check({ 'p.md': policy() }, { code, config: { mandatoryDocuments: ['soa'] } }).map((d) => d.data?.item), ['soa']);
+  });
+
+  it('does not let a document of a dedicated type stand in for another item, nor a retired document count', () => {
+    const files = complete();
+    delete files['programme.md']; // the audit report lists clause 9.2 but is not the programme
+    files['method.md'] = doc('procedure', 'PRO-001', { clauses: ['6.1.2'] });
+    files['soa.md'] = soaDoc(fullSoaRows(), undefined, { clauses: ['6.1.3'] }); // the SoA is not the treatment process
+    files['scope.md'] = doc('scope', 'SCOPE-001', { status: 'retired' });
+    assert.deepEqual(check(files, { code }).map((d) => d.data?.item), ['scope', 'risk-treatment-process', 'audit-programme']);
+  });
+
+  it('is silent on a folder without ISMS documents', () => {
+    assert.deepEqual(check({ 'notes.md': '# Notes\n' }, { code }), []);
+  });
+});

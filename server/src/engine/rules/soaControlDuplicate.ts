@@ -1,0 +1,28 @@
+import type { SoaRow } from '../isms/soa';
+import type { WorkspaceRule } from './rule';
+
+export const soaControlDuplicate: WorkspaceRule = {
+  code: 'soa-control-duplicate',
+  family: 'soa',
+  scope: 'workspace',
+  defaultSeverity: 'error',
+  description: 'A control is listed more than once in the Statement of Applicability (across all `soa` documents), so its applicability is ambiguous.',
+  fix: 'Merge the rows into one, keeping the correct applicability, justification and status.',
+  check(ctx) {
+    const first = new Map<string, SoaRow>();
+    for (const row of ctx.workspace.soaRows()) {
+      if (row.legacyTable) continue;
+      const earlier = first.get(row.controlId);
+      if (!earlier) {
+        first.set(row.controlId, row);
+        continue;
+      }
+      ctx.report({
+        path: row.path,
+        range: row.controlRange,
+        message: `${row.controlId} is already listed in the Statement of Applicability at ${earlier.path}:${earlier.range.start.line + 1}. Keep one row per control.`,
+        data: { controlId: row.controlId, first: { path: earlier.path, line: earlier.range.start.line + 1 } },
+      });
+    }
+  },
+};

@@ -1,0 +1,43 @@
+import { strict as assert } from 'node:assert';
+import { check, policy } from '../testing/fixtures';
+import { fullSoaRows, legacySoaRows, soaDoc, soaTable } from './auditFixtures';
+import { md } from '../testing/fixtures';
+
+const code = 'soa-control-missing';
+
+describe(code, () => {
+  it('reports each missing Annex A control on the SoA table header, naming it', () => {
+    const rows = fullSoaRows((r) => (r.control === 'A.5.7' || r.control === 'A.8.34' ? undefined : r));
+    const found = check({ 'soa.md': soaDoc(rows) }, { code });
+    assert.deepEqual(found.map((d) => d.data?.controlId), ['A.5.7', 'A.8.34']);
+    assert.match(found[0].message, /A\.5\.7 Threat intelligence/);
+    assert.equal(found[0].path, 'soa.md');
+    assert.equal(found[0].range.start.line, 9); // the header row, below 7 lines of frontmatter and a heading
+  });
+
+  it('considers several SoA documents together', () => {
+    const rows = fullSoaRows();
+    const first = soaDoc(rows.slice(0, 40));
+    const second = soaDoc(rows.slice(40), undefined, { id: 'SOA-002' });
+    assert.deepEqual(check({ 'a.md': first, 'b.md': second }, { code }), []);
+    const found = check({ 'a.md': first }, { code });
+    assert.equal(found.length, 93 - 40);
+  });
+
+  it('reports once when the SoA has no control table', () => {
+    const found = check({ 'soa.md': md({ type: 'soa', id: 'SOA-001', title: 'SoA', owner: 'o' }, 'To do.\n') }, { code });
+    assert.equal(found.length, 1);
+    assert.equal((found[0].data?.controlIds as string[]).length, 93);
+  });
+
+  it('is silent on a complete SoA, without an SoA, and on a 2013 SoA (soa-legacy-2013 covers it)', () => {
+    assert.deepEqual(check({ 'soa.md': soaDoc(fullSoaRows()) }, { code }), []);
+    assert.deepEqual(check({ 'p.md': policy() }, { code }), []);
+    assert.deepEqual(check({ 'soa.md': soaDoc(legacySoaRows()) }, { code }), []);
+  });
+
+  it('counts a 2022 table but not a 2013 table in the same SoA', () => {
+    const text = soaDoc(fullSoaRows((r) => (r.control === 'A.5.1' ? undefined : r))) + '\n## Old\n\n' + soaTable(legacySoaRows());
+    assert.deepEqual(check({ 'soa.md': text }, { code }).map((d) => d.data?.controlId), ['A.5.1']);
+  });
+});
