@@ -24,7 +24,7 @@ function typeOk(schema: Record<string, unknown>, value: unknown): boolean {
         (schema.maximum === undefined || value <= (schema.maximum as number))
       );
     case 'string':
-      return typeof value === 'string';
+      return typeof value === 'string' && (schema.pattern === undefined || new RegExp(schema.pattern as string).test(value));
     case 'array': {
       if (!Array.isArray(value)) return false;
       const items = schema.items as Record<string, unknown> | undefined;
@@ -90,6 +90,7 @@ function describe(schema: Record<string, unknown>): string {
     return `a list of ${items?.type ?? 'values'}s`;
   }
   if (schema.type === 'integer') return `a whole number${schema.minimum !== undefined ? ` ≥ ${schema.minimum as number}` : ''}`;
+  if (schema.pattern) return `a string matching /${schema.pattern as string}/`;
   return `a ${schema.type as string}`;
 }
 

@@ -30,3 +30,11 @@ describe(code, () => {
     assert.equal(workspace.config.rules['review-due-soon'], 'off');
   });
 });
+
+describe(`${code}: patterns`, () => {
+  it('rejects a cadence that is not a review cycle', () => {
+    const workspace = workspaceWithConfig('managementReviewCadence: fortnightly-ish\n');
+    assert.match(check(workspace, { code })[0].message, /managementReviewCadence/);
+    assert.equal(workspace.config.managementReviewCadence, 'quarterly');
+  });
+});
