@@ -7,6 +7,7 @@ import {
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
+  type ClientCapabilities,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
@@ -23,6 +24,8 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 let supportsConfiguration = false;
 let folders: string[] = [];
+let clientCapabilities: ClientCapabilities = {};
+let initializationOptions: unknown;
 
 // ISMS_TODAY pins "today" for reproducible demos and tests, like the CLI's --today.
 const pinnedToday = parseIsoDate(process.env.ISMS_TODAY);
@@ -37,6 +40,8 @@ let ready: Promise<void> = Promise.resolve();
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   supportsConfiguration = params.capabilities.workspace?.configuration === true;
+  clientCapabilities = params.capabilities;
+  initializationOptions = params.initializationOptions;
   folders =
     params.workspaceFolders?.map((f) => f.uri) ??
     (params.rootUri ? [params.rootUri] : params.rootPath ? [URI.file(params.rootPath).toString()] : []);
@@ -82,29 +87,44 @@ const recheck = (root: Root | undefined) => {
   if (root) diagnostics.schedule(root);
 };
 
-documents.onDidOpen(async (e) => {
-  await ensureRootFor(e.document.uri);
-  recheck(roots.setOpenText(e.document.uri, e.document.getText()));
-});
+/**
+ * Index updates that read files (a closed editor's file, watched files, a new root) are in flight here;
+ * features wait for them through ctx.ready() so they never answer from an index older than the last event.
+ */
+let updates: Promise<unknown> = Promise.resolve();
+const settle = (work: () => Promise<void>) => {
+  updates = Promise.all([updates, work().catch((e: unknown) => connection.console.error(String(e)))]);
+};
+
+documents.onDidOpen((e) =>
+  settle(async () => {
+    await ensureRootFor(e.document.uri);
+    recheck(roots.setOpenText(e.document.uri, e.document.getText()));
+  }),
+);
 documents.onDidChangeContent(async (e) => {
   await ready;
   recheck(roots.setOpenText(e.document.uri, e.document.getText()));
 });
-documents.onDidClose(async (e) => {
-  await ready;
-  recheck(await roots.closeText(e.document.uri));
-});
+documents.onDidClose((e) =>
+  settle(async () => {
+    await ready;
+    recheck(await roots.closeText(e.document.uri));
+  }),
+);
 
-connection.onDidChangeWatchedFiles(async (params) => {
-  await ready;
-  const touched = new Set<Root>();
-  for (const change of params.changes) {
-    const root = await roots.fileChanged(change.uri, change.type === FileChangeType.Deleted);
-    if (root) touched.add(root);
-  }
-  // A reloaded root replaces its old object; schedule() looks the current one up by URI.
-  for (const root of touched) diagnostics.schedule(root);
-});
+connection.onDidChangeWatchedFiles((params) =>
+  settle(async () => {
+    await ready;
+    const touched = new Set<Root>();
+    for (const change of params.changes) {
+      const root = await roots.fileChanged(change.uri, change.type === FileChangeType.Deleted);
+      if (root) touched.add(root);
+    }
+    // A reloaded root replaces its old object; schedule() looks the current one up by URI.
+    for (const root of touched) diagnostics.schedule(root);
+  }),
+);
 
 connection.onDidChangeConfiguration(() => {
   ready = loadAll();
@@ -115,8 +135,14 @@ const context: ServerContext = {
   documents,
   roots,
   diagnostics,
-  ready: () => ready,
+  ready: async () => {
+    await ready;
+    await updates;
+    await ready; // an update may have started a reload (a new root, a changed .isms.yaml)
+  },
   today: () => pinnedToday ?? todayUtc(),
+  clientCapabilities: () => clientCapabilities,
+  initializationOptions: () => initializationOptions,
 };
 for (const feature of FEATURES) feature.register(context);
 

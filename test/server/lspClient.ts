@@ -22,8 +22,22 @@ export class LspTestClient {
   readonly publishes: PublishDiagnosticsParams[] = [];
   private waiters: (() => void)[] = [];
   stderr = '';
+  /** The server's answer to `initialize`. */
+  initializeResult: { capabilities: Record<string, unknown> } | undefined;
 
-  async start(rootPath: string, options: { env?: Record<string, string>; settings?: unknown; initializationOptions?: unknown } = {}): Promise<void> {
+  /**
+   * Starts the server on one folder, or on several (a multi-root workspace). `capabilities` are merged into
+   * the client's `workspace` and `textDocument` capabilities.
+   */
+  async start(
+    rootPath: string | string[],
+    options: {
+      env?: Record<string, string>;
+      settings?: unknown;
+      initializationOptions?: unknown;
+      capabilities?: { workspace?: Record<string, unknown>; textDocument?: Record<string, unknown> };
+    } = {},
+  ): Promise<void> {
     this.process = spawn(process.execPath, [join(process.cwd(), process.env.ISMS_DIST_DIR ?? 'dist', 'server.js'), '--stdio'], {
       env: { ...process.env, ISMS_TODAY: '2026-11-21', ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -42,14 +56,14 @@ export class LspTestClient {
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.onNotification('window/logMessage', () => undefined);
     this.connection.listen();
-    const rootUri = fileUri(rootPath);
-    await this.connection.sendRequest('initialize', {
+    const roots = (Array.isArray(rootPath) ? rootPath : [rootPath]).map(fileUri);
+    this.initializeResult = await this.connection.sendRequest('initialize', {
       processId: process.pid,
-      rootUri,
-      workspaceFolders: [{ uri: rootUri, name: 'ws' }],
+      rootUri: roots[0],
+      workspaceFolders: roots.map((uri, i) => ({ uri, name: `ws${i}` })),
       capabilities: {
-        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
-        textDocument: { publishDiagnostics: { versionSupport: true } },
+        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true, ...options.capabilities?.workspace },
+        textDocument: { publishDiagnostics: { versionSupport: true }, ...options.capabilities?.textDocument },
       },
       initializationOptions: options.initializationOptions,
     });

@@ -1,5 +1,5 @@
 // What every language feature gets: the connection, open documents, the workspace roots and the publisher.
-import type { Connection, ServerCapabilities, TextDocuments } from 'vscode-languageserver';
+import type { ClientCapabilities, Connection, ServerCapabilities, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Roots } from '../roots';
 import type { DiagnosticsPublisher } from './diagnostics';
@@ -9,10 +9,14 @@ export interface ServerContext {
   documents: TextDocuments<TextDocument>;
   roots: Roots;
   diagnostics: DiagnosticsPublisher;
-  /** Resolves when the workspace folders are loaded; await it before reading the index. */
+  /** Resolves when the workspace folders are loaded and file events are applied; await it before reading the index. */
   ready(): Promise<void>;
   /** Today as days since epoch (pinned by ISMS_TODAY in tests and demos). */
   today(): number;
+  /** What the client said it supports in `initialize` (empty before it). */
+  clientCapabilities(): ClientCapabilities;
+  /** The client's `initializationOptions` (e.g. `{ reviewerName }`), if any. */
+  initializationOptions(): unknown;
 }
 
 /** One language feature: the capabilities it announces and the handlers it registers. */

@@ -31,6 +31,8 @@ export class DiagnosticsPublisher {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** The latest check's findings by URI, for other features (code actions, status). */
   readonly latest = new Map<string, Diagnostic[]>();
+  /** Called after each root's check: the index changed, so answers that depend on other files may have too. */
+  private readonly listeners: ((root: Root) => void)[] = [];
 
   constructor(
     private readonly connection: Connection,
@@ -51,6 +53,10 @@ export class DiagnosticsPublisher {
         if (current) this.publish(current);
       }, delayMs),
     );
+  }
+
+  onPublished(listener: (root: Root) => void): void {
+    this.listeners.push(listener);
   }
 
   /**
@@ -77,6 +83,7 @@ export class DiagnosticsPublisher {
       void this.connection.sendDiagnostics({ uri, version: this.versionOf(uri), diagnostics: list.map(toLspDiagnostic) });
     }
     this.published.set(root.uri, new Set(byUri.keys()));
+    for (const listener of this.listeners) listener(root);
   }
 
   clearRoot(rootUri: string): void {

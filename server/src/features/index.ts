@@ -1,4 +1,14 @@
 // Every language feature the server offers, registered in one place.
 import type { Feature } from './context';
+import { hover } from './hover';
+import { definition } from './definition';
+import { references } from './references';
+import { completion } from './completion';
+import { codeActions } from './codeActions';
+import { rename } from './rename';
+import { documentSymbols } from './documentSymbols';
+import { workspaceSymbols } from './workspaceSymbols';
+import { codeLens } from './codeLens';
+import { semanticTokens } from './semanticTokens';
 
-export const FEATURES: readonly Feature[] = [];
+export const FEATURES: readonly Feature[] = [hover, definition, references, completion, codeActions, rename, documentSymbols, workspaceSymbols, codeLens, semanticTokens];

@@ -1,0 +1,194 @@
+// Quick fixes keyed on diagnostic codes: each returns titled edits, computed from the index and the current text.
+import type { IsmsDocument, Range } from '../model';
+import type { IsmsWorkspace } from '../workspace/workspace';
+import { SCOPE_SECTIONS } from '../rules/scopeMissingSection';
+import { CONTROL_COLUMN } from '../parse/document';
+import { findColumn, normaliseHeader } from '../parse/tables';
+import { readSoaTables } from '../isms/soa';
+import { addCycle, formatIsoDate, parseCycle } from '../util/dates';
+import { TextLines, comparePositions, sameRange } from './text';
+import { setField } from './frontmatterEdits';
+import type { FileEdit, TextEdit, TextSource } from './types';
+
+export interface QuickFix {
+  title: string;
+  edits: FileEdit[];
+  preferred?: boolean;
+  /** The diagnostic codes this fix resolves (for the client to link them). */
+  code: string;
+}
+
+export interface FixableDiagnostic {
+  code: string;
+  range: Range;
+  data?: unknown;
+}
+
+export interface FixEnvironment {
+  today: number;
+  /** The user's name for "reviewed by" (asked only when a fix needs it). */
+  userName: () => Promise<string>;
+  textOf: TextSource;
+}
+
+/** Codes with a quick fix. */
+export const FIXABLE_CODES = [
+  'control-legacy-id',
+  'scope-missing-section',
+  'soa-control-missing',
+  'review-overdue',
+  'review-due-soon',
+  'frontmatter-missing-field',
+  'exception-review-overdue',
+] as const;
+
+const dataOf = (d: FixableDiagnostic) => (d.data && typeof d.data === 'object' ? (d.data as Record<string, unknown>) : {});
+
+export async function quickFixes(workspace: IsmsWorkspace, doc: IsmsDocument, diagnostic: FixableDiagnostic, env: FixEnvironment): Promise<QuickFix[]> {
+  const raw = await env.textOf(doc.path);
+  if (raw === undefined) return [];
+  const text = new TextLines(raw);
+  const data = dataOf(diagnostic);
+  const one = (title: string, edits: (TextEdit | undefined)[], preferred = true, path = doc.path): QuickFix[] => {
+    const real = edits.filter((e): e is TextEdit => e !== undefined);
+    return real.length ? [{ title, edits: [{ path, edits: real }], preferred, code: diagnostic.code }] : [];
+  };
+  switch (diagnostic.code) {
+    case 'control-legacy-id': {
+      const replacements = Array.isArray(data.replacements) ? data.replacements.map(String) : [];
+      const written = text.slice(diagnostic.range);
+      const quote = /^(["']).*\1$/.test(written) ? written[0] : '';
+      const range = quote ? { start: { ...diagnostic.range.start, character: diagnostic.range.start.character + 1 }, end: { ...diagnostic.range.end, character: diagnostic.range.end.character - 1 } } : diagnostic.range;
+      const fixes = replacements.map((id) => one(`Replace with ${id} ${workspace.catalogs.get(id)?.title ?? ''}`.trim(), [{ range, newText: id }], replacements.length === 1)).flat();
+      if (replacements.length > 1) fixes.unshift(...one(`Replace with ${replacements.join(', ')}`, [{ range, newText: replacements.join(', ') }], true));
+      return fixes;
+    }
+    case 'scope-missing-section': {
+      const section = SCOPE_SECTIONS.find((s) => s.key === data.section || s.title === data.title);
+      if (!section) return [];
+      return one(`Insert a "${section.title}" section`, [appendSections(text, [section])]);
+    }
+    case 'soa-control-missing': {
+      const ids = typeof data.controlId === 'string' ? [data.controlId] : Array.isArray(data.controlIds) ? data.controlIds.map(String) : [];
+      if (ids.length === 0) return [];
+      const edit = await addSoaRows(workspace, doc, ids, env.textOf);
+      const title = ids.length === 1 ? `Add ${ids[0]} ${workspace.catalogs.get(ids[0])?.title ?? ''}`.trim() + ' to the SoA' : `Add rows for all ${ids.length} Annex A controls to the SoA`;
+      return edit ? [{ title, edits: [edit], preferred: ids.length === 1, code: diagnostic.code }] : [];
+    }
+    case 'review-overdue':
+    case 'review-due-soon': {
+      const data2 = doc.frontmatter?.data ?? {};
+      const cycle = parseCycle(data2.review_cycle) ?? { months: 12 };
+      const today = formatIsoDate(env.today);
+      const next = formatIsoDate(addCycle(env.today, cycle));
+      const edits = [setField(doc, text, 'last_reviewed', today)];
+      const rollNext = data2.next_review !== undefined || parseCycle(data2.review_cycle) === undefined;
+      if (rollNext) edits.push(setField(doc, text, 'next_review', next));
+      return one(`Mark reviewed today (last_reviewed ${today}${rollNext ? `, next_review ${next}` : ''})`, sameLineInserts(edits));
+    }
+    case 'frontmatter-missing-field': {
+      const field = typeof data.field === 'string' ? data.field : undefined;
+      if (!field || !doc.frontmatter) return [];
+      const value = await defaultValue(workspace, doc, field, env);
+      return one(`Add \`${field}: ${value}\` to the frontmatter`, [setField(doc, text, field, value)]);
+    }
+    case 'exception-review-overdue': {
+      const name = await env.userName();
+      const today = formatIsoDate(env.today);
+      return one(`Mark reviewed: ${today} by ${name}`, sameLineInserts([setField(doc, text, 'reviewed_on', today), setField(doc, text, 'reviewed_by', name)]));
+    }
+    default:
+      return [];
+  }
+}
+
+/** Several inserts at the same point must become one edit, or clients may apply them in either order. */
+function sameLineInserts(edits: (TextEdit | undefined)[]): TextEdit[] {
+  const out: TextEdit[] = [];
+  for (const e of edits) {
+    if (!e) continue;
+    const prev = out.find((o) => comparePositions(o.range.start, o.range.end) === 0 && comparePositions(e.range.start, e.range.end) === 0 && comparePositions(o.range.start, e.range.start) === 0);
+    if (prev) prev.newText += e.newText;
+    else out.push(e);
+  }
+  return out;
+}
+
+/** Appends section skeletons at the end of a document. */
+export function appendSections(text: TextLines, sections: readonly { title: string; clause: string }[]): TextEdit {
+  const end = text.end();
+  const lastLine = text.line(end.line);
+  const lead = lastLine.trim() === '' ? (text.line(end.line - 1).trim() === '' ? '' : text.eol) : text.eol + text.eol;
+  const body = sections.map((s) => `## ${s.title}${text.eol}${text.eol}TODO: ISO/IEC 27001 clause ${s.clause}.${text.eol}`).join(text.eol);
+  return { range: { start: end, end }, newText: lead + body };
+}
+
+/** All missing scope sections at once (for a document with several findings). */
+export async function insertAllScopeSections(doc: IsmsDocument, keys: string[], textOf: TextSource): Promise<FileEdit | undefined> {
+  const raw = await textOf(doc.path);
+  if (raw === undefined) return undefined;
+  const sections = SCOPE_SECTIONS.filter((s) => keys.includes(s.key));
+  return sections.length ? { path: doc.path, edits: [appendSections(new TextLines(raw), sections)] } : undefined;
+}
+
+const controlOrder = (id: string) => id.replace(/\d+/g, (n) => n.padStart(3, '0'));
+
+/**
+ * Adds rows for controls to the SoA's (first 2022) control table, each after the last row that sorts before
+ * it, with the catalog title when the table has a title column.
+ */
+export async function addSoaRows(workspace: IsmsWorkspace, doc: IsmsDocument, controlIds: string[], textOf: TextSource): Promise<FileEdit | undefined> {
+  const soaDocs = [doc, ...workspace.ismsDocuments().sort((a, b) => a.path.localeCompare(b.path))].filter((d) => d.type === 'soa');
+  for (const soaDoc of soaDocs) {
+    const soaTable = readSoaTables(soaDoc).find((t) => !t.legacy);
+    const table = soaTable && soaDoc.tables.find((t) => sameRange(t.range, soaTable.range));
+    if (!soaTable || !table || table.header.length === 0) continue;
+    const raw = await textOf(soaDoc.path);
+    if (raw === undefined) return undefined;
+    const text = new TextLines(raw);
+    const controlColumn = Math.max(0, findColumn(table, CONTROL_COLUMN));
+    const titleColumn = table.header.findIndex((h) => ['title', 'name', 'control title', 'control name'].includes(normaliseHeader(h.text)));
+    const byLine = new Map<number, string[]>();
+    for (const id of [...new Set(controlIds)].sort((a, b) => controlOrder(a).localeCompare(controlOrder(b)))) {
+      const cells = table.header.map((_, i) => (i === controlColumn ? id : i === titleColumn ? (workspace.catalogs.get(id)?.title ?? '') : ''));
+      const rowText = `| ${cells.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`.replace(/ {2}\|/g, ' |');
+      // After the last row that sorts before it, else right after the delimiter row.
+      let line = table.header[0].range.start.line + 1;
+      for (const row of soaTable.rows) if (controlOrder(row.controlId) < controlOrder(id)) line = row.range.end.line;
+      byLine.set(line, [...(byLine.get(line) ?? []), rowText]);
+    }
+    const edits = [...byLine].map(([line, rows]): TextEdit => {
+      const at = { line, character: text.line(line).length };
+      return { range: { start: at, end: at }, newText: rows.map((r) => text.eol + r).join('') };
+    });
+    return edits.length ? { path: soaDoc.path, edits } : undefined;
+  }
+  return undefined;
+}
+
+const ID_PREFIX: Record<string, string> = {
+  scope: 'SCOPE', policy: 'POL', procedure: 'PRO', 'risk-register': 'RR', risk: 'R', soa: 'SOA', 'risk-treatment-plan': 'RTP',
+  objectives: 'OBJ', audit: 'AUD', 'management-review': 'MR', exception: 'EXC', record: 'REC',
+};
+
+/** A sensible value for a missing field: the next free ID, the first heading as title, today for dates. */
+async function defaultValue(workspace: IsmsWorkspace, doc: IsmsDocument, field: string, env: FixEnvironment): Promise<string> {
+  if (field === 'id') {
+    const sameType = workspace.ismsDocuments().filter((d) => d.type === doc.type && d.id);
+    const prefix = /^(.*?)-?\d+$/.exec(sameType[0]?.id ?? '')?.[1] ?? ID_PREFIX[doc.type ?? ''] ?? 'DOC';
+    let n = 1;
+    for (const d of sameType) {
+      const m = /(\d+)$/.exec(d.id!);
+      if (m && d.id!.startsWith(prefix)) n = Math.max(n, Number(m[1]) + 1);
+    }
+    let id = `${prefix}-${String(n).padStart(3, '0')}`;
+    while (workspace.documentsWithId(id).length) id = `${prefix}-${String(++n).padStart(3, '0')}`;
+    return id;
+  }
+  if (field === 'title') return doc.headings.find((h) => h.depth === 1)?.text ?? doc.path.replace(/^.*\//, '').replace(/\.\w+$/, '').replace(/[-_]+/g, ' ');
+  if (field === 'owner') return 'TBD';
+  if (field === 'last_reviewed' || field === 'date' || field === 'next_review') return formatIsoDate(env.today);
+  if (field === 'opened') return new Date(env.today * 86_400_000).toISOString().replace(/\.\d+Z$/, 'Z');
+  if (field === 'reviewed_by') return env.userName();
+  return 'TBD';
+}

@@ -1,0 +1,69 @@
+// What every feature needs to turn an LSP request into an engine query and the answer back into LSP: the
+// document under the request, file text (the editor's when open, else the disk's), and URI mapping.
+import { promises as fs } from 'node:fs';
+import { URI } from 'vscode-uri';
+import { LSPErrorCodes, ResponseError, type CancellationToken, type Location as LspLocation, type TextDocumentEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import type { IsmsDocument } from '../engine/model';
+import type { Root } from '../roots';
+import { decodeText } from '../engine/workspace/textFile';
+import type { FileEdit, Location, TextSource } from '../engine/query/types';
+import type { ServerContext } from './context';
+
+export interface At {
+  root: Root;
+  /** Workspace-relative path. */
+  path: string;
+  doc: IsmsDocument;
+}
+
+/** The parsed document behind a URI, read from the index as it is after pending loads. */
+export async function documentAt(ctx: ServerContext, uri: string): Promise<At | undefined> {
+  await ctx.ready();
+  const at = ctx.roots.locate(uri);
+  const doc = at?.root.workspace.getDocument(at.path);
+  return at && doc ? { root: at.root, path: at.path, doc } : undefined;
+}
+
+/** File text by workspace path: the open editor's, else read from disk. */
+export function textSource(ctx: ServerContext, root: Root): TextSource {
+  return async (path) => {
+    const uri = ctx.roots.uriOf(root, path);
+    const open = ctx.documents.get(uri);
+    if (open) return open.getText();
+    const bytes = await fs.readFile(URI.parse(uri).fsPath).catch(() => undefined);
+    if (!bytes) return undefined;
+    const decoded = decodeText(bytes, root.workspace.config.maxFileSizeKb * 1024);
+    return 'text' in decoded ? decoded.text : undefined;
+  };
+}
+
+export function toLspLocation(ctx: ServerContext, root: Root, location: Location): LspLocation {
+  return { uri: ctx.roots.uriOf(root, location.path), range: location.range };
+}
+
+/** `documentChanges` (versioned for open files) when the client supports them, else `changes` by URI. */
+export function toWorkspaceEdit(ctx: ServerContext, root: Root, fileEdits: FileEdit[]): WorkspaceEdit {
+  if (ctx.clientCapabilities().workspace?.workspaceEdit?.documentChanges) {
+    const documentChanges: TextDocumentEdit[] = fileEdits.map((f) => {
+      const uri = ctx.roots.uriOf(root, f.path);
+      return { textDocument: { uri, version: ctx.documents.get(uri)?.version ?? null }, edits: f.edits };
+    });
+    return { documentChanges };
+  }
+  const changes: WorkspaceEdit['changes'] = {};
+  for (const f of fileEdits) {
+    const uri = ctx.roots.uriOf(root, f.path);
+    changes[uri] = [...(changes[uri] ?? []), ...f.edits];
+  }
+  return { changes };
+}
+
+export const cancelled = (token: CancellationToken | undefined) => () => token?.isCancellationRequested === true;
+
+/** Answers a cancelled request as LSP asks: with a RequestCancelled error instead of a stale result. */
+export function throwIfCancelled(token: CancellationToken | undefined): void {
+  if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
+}
+
+/** Lets queued messages (such as `$/cancelRequest`) through before long work continues. */
+export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
