@@ -29,7 +29,8 @@ const common = {
 function findTests(dir, found = []) {
   for (const name of readdirSync(dir)) {
     const full = join(dir, name);
-    if (name === 'node_modules' || name === 'fixtures') continue;
+    // test/vscode runs inside an editor and is bundled by its own runner (scripts/vscode-tests.mjs).
+    if (name === 'node_modules' || name === 'fixtures' || full === join('test', 'vscode')) continue;
     if (statSync(full).isDirectory()) findTests(full, found);
     else if (name.endsWith('.test.ts')) found.push(full);
   }

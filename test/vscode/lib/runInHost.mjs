@@ -2,7 +2,10 @@
 // for the web workbench: the `payload` URL query carries extensionDevelopmentPath and extensionTestsPath, and
 // the workbench reports the suite's end through window.codeAutomationExit(code) and its console through
 // window.codeAutomationLog(type, args), both of which we expose to the page from playwright.
+import { format } from 'node:util';
 import { launch } from './browser.mjs';
+
+const NOISE = /AgentHost|ChatModelSelection|AccountPolicyGate|open-vsx|marketplace|gallery|copilot|authentication provider|Creating a socket|reconnection-grace-time|builtin extensions cache|Service Worker|workbench contribution|Resolv/i;
 
 /**
  * @param {import('./codeServer.mjs').CodeServer} server  a started server (with enable-smoke-test-driver)
@@ -23,10 +26,10 @@ export async function runInExtensionHost(server, { devPath, testsPath, folder, t
     const exited = new Promise((r) => (done = r));
     page.on('pageerror', (e) => log(`[page error] ${String(e.message).split('\n')[0].slice(0, 200)}`));
     await page.exposeFunction('codeAutomationLog', (type, args) => {
-      const text = (args || []).map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
+      const text = format(...(args || []));
       if (/^\d+ passed, \d+ failed$/.test(text.trim())) summary = text.trim();
-      // The workbench chats about features that have no network here; keep the mocha output.
-      if (/AgentHost|ChatModelSelection|open-vsx|marketplace|Resolv|gallery|\[Extension Host\] Sending|copilot/i.test(text)) return;
+      // The workbench's own chatter (sockets, sign-in, chat features without network) hides the mocha report.
+      if (NOISE.test(text.split('\n')[0])) return;
       for (const line of text.split('\n')) log(`  [exthost] ${line}`);
     });
     await page.exposeFunction('codeAutomationExit', (code) => done(code));

@@ -1,6 +1,7 @@
 // In-editor tests: run inside a real VS Code extension host (code-server's, or desktop VS Code's) with the
 // example ISMS (a copy of examples/acme-ai-isms) open as the workspace folder.
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -67,30 +68,24 @@ async function waitFor<T>(what: string, timeoutMs: number, probe: () => T | unde
   }
 }
 
-/**
- * Deliberate faults announced in the example itself by comments such as
- * `<!-- deliberate fault (scope-missing-section): ... -->` or `# deliberate fault (review-overdue): ...`.
- * Read synchronously at load time so that mocha can declare one test per marker.
- */
-function markedFaults(): { file: string; code: string }[] {
-  const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-  if (!root || !fs.existsSync(root)) return [];
-  const found = new Map<string, { file: string; code: string }>();
-  const walk = (dir: string): void => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      if (e.name === '.git' || e.name === 'node_modules') continue;
-      const full = path.join(dir, e.name);
-      if (e.isDirectory()) walk(full);
-      else if (/\.(md|ya?ml)$/.test(e.name)) {
-        const file = path.relative(root, full).split(path.sep).join('/');
-        for (const m of fs.readFileSync(full, 'utf8').matchAll(/deliberate fault \(([a-z0-9-]+)\)/g)) {
-          found.set(`${file}\0${m[1]}`, { file, code: m[1] });
-        }
-      }
-    }
-  };
-  walk(root);
-  return [...found.values()].sort((a, b) => (a.file + a.code).localeCompare(b.file + b.code));
+/** What the bundled CLI (`isms check --format json`) of the same extension build finds in the folder. */
+function cliFindings(extensionPath: string, dir: string): string[] {
+  const cli = path.join(extensionPath, 'dist', 'cli.js');
+  assert.ok(fs.existsSync(cli), `${cli} not found`);
+  // process.execPath is Node in code-server's extension host and Electron in desktop VS Code (hence RUN_AS_NODE)
+  const out = execFileSync(process.execPath, [cli, 'check', dir, '--format', 'json', '--exit-zero'], {
+    encoding: 'utf8',
+    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+    timeout: 60_000,
+  });
+  const report = JSON.parse(out) as { diagnostics: { file: string; line: number; code: string }[] };
+  return report.diagnostics.map((d) => `${d.file}:${d.line} ${d.code}`).sort();
+}
+
+function editorFindings(): string[] {
+  return ismsDiagnostics()
+    .map((f) => `${f.rel}:${f.d.range.start.line + 1} ${f.code}`)
+    .sort();
 }
 
 describe('ISMS Markdown in a real VS Code', function () {
@@ -108,9 +103,9 @@ describe('ISMS Markdown in a real VS Code', function () {
     await waitFor('the extension to activate by itself', 60_000, () => ext.isActive);
   });
 
-  describe('publishes the example\'s deliberate faults as diagnostics', () => {
+  describe('diagnostics for the example\'s deliberate faults', () => {
     for (const fault of expected.faults) {
-      it(`${fault.code} on ${fault.file}`, async () => {
+      it(`shows ${fault.code} on ${fault.file}`, async () => {
         const hit = await waitFor(`a '${fault.code}' diagnostic on ${fault.file}`, 90_000, () =>
           ismsDiagnostics().find((f) => f.code === fault.code && fileMatches(f.rel, fault.file)),
         );
@@ -118,13 +113,24 @@ describe('ISMS Markdown in a real VS Code', function () {
         assert.ok(hit.d.message.length > 0, 'empty diagnostic message');
       });
     }
-    for (const fault of markedFaults()) {
-      it(`${fault.code} on ${fault.file} (announced by a "deliberate fault" comment there)`, async () => {
-        await waitFor(`a '${fault.code}' diagnostic on ${fault.file}`, 60_000, () =>
-          ismsDiagnostics().find((f) => f.code === fault.code && f.rel === fault.file),
-        );
-      });
-    }
+
+    it('are exactly what `isms check` reports for the folder (same files, lines and codes)', async () => {
+      const ext = vscode.extensions.getExtension(EXT_ID);
+      assert.ok(ext);
+      const expectedFindings = cliFindings(ext.extensionPath, folder().uri.fsPath);
+      assert.ok(expectedFindings.length > 0, 'the CLI found nothing in the example');
+      try {
+        await waitFor('the editor to show exactly the CLI\'s findings', 30_000, () => {
+          const now = editorFindings();
+          return now.length === expectedFindings.length && now.every((x, i) => x === expectedFindings[i]);
+        });
+      } catch {
+        const now = editorFindings();
+        const missing = expectedFindings.filter((x) => !now.includes(x));
+        const extra = now.filter((x) => !expectedFindings.includes(x));
+        assert.fail(`editor and CLI disagree.\n  only from the CLI: ${missing.join('; ') || '-'}\n  only in the editor: ${extra.join('; ') || '-'}`);
+      }
+    });
   });
 
   describe('updates diagnostics live while a document is edited', () => {
