@@ -120,6 +120,24 @@ describe('isms CLI', () => {
     assert.deepEqual(JSON.parse(r.stdout).diagnostics, []);
   });
 
+  it('lists suppressions with their reasons and what they hide', () => {
+    const dir = make({
+      'p.md': policy({}, '<!-- isms-disable-next-line control-legacy-id -- quoted from the 2013 audit -->\nA.12.6.1\n<!-- isms-disable-next-line link-broken -->\n[x](gone.md)\n'),
+    });
+    const check = JSON.parse(run(['check', dir, '--format', 'json', '--today', '2026-11-21']).stdout);
+    assert.deepEqual(check.diagnostics.map((d: { code: string }) => d.code), ['suppression-missing-reason']);
+    assert.equal(check.summary.suppressed, 2);
+    const text = run(['check', dir, '--list-suppressions', '--today', '2026-11-21']);
+    assert.equal(text.code, 0);
+    assert.match(text.stdout, /^p\.md:12 next-line control-legacy-id -- quoted from the 2013 audit\n {4}hides p\.md:13 control-legacy-id /m);
+    assert.match(text.stdout, /link-broken -- \(no reason given\)/);
+    assert.match(text.stdout, /2 suppressions, hiding 2 findings\.\n$/);
+    const json = JSON.parse(run(['check', dir, '--list-suppressions', '--format', 'json']).stdout);
+    assert.equal(json.suppressions[0].reason, 'quoted from the 2013 audit');
+    assert.equal(json.suppressions[1].reason, null);
+    assert.equal(json.suppressions[0].hides[0].code, 'control-legacy-id');
+  });
+
   it('lists the rules', () => {
     const r = run(['rules']);
     assert.equal(r.code, 0);

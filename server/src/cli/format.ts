@@ -1,5 +1,6 @@
 // The CLI's three output formats: a linter-style text report, JSON for scripts, SARIF 2.1.0 for code scanning.
-import type { Diagnostic, Severity } from '../engine/model';
+import type { Diagnostic, Severity, Suppression } from '../engine/model';
+import type { SuppressedFinding } from '../engine/check';
 import { RULES, ENGINE_CODES } from '../engine/rules/registry';
 
 export interface Summary {
@@ -11,9 +12,11 @@ export interface Summary {
   filesChecked: number;
   ismsDocuments: number;
   filesWithProblems: number;
+  /** Findings hidden by suppression comments (see --list-suppressions). */
+  suppressed: number;
 }
 
-export function summarise(diagnostics: Diagnostic[], filesChecked: number, ismsDocuments: number): Summary {
+export function summarise(diagnostics: Diagnostic[], filesChecked: number, ismsDocuments: number, suppressed = 0): Summary {
   const count = (s: Severity) => diagnostics.filter((d) => d.severity === s).length;
   return {
     errors: count('error'),
@@ -23,6 +26,7 @@ export function summarise(diagnostics: Diagnostic[], filesChecked: number, ismsD
     filesChecked,
     ismsDocuments,
     filesWithProblems: new Set(diagnostics.map((d) => d.path)).size,
+    suppressed,
   };
 }
 
@@ -37,10 +41,11 @@ export function formatText(diagnostics: Diagnostic[], summary: Summary, color: b
   const total = diagnostics.length;
   const parts = [plural(summary.errors, 'error'), plural(summary.warnings, 'warning'), `${summary.infos} info`];
   if (summary.hints) parts.push(plural(summary.hints, 'hint'));
+  const hidden = summary.suppressed ? ` ${plural(summary.suppressed, 'finding')} suppressed (--list-suppressions).` : '';
   lines.push(
-    total === 0
+    (total === 0
       ? `No problems in ${plural(summary.ismsDocuments, 'ISMS document')} (${plural(summary.filesChecked, 'Markdown file')} read).`
-      : `${plural(total, 'problem')} (${parts.join(', ')}) in ${plural(summary.filesWithProblems, 'file')}; ${plural(summary.ismsDocuments, 'ISMS document')} checked.`,
+      : `${plural(total, 'problem')} (${parts.join(', ')}) in ${plural(summary.filesWithProblems, 'file')}; ${plural(summary.ismsDocuments, 'ISMS document')} checked.`) + hidden,
   );
   return lines.join('\n') + '\n';
 }
@@ -119,4 +124,37 @@ export function formatSarif(diagnostics: Diagnostic[], version: string): string 
     ],
   };
   return JSON.stringify(sarif, null, 2) + '\n';
+}
+
+const hiddenBy = (s: Suppression, suppressed: SuppressedFinding[]) => suppressed.filter((f) => f.suppression === s).map((f) => f.diagnostic);
+
+/** Every suppression with its reason and the findings it hides, for review like an exception. */
+export function formatSuppressionsText(suppressions: Suppression[], suppressed: SuppressedFinding[]): string {
+  const lines = suppressions.map((s) => {
+    const hidden = hiddenBy(s, suppressed);
+    const what = s.codes.length ? s.codes.join(', ') : 'all rules';
+    const detail = hidden.map((d) => `\n    hides ${d.path}:${d.range.start.line + 1} ${d.code} ${d.message}`).join('');
+    return `${s.path}:${s.range.start.line + 1} ${s.kind === 'file' ? 'file' : s.kind} ${what} -- ${s.reason ?? '(no reason given)'}${detail}`;
+  });
+  lines.push(`${plural(suppressions.length, 'suppression')}, hiding ${plural(suppressed.length, 'finding')}.`);
+  return lines.join('\n') + '\n';
+}
+
+export function formatSuppressionsJson(suppressions: Suppression[], suppressed: SuppressedFinding[]): string {
+  return (
+    JSON.stringify(
+      {
+        suppressions: suppressions.map((s) => ({
+          file: s.path,
+          line: s.range.start.line + 1,
+          kind: s.kind,
+          codes: s.codes,
+          reason: s.reason ?? null,
+          hides: hiddenBy(s, suppressed).map((d) => ({ file: d.path, line: d.range.start.line + 1, code: d.code, message: d.message })),
+        })),
+      },
+      null,
+      2,
+    ) + '\n'
+  );
 }

@@ -3,10 +3,10 @@
 import { existsSync, statSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { loadWorkspace } from '../engine/workspace/nodeLoader';
-import { checkWorkspace } from '../engine/check';
+import { checkWorkspaceDetailed } from '../engine/check';
 import { parseIsoDate, todayUtc } from '../engine/util/dates';
 import { RULES } from '../engine/rules/registry';
-import { formatJson, formatSarif, formatText, summarise } from './format';
+import { formatJson, formatSarif, formatSuppressionsJson, formatSuppressionsText, formatText, summarise } from './format';
 import packageJson from '../../../package.json';
 
 const USAGE = `Usage: isms <command> [options]
@@ -20,6 +20,7 @@ Options for check:
   --today YYYY-MM-DD         Date to judge review deadlines against (default: today, UTC)
   --exit-zero                Exit 0 even when errors are found
   --stats                    Print timing and counts to stderr
+  --list-suppressions        List every isms-disable comment and entry, its reason and what it hides
 
   -h, --help                 Show this help
   -v, --version              Show the version
@@ -33,10 +34,11 @@ interface CheckArgs {
   today: number;
   exitZero: boolean;
   stats: boolean;
+  listSuppressions: boolean;
 }
 
 function parseCheckArgs(args: string[]): CheckArgs {
-  const result: CheckArgs = { dir: '.', format: 'text', today: todayUtc(), exitZero: false, stats: false };
+  const result: CheckArgs = { dir: '.', format: 'text', today: todayUtc(), exitZero: false, stats: false, listSuppressions: false };
   let dirSeen = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
@@ -66,6 +68,9 @@ function parseCheckArgs(args: string[]): CheckArgs {
       case '--stats':
         result.stats = true;
         break;
+      case '--list-suppressions':
+        result.listSuppressions = true;
+        break;
       default:
         if (flag.startsWith('-')) throw new UsageError(`unknown option ${flag}`);
         if (dirSeen) throw new UsageError(`only one folder can be checked at a time (got "${result.dir}" and "${flag}")`);
@@ -82,10 +87,16 @@ async function check(args: CheckArgs): Promise<number> {
   const started = performance.now();
   const workspace = await loadWorkspace(root, { log: (m) => process.stderr.write(`note: ${m}\n`) });
   const loaded = performance.now();
-  const diagnostics = checkWorkspace(workspace, { today: args.today });
+  const { diagnostics, suppressed } = checkWorkspaceDetailed(workspace, { today: args.today });
   const checked = performance.now();
-  const summary = summarise(diagnostics, workspace.markdownDocuments().length + workspace.fileProblems().length, workspace.ismsDocuments().length);
+  const summary = summarise(diagnostics, workspace.markdownDocuments().length + workspace.fileProblems().length, workspace.ismsDocuments().length, suppressed.length);
   const color = args.format === 'text' && process.stdout.isTTY === true && !process.env.NO_COLOR;
+  if (args.listSuppressions) {
+    if (args.format === 'sarif') throw new UsageError('--list-suppressions prints text or json');
+    const suppressions = workspace.markdownDocuments().flatMap((d) => d.suppressions).filter((s) => s.kind !== 'enable');
+    process.stdout.write(args.format === 'json' ? formatSuppressionsJson(suppressions, suppressed) : formatSuppressionsText(suppressions, suppressed));
+    return 0;
+  }
   const output =
     args.format === 'json' ? formatJson(diagnostics, summary) : args.format === 'sarif' ? formatSarif(diagnostics, packageJson.version) : formatText(diagnostics, summary, color);
   process.stdout.write(output);

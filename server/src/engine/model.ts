@@ -109,6 +109,23 @@ export interface Frontmatter {
   contentRange: Range;
 }
 
+/**
+ * An `<!-- isms-disable… -->` comment or a frontmatter `isms-disable` entry: findings it covers are not
+ * reported, and `isms check --list-suppressions` lists it for review, like an exception.
+ */
+export interface Suppression {
+  path: string;
+  /** `next-line` covers the next non-blank line; `disable`…`enable` a range of lines; `file` the whole file. */
+  kind: 'next-line' | 'disable' | 'enable' | 'file';
+  /** Rule codes covered; empty means every rule. */
+  codes: string[];
+  /** The justification written after `--`. */
+  reason?: string;
+  range: Range;
+  /** For `next-line`: the line covered. */
+  line?: number;
+}
+
 export interface IsmsDocument {
   /** Workspace-relative path with forward slashes. */
   path: string;
@@ -124,6 +141,7 @@ export interface IsmsDocument {
   links: Link[];
   tables: Table[];
   references: Reference[];
+  suppressions: Suppression[];
   /** Problems found while parsing (frontmatter syntax and the like). */
   parseDiagnostics: Diagnostic[];
   /** Number of lines, so whole-document ranges can be built without keeping the text. */

@@ -29,6 +29,7 @@ export class DiagnosticsPublisher {
   /** URIs that currently show findings, per root, so fixed files get an empty list. */
   private readonly published = new Map<string, Set<string>>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly reportedFailures = new Set<string>();
   /** The latest check's findings by URI, for other features (code actions, status). */
   readonly latest = new Map<string, Diagnostic[]>();
   /** Called after each root's check: the index changed, so answers that depend on other files may have too. */
@@ -66,6 +67,11 @@ export class DiagnosticsPublisher {
   publish(root: Root): void {
     const byUri = new Map<string, Diagnostic[]>();
     for (const d of checkWorkspace(root.workspace, { today: this.today() })) {
+      if (d.code === 'rule-failed' && !this.reportedFailures.has(d.message)) {
+        // Once per failure in the output channel; the diagnostic stays on the workspace until it is fixed.
+        this.reportedFailures.add(d.message);
+        this.connection.console.error(d.message);
+      }
       const uri = this.roots.uriOf(root, d.path);
       const list = byUri.get(uri);
       if (list) list.push(d);

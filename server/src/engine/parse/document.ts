@@ -15,6 +15,7 @@ import { looksLikeUnclosedFrontmatter, parseFrontmatter, type FrontmatterBlock }
 import { scanMarkdown, type ScannedCell, type ScannedLink } from './scanner';
 import { DOCUMENT_ID_SHAPE, parseControlId, riskIdMatcher, scanControls, scanPattern } from './references';
 import { findColumn } from './tables';
+import { readSuppressions } from './suppressions';
 
 export interface ParseOptions {
   riskIdPattern: string;
@@ -33,6 +34,7 @@ export function parseDocument(path: string, rawText: string, options: ParseOptio
     links: [],
     tables: [],
     references: [],
+    suppressions: [],
     parseDiagnostics: [],
     lineCount: lines.lineCount,
   };
@@ -143,6 +145,7 @@ function readBody(text: string, bodyStart: number, doc: IsmsDocument, lines: Lin
   // In an SoA the control column may hold bare numbers (`8.28`): those are control references too.
   if (doc.type === 'soa') for (const table of doc.tables) addBareSoaControls(table, doc);
   doc.references.sort(byStart);
+  doc.suppressions = readSuppressions(doc, text, scan.html, lines);
 }
 
 const byStart = (a: { range: Reference['range'] }, b: { range: Reference['range'] }) =>

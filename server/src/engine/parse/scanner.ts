@@ -47,6 +47,8 @@ export interface ScanOutput {
   tables: ScannedTable[];
   /** The text with everything that is not prose replaced by spaces: offsets equal the source's. */
   prose: string;
+  /** [start, end) of HTML blocks and inline HTML comments, where suppression comments live. */
+  html: [number, number][];
 }
 
 interface Line {
@@ -91,7 +93,7 @@ export function scanMarkdown(text: string, bodyStart = 0): ScanOutput {
 
 class Scanner {
   private readonly mask: Uint8Array;
-  private readonly out: ScanOutput = { headings: [], links: [], tables: [], prose: '' };
+  private readonly out: ScanOutput = { headings: [], links: [], tables: [], prose: '', html: [] };
   /** [start, end) of every line, end before the line break. */
   private readonly raw: [number, number][] = [];
   /** Content columns of the open list items, innermost last, and the current blockquote depth. */
@@ -288,7 +290,9 @@ class Scanner {
       const html = line.indent < 4 ? HTML_START.find(([start, , interrupts]) => start.test(trimmed) && (interrupts || para.length === 0)) : undefined;
       if (html) {
         flushPara();
-        i = this.skipHtml(i, html[1], line);
+        const last = this.skipHtml(i, html[1], line);
+        this.out.html.push([line.content, this.raw[Math.min(last, this.raw.length - 1)][1]]);
+        i = last;
         continue;
       }
       if (i + 1 < this.raw.length && line.indent < 4) {
@@ -441,6 +445,7 @@ class Scanner {
           i += auto[0].length;
         } else if (html) {
           mask.fill(0, i, i + html[0].length);
+          if (html[0].startsWith('<!--')) this.out.html.push([i, i + html[0].length]);
           i += html[0].length;
         } else i++;
       } else if (ch === 91 /* [ */ || (ch === 33 /* ! */ && text.charCodeAt(i + 1) === 91)) {

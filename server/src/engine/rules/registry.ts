@@ -1,5 +1,7 @@
 // Every rule, registered in one place. Order is the order findings are produced in (they are sorted after).
 import type { Rule } from './rule';
+import { suppressionMissingReason } from './suppressionMissingReason';
+import { suppressionUnknownCode } from './suppressionUnknownCode';
 import { fileUnreadable } from './fileUnreadable';
 import { configInvalid } from './configInvalid';
 import { frontmatterSyntax } from './frontmatterSyntax';
@@ -62,6 +64,8 @@ export const RULES: readonly Rule[] = [
   auditOverdue,
   exceptionReviewOverdue,
   exceptionExpired,
+  suppressionMissingReason,
+  suppressionUnknownCode,
 ];
 
 /** Codes the engine itself emits outside any rule. */

@@ -1,0 +1,318 @@
+// What the editor's ISMS views show, computed from the index: the evidence locker (the documented information an
+// auditor asks for), the Statement of Applicability by theme, the risks by score, the scope's clause 4.3
+// sections, and finding counts. Answers use the shared protocol types; `Linker` turns workspace paths into URIs.
+import type { Diagnostic, IsmsDocument, Range } from '../model';
+import type { IsmsWorkspace } from '../workspace/workspace';
+import type {
+  CheckCounts,
+  ControlReferenceInfo,
+  ControlRiskInfo,
+  DocumentSummary,
+  EvidenceLockerRoot,
+  LockerGroupInfo,
+  LockerGroupKey,
+  LockerItemInfo,
+  Loc,
+  ReviewInfo,
+  RiskInfo,
+  ScopeDocumentInfo,
+  SoaControlInfo,
+  SoaCounts,
+  SoaState,
+  SoaThemeInfo,
+  TemplateKind,
+} from '../../protocol';
+import type { Control } from '../catalogs/catalog';
+import { ISO27001_THEMES } from '../catalogs/catalog';
+import { LOCKER_ITEMS, provides } from '../isms/locker';
+import { implementationStatus } from '../isms/soa';
+import { acceptanceThreshold } from '../isms/methodology';
+import { SCOPE_SECTIONS } from '../rules/scopeMissingSection';
+import { reviewDue, isRetired } from '../rules/reviewDates';
+import { formatIsoDate, parseIsoDate } from '../util/dates';
+import { usageOf } from './navigation';
+import { plural } from './text';
+
+/** Maps workspace-relative paths to the URIs the client opens. */
+export interface Linker {
+  uri(path: string): string;
+}
+
+/** The latest findings of a workspace, by path, for the error and warning counts lists show. */
+export type FindingsByPath = ReadonlyMap<string, readonly Diagnostic[]>;
+
+export function groupFindings(findings: Iterable<Diagnostic>): Map<string, Diagnostic[]> {
+  const byPath = new Map<string, Diagnostic[]>();
+  for (const d of findings) {
+    const list = byPath.get(d.path);
+    if (list) list.push(d);
+    else byPath.set(d.path, [d]);
+  }
+  return byPath;
+}
+
+const loc = (linker: Linker, path: string, range: Range): Loc => ({ uri: linker.uri(path), line: range.start.line, character: range.start.character });
+
+const text = (v: unknown): string | undefined => {
+  if (v === undefined || v === null) return undefined;
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? undefined : formatIsoDate(parseIsoDate(v)!);
+  const s = String(v).trim();
+  return s === '' ? undefined : s;
+};
+
+/** A document's review state, as the locker, the preview's header card and the status bar show it. */
+export function reviewInfo(workspace: IsmsWorkspace, doc: IsmsDocument, today: number): ReviewInfo {
+  const data = doc.frontmatter?.data ?? {};
+  const lastReviewed = text(data.last_reviewed);
+  const cycle = text(data.review_cycle);
+  if (isRetired(doc)) return { state: 'retired', lastReviewed, cycle, text: 'retired, no further reviews' };
+  const due = reviewDue(doc);
+  if (!due) return { state: 'none', lastReviewed, cycle, text: 'no review date' };
+  const days = due.due - today;
+  const state = days < 0 ? 'overdue' : days <= workspace.config.reviewDueSoonDays ? 'due-soon' : 'ok';
+  const when = days < 0 ? `overdue by ${plural(-days, 'day')}` : days === 0 ? 'due today' : `due in ${plural(days, 'day')}`;
+  return { state, due: formatIsoDate(due.due), days, lastReviewed, cycle, text: `next review ${formatIsoDate(due.due)}, ${when}` };
+}
+
+export function documentSummary(workspace: IsmsWorkspace, doc: IsmsDocument, today: number, linker: Linker, findings: FindingsByPath): DocumentSummary {
+  const data = doc.frontmatter?.data ?? {};
+  const own = findings.get(doc.path) ?? [];
+  return {
+    uri: linker.uri(doc.path),
+    path: doc.path,
+    id: doc.id,
+    title: doc.title,
+    type: doc.declaredType,
+    owner: text(data.owner),
+    status: text(data.status),
+    version: text(data.version),
+    review: reviewInfo(workspace, doc, today),
+    errors: own.filter((d) => d.severity === 'error').length,
+    warnings: own.filter((d) => d.severity === 'warning').length,
+  };
+}
+
+/** The template that creates a document providing each locker item. */
+export const LOCKER_TEMPLATES: Readonly<Record<string, TemplateKind>> = {
+  scope: 'scope',
+  'information-security-policy': 'information-security-policy',
+  'risk-assessment-process': 'risk-methodology',
+  'risk-treatment-process': 'risk-methodology',
+  soa: 'soa',
+  'risk-treatment-plan': 'risk-treatment-plan',
+  objectives: 'objectives',
+  competence: 'competence-record',
+  'operational-planning': 'change-log',
+  'risk-register': 'risk-register',
+  'monitoring-results': 'monitoring-results',
+  'internal-audit': 'audit',
+  'audit-programme': 'audit-programme',
+  'management-review': 'management-review',
+  nonconformities: 'nonconformity-log',
+};
+
+const GROUPS: { key: LockerGroupKey; title: string; types: readonly string[] }[] = [
+  { key: 'policies', title: 'Other policies', types: ['policy'] },
+  { key: 'procedures', title: 'Procedures', types: ['procedure'] },
+  { key: 'exceptions', title: 'Exceptions and break-glass records', types: ['exception'] },
+  { key: 'records', title: 'Records and other documents', types: [] },
+];
+
+const byPath = (a: IsmsDocument, b: IsmsDocument) => a.path.localeCompare(b.path);
+
+/**
+ * The evidence locker: every item of documented information ISO/IEC 27001:2022 asks for (required ones first,
+ * in clause order) with the documents providing it, then the documents that provide none, by kind.
+ */
+export function evidenceLocker(workspace: IsmsWorkspace, today: number, linker: Linker, findings: FindingsByPath): Omit<EvidenceLockerRoot, 'rootUri' | 'name'> {
+  const docs = workspace.ismsDocuments().sort(byPath);
+  const required = new Set(workspace.config.mandatoryDocuments);
+  const used = new Set<string>();
+  const items: LockerItemInfo[] = LOCKER_ITEMS.map((item) => {
+    const providing = docs.filter((d) => provides(item, d));
+    for (const d of providing) used.add(d.path);
+    return {
+      key: item.key,
+      title: item.title,
+      clause: item.clause,
+      required: required.has(item.key),
+      present: providing.length > 0,
+      documents: providing.map((d) => documentSummary(workspace, d, today, linker, findings)),
+      template: LOCKER_TEMPLATES[item.key] ?? 'record',
+      add: item.add,
+    };
+  });
+  items.sort((a, b) => Number(b.required) - Number(a.required));
+  const rest = docs.filter((d) => !used.has(d.path));
+  const groups: LockerGroupInfo[] = GROUPS.map((g) => ({ key: g.key, title: g.title, documents: [] as DocumentSummary[] }));
+  for (const doc of rest) {
+    const group = GROUPS.findIndex((g) => g.types.includes(doc.type ?? '')) ;
+    groups[group >= 0 ? group : GROUPS.length - 1].documents.push(documentSummary(workspace, doc, today, linker, findings));
+  }
+  return { ismsDocuments: docs.length, items, groups: groups.filter((g) => g.documents.length > 0) };
+}
+
+function emptyCounts(): SoaCounts {
+  return { total: 0, applicable: 0, excluded: 0, unclear: 0, missing: 0, implemented: 0, partial: 0, notImplemented: 0 };
+}
+
+function count(counts: SoaCounts, c: SoaControlInfo): void {
+  counts.total++;
+  if (c.state === 'applicable') counts.applicable++;
+  else if (c.state === 'excluded') counts.excluded++;
+  else if (c.state === 'unclear') counts.unclear++;
+  else counts.missing++;
+  if (c.state === 'excluded' || c.state === 'missing') return;
+  if (c.implementation === 'implemented') counts.implemented++;
+  else if (c.implementation === 'partial') counts.partial++;
+  else if (c.implementation === 'not-implemented') counts.notImplemented++;
+}
+
+/** A control with what the SoA says about it, the documents that mention it and the risks it treats. */
+export function controlInfo(workspace: IsmsWorkspace, control: Control, linker: Linker): SoaControlInfo {
+  const rows = workspace.soaRowsFor(control.id).filter((r) => !r.legacyTable);
+  const row = rows[0];
+  const state: SoaState = !row ? 'missing' : row.applicable === true ? 'applicable' : row.applicable === false ? 'excluded' : 'unclear';
+  const usage = usageOf(workspace, 'control', control.id);
+  const documents: ControlReferenceInfo[] = usage.documents.map((path) => {
+    const doc = workspace.getDocument(path);
+    const first = doc?.references.find((r) => r.kind === 'control' && r.id === control.id);
+    return { uri: linker.uri(path), path, id: doc?.id, title: doc?.title, line: first?.range.start.line ?? 0 };
+  });
+  const risks: ControlRiskInfo[] = usage.risks.map((id) => {
+    const risk = workspace.risks().get(id)?.[0];
+    return { id, description: risk?.description, score: risk ? riskScore(risk) : undefined, loc: risk ? loc(linker, risk.path, risk.range) : undefined };
+  });
+  return {
+    id: control.id,
+    title: control.title,
+    theme: control.theme,
+    catalog: control.catalog,
+    state,
+    implementation: state === 'excluded' || state === 'missing' ? 'unknown' : implementationStatus(row?.status),
+    statusText: text(row?.status),
+    applicableText: text(row?.applicableText),
+    justification: text(row?.justification?.text),
+    row: row ? loc(linker, row.path, row.range) : undefined,
+    rowCount: rows.length,
+    documents,
+    risks,
+  };
+}
+
+/** The 93 Annex A controls of ISO/IEC 27001:2022 by theme, each with its SoA status. */
+export function soaTree(workspace: IsmsWorkspace, linker: Linker): { soaDocuments: { uri: string; path: string; id?: string; title?: string }[]; counts: SoaCounts; themes: SoaThemeInfo[] } {
+  const counts = emptyCounts();
+  const themes: SoaThemeInfo[] = ISO27001_THEMES.map((theme) => ({ theme, counts: emptyCounts(), controls: [] }));
+  for (const control of workspace.catalogs.annexA()) {
+    const info = controlInfo(workspace, control, linker);
+    let theme = themes.find((t) => t.theme === control.theme);
+    if (!theme) themes.push((theme = { theme: control.theme, counts: emptyCounts(), controls: [] }));
+    theme.controls.push(info);
+    count(theme.counts, info);
+    count(counts, info);
+  }
+  const soaDocuments = workspace
+    .ismsDocuments()
+    .filter((d) => d.type === 'soa')
+    .sort(byPath)
+    .map((d) => ({ uri: linker.uri(d.path), path: d.path, id: d.id, title: d.title }));
+  return { soaDocuments, counts, themes };
+}
+
+/** Every control of the enabled catalogs (and custom controls) with its SoA status, for a quick pick. */
+export function allControls(workspace: IsmsWorkspace, linker: Linker): SoaControlInfo[] {
+  return workspace.catalogs.all().map((c) => controlInfo(workspace, c, linker));
+}
+
+function riskScore(risk: { score?: number; likelihood?: number; impact?: number }): number | undefined {
+  return risk.score ?? (risk.likelihood !== undefined && risk.impact !== undefined ? risk.likelihood * risk.impact : undefined);
+}
+
+/** Every risk, highest score first (then by ID), with its owner, treatment and controls. */
+export function riskList(workspace: IsmsWorkspace, linker: Linker): { threshold: number; risks: RiskInfo[] } {
+  const threshold = acceptanceThreshold(workspace).value;
+  const risks: RiskInfo[] = [];
+  for (const list of workspace.risks().values()) {
+    for (const risk of list) {
+      const doc = workspace.getDocument(risk.path);
+      const score = riskScore(risk);
+      const controls = [...new Map(risk.controls.map((c) => [c.id, c])).keys()].map((id) => {
+        const row = workspace.soaRowsFor(id)[0];
+        return { id, title: workspace.catalogs.get(id)?.title, row: row ? loc(linker, row.path, row.range) : undefined };
+      });
+      risks.push({
+        id: risk.id,
+        description: text(risk.description),
+        owner: text(risk.owner),
+        likelihood: risk.likelihood,
+        impact: risk.impact,
+        score,
+        treatment: text(risk.treatment),
+        status: text(risk.status),
+        acceptedBy: text(risk.acceptedBy),
+        loc: doc?.type === 'risk' ? { uri: linker.uri(risk.path), line: 0 } : loc(linker, risk.path, risk.range),
+        source: { uri: linker.uri(risk.path), path: risk.path, id: doc?.id },
+        aboveThreshold: score !== undefined && score > threshold,
+        controls,
+      });
+    }
+  }
+  const idOrder = (id: string) => id.replace(/\d+/g, (n) => n.padStart(6, '0'));
+  risks.sort((a, b) => (b.score ?? -1) - (a.score ?? -1) || idOrder(a.id).localeCompare(idOrder(b.id)));
+  return { threshold, risks };
+}
+
+/** Each scope document with the clause 4.3 sections it has and lacks. */
+export function scopeDocuments(workspace: IsmsWorkspace, today: number, linker: Linker, findings: FindingsByPath): ScopeDocumentInfo[] {
+  return workspace
+    .ismsDocuments()
+    .filter((d) => d.type === 'scope')
+    .sort(byPath)
+    .map((doc) => {
+      const headings = doc.headings.map((h) => ({ h, key: h.text.toLowerCase().replace(/^[\d.\s]+/, '').trim() }));
+      const sections = SCOPE_SECTIONS.map((s) => {
+        const found = headings.find((x) => s.pattern.test(x.key))?.h;
+        return { key: s.key, title: s.title, clause: s.clause, present: !!found, heading: found?.text, loc: found ? loc(linker, doc.path, found.range) : undefined };
+      });
+      return { ...documentSummary(workspace, doc, today, linker, findings), sections };
+    });
+}
+
+const OVERDUE_CODES = new Set(['review-overdue', 'exception-review-overdue', 'management-review-overdue', 'audit-overdue']);
+
+/** Finding counts by severity, and how many say a review is overdue or due soon. */
+export function checkCounts(findings: Iterable<Diagnostic>): CheckCounts {
+  const counts: CheckCounts = { errors: 0, warnings: 0, infos: 0, hints: 0, overdueReviews: 0, dueSoonReviews: 0 };
+  for (const d of findings) {
+    if (d.severity === 'error') counts.errors++;
+    else if (d.severity === 'warning') counts.warnings++;
+    else if (d.severity === 'info') counts.infos++;
+    else counts.hints++;
+    if (OVERDUE_CODES.has(d.code)) counts.overdueReviews++;
+    if (d.code === 'review-due-soon') counts.dueSoonReviews++;
+  }
+  return counts;
+}
+
+/**
+ * The next free ID with a prefix: one more than the highest `PREFIX-<n>` in use, as wide as the widest number
+ * seen (at least 3 digits): `POL-015`, `EXC-2026-004`.
+ */
+export function nextDocumentId(workspace: IsmsWorkspace, prefix: string): string {
+  const escaped = prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = new RegExp(`^${escaped}-(\\d+)$`);
+  let max = 0;
+  let width = 3;
+  const taken = new Set<string>([...workspace.documentIds().keys(), ...workspace.risks().keys()]);
+  for (const id of taken) {
+    const m = pattern.exec(id);
+    if (!m) continue;
+    max = Math.max(max, Number(m[1]));
+    width = Math.max(width, m[1].length);
+  }
+  let n = max + 1;
+  let id = `${prefix}-${String(n).padStart(width, '0')}`;
+  while (taken.has(id)) id = `${prefix}-${String(++n).padStart(width, '0')}`;
+  return id;
+}
