@@ -23,6 +23,8 @@ const steps = [
   mocha('engine', ['out/server/src/**/*.test.js', 'out/test/engine/**/*.test.js']),
   mocha('cli', ['out/test/cli/**/*.test.js']),
   mocha('server', ['out/test/server/**/*.test.js'], ['--timeout', '20000']),
+  mocha('hostile', ['out/test/hostile/**/*.test.js'], ['--timeout', '60000']),
+  mocha('fuzz', ['out/test/fuzz/**/*.test.js']),
   { name: 'package', cmd: 'npm', args: ['run', '--silent', 'package'] },
   mocha('packaging', ['out/test/packaging/**/*.test.js']),
   mocha('neovim', ['out/test/neovim/**/*.test.js'], ['--timeout', '30000']),

@@ -46,7 +46,7 @@ export class Roots {
     const workspace = await loadWorkspace(fsPath, { settings: await this.settings(uri), log: this.log });
     for (const [docUri, text] of this.open) {
       const rel = this.relative(fsPath, docUri);
-      if (rel !== undefined) workspace.setMarkdown(rel, text);
+      if (rel !== undefined) workspace.setText(rel, text);
     }
     this.log(`loaded ${fsPath}: ${workspace.markdownDocuments().length} Markdown files, ${workspace.ismsDocuments().length} ISMS documents in ${Date.now() - started} ms`);
     return { uri, fsPath, workspace };
@@ -80,7 +80,7 @@ export class Roots {
     this.open.set(docUri, text);
     const at = this.locate(docUri);
     if (!at || !isMarkdownPath(at.path)) return undefined;
-    at.root.workspace.setMarkdown(at.path, text);
+    at.root.workspace.setText(at.path, text);
     return at.root;
   }
 

@@ -101,6 +101,8 @@ class Scanner {
   private quoteDepth = 0;
   /** Labels of `[label]: destination` definitions: only these make `[text][label]` and `[label]` links. */
   private readonly labels = new Set<string>();
+  /** Matched brackets of the run of text being scanned (see matchingBracket). */
+  private brackets: { start: number; end: number; match: Map<number, number> } | undefined;
   /** [start, end) of reference-style links found, which leave no entry in `links`. */
   private readonly references: [number, number][] = [];
 
@@ -480,18 +482,8 @@ class Scanner {
   private link(i: number, image: boolean, limit: number): number {
     const { text, mask } = this;
     const open = image ? i + 1 : i;
-    let depth = 0;
-    let j = open;
-    for (; j < limit; j++) {
-      const c = text.charCodeAt(j);
-      if (c === 92) j++;
-      else if (c === 96) j = this.skipCode(j, limit) - 1;
-      else if (c === 91) depth++;
-      else if (c === 93 && --depth === 0) break;
-      else if (c === 10 && text.charCodeAt(j + 1) === 10) return open + 1;
-    }
-    if (j >= limit) return open + 1;
-    const close = j;
+    const close = this.matchingBracket(open, limit);
+    if (close < 0) return open + 1;
     if (text.charCodeAt(close + 1) === 40 /* ( */) {
       const dest = parseDestination(text, close + 2, limit);
       if (dest) {
@@ -525,6 +517,28 @@ class Scanner {
       return refEnd;
     }
     return open + 1;
+  }
+
+  /**
+   * The `]` matching the `[` at `open`, or -1. Brackets of a whole run of text are matched once with a stack
+   * (escapes and code spans skipped), so thousands of unmatched `[` cost linear time, not quadratic.
+   */
+  private matchingBracket(open: number, limit: number): number {
+    if (!this.brackets || open < this.brackets.start || limit > this.brackets.end) {
+      const match = new Map<number, number>();
+      const stack: number[] = [];
+      const { text } = this;
+      const start = open;
+      for (let j = start; j < limit; j++) {
+        const c = text.charCodeAt(j);
+        if (c === 92) j++;
+        else if (c === 96) j = this.skipCode(j, limit) - 1;
+        else if (c === 91) stack.push(j);
+        else if (c === 93 && stack.length) match.set(stack.pop()!, j);
+      }
+      this.brackets = { start, end: limit, match };
+    }
+    return this.brackets.match.get(open) ?? -1;
   }
 
   /** Code spans and HTML inside a link's text still hide their content. */

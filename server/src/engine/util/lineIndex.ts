@@ -25,7 +25,15 @@ export class LineIndex {
       if (this.lineStarts[mid] <= clamped) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: clamped - this.lineStarts[lo] };
+    // An offset inside a line break (the \n of \r\n, say) belongs at the end of the line's content.
+    return { line: lo, character: Math.min(clamped, this.contentEnd(lo)) - this.lineStarts[lo] };
+  }
+
+  /** Offset just past the last character of `line`, before its line break. */
+  private contentEnd(line: number): number {
+    let end = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1] : this.text.length;
+    while (end > this.lineStarts[line] && (this.text.charCodeAt(end - 1) === 10 || this.text.charCodeAt(end - 1) === 13)) end--;
+    return end;
   }
 
   range(start: number, end: number): Range {
@@ -41,9 +49,6 @@ export class LineIndex {
   /** The range covering line `line` without its line break. */
   lineRange(line: number): Range {
     const l = Math.max(0, Math.min(line, this.lineStarts.length - 1));
-    const start = this.lineStarts[l];
-    let end = l + 1 < this.lineStarts.length ? this.lineStarts[l + 1] : this.text.length;
-    while (end > start && (this.text.charCodeAt(end - 1) === 10 || this.text.charCodeAt(end - 1) === 13)) end--;
-    return this.range(start, end);
+    return this.range(this.lineStarts[l], this.contentEnd(l));
   }
 }

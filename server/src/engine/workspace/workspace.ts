@@ -1,7 +1,8 @@
 // The workspace index: every Markdown file parsed once into the document model, the set of all files (for
 // link and evidence checks), and derived views (documents by ID, risks, SoA rows) rebuilt lazily after a change.
 import type { Diagnostic, IsmsDocument, Reference, ReferenceKind } from '../model';
-import { isIsmsDocument } from '../model';
+import { isIsmsDocument, START_RANGE } from '../model';
+import { textProblem } from './textFile';
 import type { IsmsConfig } from '../config/schema';
 import { ControlCatalogs } from '../catalogs/catalog';
 import { parseDocument } from '../parse/document';
@@ -43,13 +44,30 @@ export class IsmsWorkspace {
   }
 
   /** Parses (or re-parses) one Markdown file. */
-  setMarkdown(path: string, text: string): IsmsDocument {
-    const doc = parseDocument(path, text, { riskIdPattern: this.config.riskIdPattern });
+  setMarkdown(path: string, text: string): IsmsDocument | undefined {
+    let doc: IsmsDocument;
+    try {
+      doc = parseDocument(path, text, { riskIdPattern: this.config.riskIdPattern });
+    } catch (e) {
+      // The parser is built never to throw; should it, one file is reported instead of the server failing.
+      this.setFileProblem(path, { path, range: START_RANGE, severity: 'warning', code: 'file-unreadable', message: `File could not be parsed (${(e as Error)?.message ?? e}); please report this.` });
+      return undefined;
+    }
     this.docs.set(path, doc);
     this.files.add(path);
     this.problems.delete(path);
     this.derived = undefined;
     return doc;
+  }
+
+  /**
+   * Text from an editor: checked like a file read from disk (size limit, binary content) before parsing, so
+   * opening a huge or binary file in the editor cannot stall the server.
+   */
+  setText(path: string, text: string): void {
+    const problem = textProblem(text, this.config.maxFileSizeKb * 1024);
+    if (problem) this.setFileProblem(path, { path, range: START_RANGE, severity: 'warning', code: 'file-unreadable', message: problem });
+    else this.setMarkdown(path, text);
   }
 
   /** Records a file that exists but could not be checked (binary, not UTF-8, too large, unreadable). */

@@ -1,0 +1,536 @@
+// The preview of a document as an auditor reads it, rendered to sanitised HTML for the editor's webview:
+// unified (remark-parse, remark-gfm, remark-frontmatter -> remark-rehype -> rehype-sanitize -> rehype-stringify),
+// with a header card from the frontmatter, control / risk / document IDs resolved to their titles and made
+// clickable, an SoA coverage summary per theme, and a likelihood x impact heat map for a risk register.
+//
+// Nothing from the document runs: raw HTML is dropped, the result is sanitised with GitHub's schema (plus the
+// classes and data attributes this module adds), remote images become links, links that leave the workspace
+// lose their target. Clickable elements carry `data-isms-target="tN"`; `targets` says where each leads.
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkRehype from 'remark-rehype';
+import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import type { Element, ElementContent, Root as HastRoot, RootContent, Text } from 'hast';
+import type { Diagnostic, IsmsDocument, Range } from '../model';
+import type { IsmsWorkspace } from '../workspace/workspace';
+import type { Loc } from '../../protocol';
+import { DOCUMENT_ID_SHAPE, parseControlId, scanControls, scanPattern } from '../parse/references';
+import { SlugCounter } from '../parse/slug';
+import { lookupLegacy } from '../catalogs/catalog';
+import { readRisks, type Risk } from '../isms/risks';
+import { riskScales, acceptanceThreshold } from '../isms/methodology';
+import { resolveLink } from '../rules/helpers';
+import { linkDestination } from '../query/navigation';
+import { reviewInfo, soaTree, type Linker } from '../query/ismsViews';
+import { formatIsoDate, parseIsoDate } from '../util/dates';
+import { plural } from '../query/text';
+
+export interface PreviewInput {
+  workspace: IsmsWorkspace;
+  /** Workspace-relative path of the document. */
+  path: string;
+  /** The parsed document, when the index has it. */
+  doc: IsmsDocument | undefined;
+  /** The text to render (the editor's, while it is open). */
+  text: string;
+  today: number;
+  /** The latest findings on this document. */
+  findings: readonly Diagnostic[];
+  linker: Linker;
+}
+
+export interface RenderedPreview {
+  title: string;
+  html: string;
+  targets: Record<string, Loc>;
+}
+
+/** Larger documents are previewed as plain text (rendering megabytes of Markdown would stall the server). */
+export const PREVIEW_MAX_CHARS = 1_000_000;
+
+// ---- sanitising -------------------------------------------------------------------------------------------------
+
+const ISMS_CLASS = /^isms-[\w-]+$/;
+
+type AttributeList = NonNullable<NonNullable<SanitizeSchema['attributes']>[string]>;
+
+/** A tag's allowed attributes, with `isms-*` classes allowed beside the classes GitHub's schema allows. */
+function withIsmsClasses(list: AttributeList): AttributeList {
+  return list.map((a) => (Array.isArray(a) && a[0] === 'className' ? ([...a, ISMS_CLASS] as typeof a) : a));
+}
+
+const DEFAULT_ATTRIBUTES = defaultSchema.attributes ?? {};
+
+/** GitHub's schema, plus this module's `isms-*` classes and data attributes; no styles, scripts or forms. */
+export const PREVIEW_SCHEMA: SanitizeSchema = {
+  ...defaultSchema,
+  attributes: {
+    ...Object.fromEntries(Object.entries(DEFAULT_ATTRIBUTES).map(([tag, list]) => [tag, withIsmsClasses(list)])),
+    a: [...withIsmsClasses(DEFAULT_ATTRIBUTES.a ?? []), 'dataIsmsTarget', 'dataIsmsKind'],
+    '*': [...(DEFAULT_ATTRIBUTES['*'] ?? []), ['className', ISMS_CLASS], 'dataIsmsTarget'],
+  },
+};
+
+// ---- hast helpers ---------------------------------------------------------------------------------------------
+
+type Child = ElementContent | string | undefined | false;
+
+function h(tagName: string, className: string | string[] | undefined, children: Child[] = [], props: Record<string, string | number> = {}): Element {
+  const classes = className === undefined ? [] : Array.isArray(className) ? className : [className];
+  return {
+    type: 'element',
+    tagName,
+    properties: { ...(classes.length ? { className: classes } : {}), ...props },
+    children: children.filter((c): c is ElementContent | string => c !== undefined && c !== false).map((c) => (typeof c === 'string' ? textNode(c) : c)),
+  };
+}
+
+const textNode = (value: string): Text => ({ type: 'text', value });
+
+function hastText(node: RootContent | HastRoot): string {
+  if (node.type === 'text') return node.value;
+  if ('children' in node) return node.children.map((c) => hastText(c as RootContent)).join('');
+  return '';
+}
+
+const truncate = (s: string, max: number) => (s.length > max ? s.slice(0, max - 1).trimEnd() + '…' : s);
+
+// ---- targets and references -----------------------------------------------------------------------------------
+
+class Targets {
+  readonly map: Record<string, Loc> = {};
+  private readonly byKey = new Map<string, string>();
+
+  add(path: string, range: Range): string {
+    const key = `${path}:${range.start.line}:${range.start.character}`;
+    let id = this.byKey.get(key);
+    if (!id) {
+      id = `t${this.byKey.size + 1}`;
+      this.byKey.set(key, id);
+      this.map[id] = { uri: this.linker.uri(path), line: range.start.line, character: range.start.character };
+    }
+    return id;
+  }
+
+  constructor(private readonly linker: Linker) {}
+}
+
+type RefKind = 'control' | 'risk' | 'document';
+
+interface Resolved {
+  kind: RefKind;
+  id: string;
+  /** The title to show (control title, risk description, document title). */
+  title?: string;
+  /** Tooltip. */
+  tooltip: string;
+  state: 'resolved' | 'legacy' | 'unresolved';
+  target?: { path: string; range: Range };
+}
+
+function resolveReference(workspace: IsmsWorkspace, kind: RefKind, id: string): Resolved {
+  if (kind === 'control') {
+    const control = workspace.catalogs.get(id);
+    const row = workspace.soaRowsFor(id)[0];
+    const target = row ? { path: row.path, range: row.range } : undefined;
+    if (!control) {
+      const legacy = lookupLegacy(id);
+      if (legacy) return { kind, id, state: 'legacy', tooltip: `${id}: ISO/IEC 27001:2013 control (withdrawn), "${legacy.title}"; in 2022: ${legacy.newIds.join(', ')}`, target };
+      return { kind, id, state: 'unresolved', tooltip: `${id}: not a control of any enabled catalog` };
+    }
+    const soa = !row ? 'not in the SoA' : row.applicable === false ? 'excluded in the SoA' : row.applicable ? `applicable${row.status ? `, ${row.status.trim()}` : ''}` : 'applicability unclear';
+    return { kind, id, title: control.title, state: 'resolved', tooltip: `${id} ${control.title} (${control.theme}) · SoA: ${soa}`, target };
+  }
+  if (kind === 'risk') {
+    const risk = workspace.risks().get(id)?.[0];
+    if (!risk) return { kind, id, state: 'unresolved', tooltip: `${id}: not defined in any risk register or risk document` };
+    const score = risk.score ?? (risk.likelihood !== undefined && risk.impact !== undefined ? risk.likelihood * risk.impact : undefined);
+    const facts = [risk.owner && `owner ${risk.owner}`, score !== undefined && `score ${score}`, risk.treatment && `treatment ${risk.treatment}`].filter(Boolean).join(', ');
+    const isDocument = workspace.getDocument(risk.path)?.type === 'risk';
+    return {
+      kind,
+      id,
+      title: risk.description,
+      state: 'resolved',
+      tooltip: `${id}${risk.description ? ` ${risk.description}` : ''}${facts ? ` (${facts})` : ''}`,
+      target: { path: risk.path, range: isDocument ? START : risk.range },
+    };
+  }
+  const doc = workspace.documentsWithId(id)[0];
+  if (!doc) return { kind, id, state: 'unresolved', tooltip: `${id}: no document has this ID` };
+  return { kind, id, title: doc.title, state: 'resolved', tooltip: `${id}${doc.title ? ` ${doc.title}` : ''} (${doc.path})`, target: { path: doc.path, range: START } };
+}
+
+const START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+interface Match {
+  kind: RefKind;
+  id: string;
+  raw: string;
+  start: number;
+  end: number;
+}
+
+/** IDs in a run of text: controls, risks, and document IDs that name a real document. */
+function findIds(workspace: IsmsWorkspace, value: string): Match[] {
+  const found: Match[] = [];
+  for (const m of scanControls(value)) found.push({ kind: 'control', ...m });
+  const risks = scanPattern(value, workspace.riskMatcher);
+  for (const m of risks) found.push({ kind: 'risk', ...m });
+  for (const m of scanPattern(value, DOCUMENT_ID_SHAPE)) {
+    if (workspace.documentsWithId(m.id).length > 0) found.push({ kind: 'document', ...m });
+  }
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Match[] = [];
+  let last = -1;
+  for (const m of found) {
+    if (m.start < last) continue; // overlapping: keep the first, longest
+    out.push(m);
+    last = m.end;
+  }
+  return out;
+}
+
+// ---- the transform ------------------------------------------------------------------------------------------------
+
+interface State {
+  input: PreviewInput;
+  targets: Targets;
+  /** Every ID seen in the body, for the references list. */
+  seen: Map<string, Resolved>;
+  slugs: SlugCounter;
+}
+
+const SKIP_TAGS = new Set(['code', 'pre', 'a', 'script', 'style']);
+const NO_INLINE_TITLE = new Set(['td', 'th', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+function referenceLink(state: State, m: { kind: RefKind; id: string; raw: string }, inlineTitle: boolean): Element {
+  const r = resolveReference(state.input.workspace, m.kind, m.id);
+  state.seen.set(`${m.kind}:${m.id}`, r);
+  const props: Record<string, string> = { title: r.tooltip, dataIsmsKind: m.kind, href: '#' };
+  if (r.target) props.dataIsmsTarget = state.targets.add(r.target.path, r.target.range);
+  const children: Child[] = [h('span', 'isms-ref-id', [m.raw])];
+  if (inlineTitle && r.title) children.push(h('span', 'isms-ref-title', [truncate(r.title, 60)]));
+  return h('a', ['isms-ref', `isms-ref-${m.kind}`, `isms-${r.state}`], children, props);
+}
+
+function transformText(state: State, node: Text, parentTag: string, insideTitleless: boolean): ElementContent[] {
+  const value = node.value;
+  const matches = findIds(state.input.workspace, value);
+  if (matches.length === 0) return [node];
+  const out: ElementContent[] = [];
+  let at = 0;
+  for (const m of matches) {
+    if (m.start > at) out.push(textNode(value.slice(at, m.start)));
+    const r = resolveReference(state.input.workspace, m.kind, m.id);
+    // "A.8.25 Secure development life cycle" already says the title.
+    const following = value.slice(m.end).trimStart().toLowerCase();
+    const repeated = !!r.title && following.startsWith(r.title.toLowerCase().slice(0, 16));
+    out.push(referenceLink(state, m, !insideTitleless && !NO_INLINE_TITLE.has(parentTag) && !repeated));
+    at = m.end;
+  }
+  if (at < value.length) out.push(textNode(value.slice(at)));
+  return out;
+}
+
+function transformLink(state: State, el: Element): void {
+  const href = typeof el.properties.href === 'string' ? el.properties.href : undefined;
+  if (href === undefined) return;
+  const { workspace, path, doc } = state.input;
+  if (/^(https?:|mailto:)/i.test(href)) {
+    el.properties.className = ['isms-external'];
+    el.properties.title = href;
+    return;
+  }
+  if (href.startsWith('#')) {
+    el.properties.className = ['isms-anchor'];
+    return;
+  }
+  const resolved = resolveLink(path, href);
+  if (!resolved || resolved.outside) {
+    // Other schemes (file:, javascript: ...) and paths outside the workspace: no target at all.
+    delete el.properties.href;
+    el.properties.className = ['isms-broken-link'];
+    el.properties.title = resolved?.outside ? 'link leaves the workspace' : 'unsupported link';
+    return;
+  }
+  const found = doc ? linkDestination(workspace, doc, href) : [];
+  if (found.length === 0) {
+    el.properties.className = ['isms-broken-link'];
+    el.properties.title = `${href}: not found in the workspace`;
+    return;
+  }
+  el.properties.className = ['isms-link'];
+  el.properties.dataIsmsTarget = state.targets.add(found[0].path, found[0].range);
+  const target = workspace.getDocument(found[0].path);
+  el.properties.title = target?.title ? `${target.id ? target.id + ' ' : ''}${target.title} (${found[0].path})` : found[0].path;
+}
+
+/** Remote images become links (no request leaves the webview); local ones must stay inside the workspace. */
+function transformImage(state: State, el: Element): Element | Text {
+  const src = typeof el.properties.src === 'string' ? el.properties.src : '';
+  const alt = typeof el.properties.alt === 'string' && el.properties.alt ? el.properties.alt : 'image';
+  if (/^(https?:)?\/\//i.test(src)) {
+    return h('a', 'isms-remote-image', [`🖼 ${alt} (remote image not loaded)`], { href: src, title: src });
+  }
+  const resolved = resolveLink(state.input.path, src);
+  if (!src || !resolved?.path || resolved.outside || !state.input.workspace.hasFile(resolved.path)) {
+    return h('span', 'isms-missing-image', [`[${alt}]`], { title: src ? `${src}: not found in the workspace` : 'no image source' });
+  }
+  return el;
+}
+
+function walk(state: State, parent: Element | HastRoot, insideTitleless: boolean): void {
+  const parentTag = parent.type === 'element' ? parent.tagName : 'root';
+  const next: (ElementContent | RootContent)[] = [];
+  for (const child of parent.children) {
+    if (child.type === 'text') {
+      next.push(...transformText(state, child, parentTag, insideTitleless));
+      continue;
+    }
+    if (child.type !== 'element') {
+      next.push(child);
+      continue;
+    }
+    if (/^h[1-6]$/.test(child.tagName)) child.properties.id = state.slugs.next(hastText(child));
+    if (child.tagName === 'img') {
+      next.push(transformImage(state, child));
+      continue;
+    }
+    if (child.tagName === 'a') transformLink(state, child);
+    if (!SKIP_TAGS.has(child.tagName)) walk(state, child, insideTitleless || NO_INLINE_TITLE.has(child.tagName));
+    next.push(child);
+  }
+  parent.children = next as typeof parent.children;
+}
+
+// ---- header card, summaries ---------------------------------------------------------------------------------------
+
+const TYPE_LABELS: Record<string, string> = {
+  scope: 'ISMS scope',
+  policy: 'Policy',
+  procedure: 'Procedure',
+  'risk-register': 'Risk register',
+  risk: 'Risk',
+  soa: 'Statement of Applicability',
+  'risk-treatment-plan': 'Risk treatment plan',
+  objectives: 'Objectives',
+  audit: 'Internal audit report',
+  'management-review': 'Management review',
+  exception: 'Exception',
+  record: 'Record',
+};
+
+function scalar(v: unknown): string | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? undefined : (parseIsoDate(v) !== undefined ? formatIsoDate(parseIsoDate(v)!) : v.toISOString());
+  if (typeof v === 'object') return undefined;
+  const s = String(v).trim();
+  return s || undefined;
+}
+
+function list(v: unknown): string[] {
+  if (Array.isArray(v)) return v.map(scalar).filter((x): x is string => !!x);
+  const s = scalar(v);
+  return s ? s.split(',').map((x) => x.trim()).filter(Boolean) : [];
+}
+
+function badge(kind: string, label: string): Element {
+  return h('span', ['isms-badge', `isms-badge-${kind}`], [label]);
+}
+
+function headerCard(state: State): Element | undefined {
+  const { doc, workspace, today, findings } = state.input;
+  if (!doc?.frontmatter) return undefined;
+  const data = doc.frontmatter.data;
+  const facts: Element[] = [];
+  const fact = (label: string, ...value: Child[]) => {
+    if (value.some((v) => v !== undefined && v !== false && v !== '')) facts.push(h('div', 'isms-fact', [h('span', 'isms-fact-label', [label]), h('span', 'isms-fact-value', value)]));
+  };
+  fact('Owner', scalar(data.owner) ?? badge('missing', 'no owner'));
+  fact('Version', scalar(data.version));
+  const status = scalar(data.status);
+  if (status) fact('Status', badge(`status-${status.toLowerCase().replace(/[^a-z]+/g, '-')}`, status));
+  const approvedBy = scalar(data.approved_by);
+  const approvedOn = scalar(data.approved_on);
+  if (approvedBy || approvedOn) fact('Approved', [approvedBy && `by ${approvedBy}`, approvedOn && `on ${approvedOn}`].filter(Boolean).join(' '));
+  fact('Date', scalar(data.date));
+  fact('Last reviewed', scalar(data.last_reviewed));
+  fact('Review cycle', scalar(data.review_cycle));
+  const review = reviewInfo(workspace, doc, today);
+  if (review.due) {
+    const label = review.state === 'overdue' ? `overdue by ${plural(-(review.days ?? 0), 'day')}` : review.state === 'due-soon' ? `due in ${plural(review.days ?? 0, 'day')}` : 'current';
+    fact('Next review', review.due, ' ', badge(review.state, label));
+  } else if (review.state === 'none' && ['scope', 'policy', 'soa'].includes(doc.type ?? '')) {
+    fact('Next review', badge('overdue', 'no review date'));
+  }
+  if (doc.type === 'exception') {
+    fact('Opened', scalar(data.opened));
+    fact('Reviewed', [scalar(data.reviewed_on), scalar(data.reviewed_by) && `by ${scalar(data.reviewed_by)}`].filter(Boolean).join(' '));
+    fact('Expires', scalar(data.expires));
+    fact('Closed', scalar(data.closed_on));
+  }
+  if (doc.type === 'risk') {
+    fact('Likelihood × impact', [scalar(data.likelihood), scalar(data.impact)].filter(Boolean).join(' × '));
+    fact('Treatment', scalar(data.treatment));
+  }
+  const chips = (label: string, kind: RefKind, ids: string[]) => {
+    if (ids.length === 0) return undefined;
+    return h('div', 'isms-card-refs', [
+      h('span', 'isms-fact-label', [label]),
+      ...ids.map((raw) => {
+        const id = kind === 'control' ? (parseControlId(raw) ?? raw) : raw;
+        return referenceLink(state, { kind, id, raw }, true);
+      }),
+    ]);
+  };
+  const errors = findings.filter((d) => d.severity === 'error').length;
+  const warnings = findings.filter((d) => d.severity === 'warning').length;
+  const problems = errors + warnings > 0 ? h('div', 'isms-card-findings', [badge(errors ? 'error' : 'warning', [errors && plural(errors, 'error'), warnings && plural(warnings, 'warning')].filter(Boolean).join(', ')), ' in this document (see the Problems panel)']) : undefined;
+  const typeLabel = doc.type ? TYPE_LABELS[doc.type] : doc.declaredType ? `Unknown type "${doc.declaredType}"` : undefined;
+  return h('section', 'isms-card', [
+    h('div', 'isms-card-head', [typeLabel && h('span', 'isms-card-type', [typeLabel]), doc.id && h('span', 'isms-card-id', [doc.id])]),
+    h('div', 'isms-card-title', [doc.title ?? doc.path]),
+    h('div', 'isms-facts', facts),
+    chips('Controls', 'control', list(data.controls).map((c) => c.trim())),
+    chips('Risks', 'risk', list(data.risks)),
+    chips('Related', 'document', list(data.related)),
+    problems,
+  ]);
+}
+
+function soaSummary(state: State): Element | undefined {
+  const { doc, workspace, linker } = state.input;
+  if (doc?.type !== 'soa') return undefined;
+  const tree = soaTree(workspace, linker);
+  const pct = (n: number, of: number) => (of > 0 ? `${Math.round((100 * n) / of)}%` : '–');
+  const row = (label: string, c: typeof tree.counts, cell = 'td') =>
+    h('tr', undefined, [
+      h(cell, undefined, [label]),
+      h('td', undefined, [String(c.total)]),
+      h('td', undefined, [String(c.applicable)]),
+      h('td', undefined, [String(c.excluded)]),
+      h('td', c.missing + c.unclear > 0 ? 'isms-cell-bad' : undefined, [String(c.missing + c.unclear)]),
+      h('td', undefined, [String(c.implemented)]),
+      h('td', undefined, [String(c.partial)]),
+      h('td', c.notImplemented > 0 ? 'isms-cell-warn' : undefined, [String(c.notImplemented)]),
+      h('td', undefined, [pct(c.implemented, c.applicable)]),
+    ]);
+  const headers = ['Theme', 'Controls', 'Applicable', 'Excluded', 'Missing / unclear', 'Implemented', 'Partial', 'Not implemented', 'Implemented (of applicable)'];
+  return h('section', 'isms-summary', [
+    h('div', 'isms-summary-title', ['SoA coverage: ISO/IEC 27001:2022 Annex A']),
+    h('table', 'isms-summary-table', [
+      h('thead', undefined, [h('tr', undefined, headers.map((t) => h('th', undefined, [t])))]),
+      h('tbody', undefined, [...tree.themes.map((t) => row(t.theme, t.counts)), row('All themes', tree.counts)]),
+    ]),
+  ]);
+}
+
+function heatMap(state: State): Element | undefined {
+  const { doc, workspace } = state.input;
+  if (doc?.type !== 'risk-register') return undefined;
+  const risks = readRisks(doc, workspace.riskMatcher);
+  if (risks.length === 0) return undefined;
+  const scales = riskScales(doc);
+  const threshold = acceptanceThreshold(workspace).value;
+  const L = Math.min(Math.max(1, Math.round(scales.likelihood)), 10);
+  const I = Math.min(Math.max(1, Math.round(scales.impact)), 10);
+  const cells = new Map<string, Risk[]>();
+  const unplaced: Risk[] = [];
+  for (const r of risks) {
+    const l = r.likelihood;
+    const i = r.impact;
+    if (l === undefined || i === undefined || l < 1 || i < 1 || l > L || i > I || !Number.isInteger(l) || !Number.isInteger(i)) {
+      unplaced.push(r);
+      continue;
+    }
+    const key = `${l}:${i}`;
+    cells.set(key, [...(cells.get(key) ?? []), r]);
+  }
+  const band = (score: number) => (score > threshold ? 'isms-heat-high' : score > threshold / 2 ? 'isms-heat-medium' : 'isms-heat-low');
+  const riskChip = (r: Risk) =>
+    h('a', ['isms-ref', 'isms-ref-risk', 'isms-resolved'], [r.id], { href: '#', title: `${r.id}${r.description ? ` ${r.description}` : ''}`, dataIsmsKind: 'risk', dataIsmsTarget: state.targets.add(r.path, r.range) });
+  const rows: Element[] = [];
+  for (let i = I; i >= 1; i--) {
+    const tds: Element[] = [h('th', 'isms-heat-axis', [String(i)])];
+    for (let l = 1; l <= L; l++) {
+      const here = cells.get(`${l}:${i}`) ?? [];
+      tds.push(h('td', ['isms-heat-cell', band(l * i)], here.length ? [h('span', 'isms-heat-count', [String(here.length)]), ...here.flatMap((r) => [' ', riskChip(r)])] : [], { title: `likelihood ${l} × impact ${i} = ${l * i}` }));
+    }
+    rows.push(h('tr', undefined, tds));
+  }
+  rows.push(h('tr', undefined, [h('th', 'isms-heat-corner', ['I / L']), ...Array.from({ length: L }, (_, k) => h('th', 'isms-heat-axis', [String(k + 1)]))]));
+  return h('section', 'isms-summary', [
+    h('div', 'isms-summary-title', [`Risk heat map: likelihood × impact (${plural(risks.length, 'risk')}, acceptance threshold ${threshold})`]),
+    h('table', 'isms-heatmap', [h('tbody', undefined, rows)]),
+    unplaced.length ? h('p', 'isms-note', [`Not placed (likelihood or impact missing or off the scale): `, ...unplaced.flatMap((r) => [riskChip(r), ' '])]) : undefined,
+  ]);
+}
+
+function referencesList(state: State): Element | undefined {
+  if (state.seen.size === 0) return undefined;
+  const order: RefKind[] = ['control', 'risk', 'document'];
+  const labels: Record<RefKind, string> = { control: 'Controls', risk: 'Risks', document: 'Documents' };
+  const sections: Element[] = [];
+  for (const kind of order) {
+    const refs = [...state.seen.values()].filter((r) => r.kind === kind).sort((a, b) => a.id.localeCompare(b.id, undefined, { numeric: true }));
+    if (refs.length === 0) continue;
+    sections.push(
+      h('div', 'isms-refs-group', [
+        h('div', 'isms-fact-label', [labels[kind]]),
+        h(
+          'ul',
+          'isms-refs-list',
+          refs.map((r) => {
+            const props: Record<string, string> = { href: '#', title: r.tooltip, dataIsmsKind: kind };
+            if (r.target) props.dataIsmsTarget = state.targets.add(r.target.path, r.target.range);
+            return h('li', undefined, [
+              h('a', ['isms-ref', `isms-ref-${kind}`, `isms-${r.state}`], [h('span', 'isms-ref-id', [r.id])], props),
+              ' ',
+              r.title ? truncate(r.title, 120) : r.state === 'legacy' ? h('span', 'isms-note', ['ISO/IEC 27001:2013 ID, withdrawn']) : h('span', 'isms-note', ['unresolved']),
+            ]);
+          }),
+        ),
+      ]),
+    );
+  }
+  return h('details', 'isms-refs', [h('summary', undefined, [`Referenced in this document (${state.seen.size})`]), ...sections], { open: 'open' });
+}
+
+// ---- entry point ----------------------------------------------------------------------------------------------------
+
+export function renderPreview(input: PreviewInput): RenderedPreview {
+  const targets = new Targets(input.linker);
+  const state: State = { input, targets, seen: new Map(), slugs: new SlugCounter() };
+  const title = input.doc?.title ?? input.path.replace(/^.*\//, '');
+  const raw = input.text.charCodeAt(0) === 0xfeff ? input.text.slice(1) : input.text;
+  let html: string;
+  try {
+    if (raw.length > PREVIEW_MAX_CHARS) throw new Error(`the document is larger than ${PREVIEW_MAX_CHARS / 1000} k characters`);
+    const processor = unified()
+      .use(remarkParse)
+      .use(remarkFrontmatter, ['yaml', 'toml'])
+      .use(remarkGfm)
+      .use(remarkRehype)
+      .use(() => (tree: HastRoot) => {
+        walk(state, tree, false);
+        const body = h('div', 'isms-body', tree.children as ElementContent[]);
+        const parts = [headerCard(state), soaSummary(state), heatMap(state), body, referencesList(state)].filter((x): x is Element => x !== undefined);
+        tree.children = parts;
+      })
+      .use(rehypeSanitize, PREVIEW_SCHEMA)
+      .use(rehypeStringify);
+    html = String(processor.processSync(raw));
+  } catch (e) {
+    // Pathological input (nesting deeper than the stack, megabytes of text): say so instead of failing.
+    const message = e instanceof Error ? e.message : String(e);
+    const fallback = unified().use(rehypeSanitize, PREVIEW_SCHEMA).use(rehypeStringify);
+    const tree: HastRoot = { type: 'root', children: [h('p', 'isms-note', [`This document cannot be previewed: ${truncate(message, 200)}.`]), h('pre', undefined, [truncate(raw, 20_000)])] };
+    html = String(fallback.stringify(fallback.runSync(tree)));
+    return { title, html, targets: {} };
+  }
+  return { title, html, targets: targets.map };
+}
