@@ -6,6 +6,7 @@ import { loadWorkspace } from '../engine/workspace/nodeLoader';
 import { checkWorkspaceDetailed } from '../engine/check';
 import { parseIsoDate, todayUtc } from '../engine/util/dates';
 import { RULES } from '../engine/rules/registry';
+import { init } from './init';
 import { formatJson, formatSarif, formatSuppressionsJson, formatSuppressionsText, formatText, summarise } from './format';
 import packageJson from '../../../package.json';
 
@@ -13,6 +14,7 @@ const USAGE = `Usage: isms <command> [options]
 
 Commands:
   check [DIR]     Check the ISMS in DIR (default: the current folder)
+  init [DIR]      Propose a .isms.yaml for an existing ISMS (aliases, metadata, types); --write saves it
   rules           List every rule code with its default severity and how to fix it
 
 Options for check:
@@ -133,6 +135,16 @@ export async function main(argv: string[]): Promise<number> {
       return await check(parseCheckArgs(rest));
     }
     if (command === 'rules') return listRules();
+    if (command === 'init') {
+      const flags = rest.filter((a) => a.startsWith('-'));
+      const unknown = flags.find((f) => f !== '--write' && f !== '--force');
+      if (unknown) throw new UsageError(`unknown option ${unknown}`);
+      const dirs = rest.filter((a) => !a.startsWith('-'));
+      if (dirs.length > 1) throw new UsageError('only one folder can be initialised at a time');
+      const dir = dirs[0] ?? '.';
+      if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`${dir} is not a folder`);
+      return await init({ dir, write: flags.includes('--write'), force: flags.includes('--force') }, (s) => process.stdout.write(s));
+    }
     throw new UsageError(`unknown command "${command}"`);
   } catch (e) {
     if (e instanceof UsageError) {

@@ -13,9 +13,13 @@ export interface ConfigProblem {
 }
 
 function typeOk(schema: Record<string, unknown>, value: unknown): boolean {
+  if (schema.enum && !(schema.enum as unknown[]).includes(value)) return false;
   switch (schema.type) {
-    case 'object':
-      return typeof value === 'object' && value !== null && !Array.isArray(value);
+    case 'object': {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+      const values = schema.additionalProperties as Record<string, unknown> | undefined;
+      return !values || Object.values(value).every((v) => typeOk(values, v));
+    }
     case 'integer':
       return (
         typeof value === 'number' &&
@@ -90,7 +94,11 @@ function describe(schema: Record<string, unknown>): string {
     return `a list of ${items?.type ?? 'values'}s`;
   }
   if (schema.type === 'integer') return `a whole number${schema.minimum !== undefined ? ` ≥ ${schema.minimum as number}` : ''}`;
+  if (schema.enum) return `one of ${(schema.enum as string[]).join(', ')}`;
   if (schema.pattern) return `a string matching /${schema.pattern as string}/`;
+  if (schema.type === 'object' && (schema.additionalProperties as Record<string, unknown> | undefined)?.enum) {
+    return `a mapping to one of ${((schema.additionalProperties as Record<string, unknown>).enum as string[]).join(', ')}`;
+  }
   return `a ${schema.type as string}`;
 }
 

@@ -1,7 +1,7 @@
 // The one configuration schema. `.isms.yaml` uses these keys as written; VS Code settings use them under
 // `isms.`; package.json's `contributes.configuration` is generated from this list (see test/packageJson.test.ts),
 // so the three can never drift apart.
-import type { Severity } from '../model';
+import { DOCUMENT_TYPES, type Severity } from '../model';
 import { LOCKER_ITEMS } from '../isms/locker';
 
 export type RuleLevel = Severity | 'off';
@@ -27,7 +27,14 @@ export interface IsmsConfig {
   auditCadence: string;
   exceptionReviewHours: number;
   deviationMaxDays: number;
+  fieldAliases: Record<string, string>;
+  typeGlobs: Record<string, string>;
+  metadataSources: MetadataSource[];
+  frontmatterStyle: 'fenced' | 'yaml-first';
 }
+
+/** Where document metadata may come from besides YAML frontmatter. */
+export type MetadataSource = 'document-control-table' | 'blockquote';
 
 /** Review cadences as `parseCycle` reads them, for editors validating the setting. */
 const CADENCE_PATTERN = '^(?:[Mm]onthly|[Qq]uarterly|[Ss]emi-?annual|[Bb]iannual|[Aa]nnual(?:ly)?|[Yy]early|[Pp](?:\\d+[Yy])?(?:\\d+[Mm])?(?:\\d+[Ww])?(?:\\d+[Dd])?)$';
@@ -130,6 +137,33 @@ export const SETTINGS: readonly AnySetting[] = [
     default: 30,
     description: 'Days a temporary deviation without an `expires` date stays valid after `approved_on` (or `opened`); see `exception-expired`.',
     schema: { type: 'integer', minimum: 1 },
+  },
+  {
+    key: 'fieldAliases',
+    default: {},
+    description:
+      'Other names your documents use for frontmatter fields, mapped to the ones the checker reads, e.g. `{ document_id: id, annex_a_controls: controls, review_date: next_review }`. `isms init` proposes them.',
+    schema: { type: 'object', additionalProperties: { type: 'string' } },
+  },
+  {
+    key: 'typeGlobs',
+    default: {},
+    description:
+      'Document type for files whose metadata has no `type`, by path glob, e.g. `{ "**/policies/**": policy, "**/*statement-of-applicability*": soa }`. README.md files are never typed this way.',
+    schema: { type: 'object', additionalProperties: { type: 'string', enum: [...DOCUMENT_TYPES] } },
+  },
+  {
+    key: 'metadataSources',
+    default: [],
+    description:
+      'Where else to read document metadata when frontmatter lacks it: `document-control-table` (a "Document Control" table of fields and values) and `blockquote` (a `> Owner: …` header at the top).',
+    schema: { type: 'array', items: { type: 'string', enum: ['document-control-table', 'blockquote'] }, uniqueItems: true },
+  },
+  {
+    key: 'frontmatterStyle',
+    default: 'fenced',
+    description: '`fenced`: frontmatter between two `---` lines. `yaml-first`: the file starts with YAML fields, closed by one `---` line, as some policies-as-code tools write it.',
+    schema: { type: 'string', enum: ['fenced', 'yaml-first'] },
   },
 ];
 

@@ -16,9 +16,12 @@ import { scanMarkdown, type ScannedCell, type ScannedLink } from './scanner';
 import { DOCUMENT_ID_SHAPE, parseControlId, riskIdMatcher, scanControls, scanPattern } from './references';
 import { findColumn } from './tables';
 import { readSuppressions } from './suppressions';
+import { applyAliases, flattenFrameworkControls, inferType, NO_CONVENTIONS, readOtherMetadata, type Conventions } from '../adopt/conventions';
 
 export interface ParseOptions {
   riskIdPattern: string;
+  /** Other metadata conventions the workspace is configured for (aliases, type globs, ...). */
+  conventions?: Conventions;
 }
 
 /** Frontmatter keys whose entries are references, and what they refer to. */
@@ -40,13 +43,15 @@ export function parseDocument(path: string, rawText: string, options: ParseOptio
   };
   const riskMatcher = riskIdMatcher(options.riskIdPattern);
 
-  const block = findFrontmatter(text);
+  const conventions = options.conventions ?? NO_CONVENTIONS;
+
+  const block = findFrontmatter(text, conventions.frontmatterStyle);
   if (block) {
     const { frontmatter, diagnostics } = parseFrontmatter(path, block, lines);
     doc.frontmatter = frontmatter;
     doc.parseDiagnostics.push(...diagnostics);
-    readDeclaredFields(doc);
-    collectFrontmatterReferences(doc);
+    applyAliases(frontmatter, conventions.fieldAliases);
+    flattenFrameworkControls(frontmatter);
   } else if (looksLikeUnclosedFrontmatter(text)) {
     doc.parseDiagnostics.push({
       path,
@@ -57,14 +62,27 @@ export function parseDocument(path: string, rawText: string, options: ParseOptio
     });
   }
 
-  readBody(text, block?.bodyStart ?? 0, doc, lines, riskMatcher);
+  const bodyStart = block?.bodyStart ?? 0;
+  readBody(text, bodyStart, doc, lines, riskMatcher);
+  if (conventions.metadataSources.length) readOtherMetadata(doc, text, bodyStart, lines, conventions);
+  inferType(doc, conventions);
+  if (doc.frontmatter) {
+    readDeclaredFields(doc);
+    collectFrontmatterReferences(doc);
+  }
+  // In an SoA the control column may hold bare numbers (`8.28`): those are control references too.
+  if (doc.type === 'soa') for (const table of doc.tables) addBareSoaControls(table, doc);
+  doc.references.sort(byStart);
   return doc;
 }
 
-/** `---` on the first line, YAML, then `---` on a line of its own. */
-export function findFrontmatter(text: string): (FrontmatterBlock & { bodyStart: number }) | undefined {
+/**
+ * `---` on the first line, YAML, then `---` on a line of its own. With the `yaml-first` style, also YAML fields
+ * from the first line, closed by one `---` line.
+ */
+export function findFrontmatter(text: string, style: 'fenced' | 'yaml-first' = 'fenced'): (FrontmatterBlock & { bodyStart: number }) | undefined {
   const open = /^---[ \t]*(?:\r\n|\n|\r)/.exec(text);
-  if (!open) return undefined;
+  if (!open) return style === 'yaml-first' ? findOpenEndedFrontmatter(text) : undefined;
   const close = /(?:^|\r\n|\n|\r)---[ \t]*(?:\r\n|\n|\r|$)/g;
   close.lastIndex = open[0].length - 1;
   const m = close.exec(text);
@@ -79,6 +97,15 @@ export function findFrontmatter(text: string): (FrontmatterBlock & { bodyStart: 
     contentStart,
     bodyStart: m.index + m[0].length,
   };
+}
+
+/** YAML from the first line (which must be a `key:` field) up to the first `---` line. */
+function findOpenEndedFrontmatter(text: string): (FrontmatterBlock & { bodyStart: number }) | undefined {
+  if (!/^[\w-]+[ \t]*:/.test(text)) return undefined;
+  const close = /(?:\r\n|\n|\r)---[ \t]*(?:\r\n|\n|\r|$)/.exec(text);
+  if (!close) return undefined;
+  const lead = close[0].startsWith('\r\n') ? 2 : 1;
+  return { start: 0, end: close.index + lead + 3, content: text.slice(0, close.index), contentStart: 0, bodyStart: close.index + close[0].length };
 }
 
 function readDeclaredFields(doc: IsmsDocument): void {
@@ -142,9 +169,6 @@ function readBody(text: string, bodyStart: number, doc: IsmsDocument, lines: Lin
   for (const m of risks) push('risk', m);
   const riskStarts = new Set(risks.map((r) => r.start));
   for (const m of scanPattern(prose, DOCUMENT_ID_SHAPE)) if (!riskStarts.has(m.start)) push('document', m);
-  // In an SoA the control column may hold bare numbers (`8.28`): those are control references too.
-  if (doc.type === 'soa') for (const table of doc.tables) addBareSoaControls(table, doc);
-  doc.references.sort(byStart);
   doc.suppressions = readSuppressions(doc, text, scan.html, lines);
 }
 

@@ -3,6 +3,7 @@
 import type { Diagnostic, IsmsDocument, Reference, ReferenceKind } from '../model';
 import { isIsmsDocument, START_RANGE } from '../model';
 import { textProblem } from './textFile';
+import { conventionsFrom, type Conventions } from '../adopt/conventions';
 import type { IsmsConfig } from '../config/schema';
 import { ControlCatalogs } from '../catalogs/catalog';
 import { parseDocument } from '../parse/document';
@@ -27,6 +28,7 @@ const refKey = (kind: ReferenceKind, id: string) => `${kind}:${id}`;
 export class IsmsWorkspace {
   readonly catalogs: ControlCatalogs;
   readonly riskMatcher: RegExp;
+  private readonly conventions: Conventions;
   private readonly docs = new Map<string, IsmsDocument>();
   private readonly files = new Set<string>();
   private readonly problems = new Map<string, Diagnostic>();
@@ -40,6 +42,7 @@ export class IsmsWorkspace {
     readonly configPath?: string,
   ) {
     this.catalogs = new ControlCatalogs(config.catalogs, config.customControls);
+    this.conventions = conventionsFrom(config);
     this.riskMatcher = riskIdMatcher(config.riskIdPattern);
   }
 
@@ -47,7 +50,7 @@ export class IsmsWorkspace {
   setMarkdown(path: string, text: string): IsmsDocument | undefined {
     let doc: IsmsDocument;
     try {
-      doc = parseDocument(path, text, { riskIdPattern: this.config.riskIdPattern });
+      doc = parseDocument(path, text, { riskIdPattern: this.config.riskIdPattern, conventions: this.conventions });
     } catch (e) {
       // The parser is built never to throw; should it, one file is reported instead of the server failing.
       this.setFileProblem(path, { path, range: START_RANGE, severity: 'warning', code: 'file-unreadable', message: `File could not be parsed (${(e as Error)?.message ?? e}); please report this.` });
