@@ -55,6 +55,8 @@ export function applyAliases(frontmatter: Frontmatter, aliases: Record<string, s
 export function flattenFrameworkControls(frontmatter: Frontmatter): void {
   const value = frontmatter.data.controls;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return;
+  // A map naming no ISO framework is a mistake, left for frontmatter-invalid-value to report.
+  if (!Object.keys(value).some((k) => /27001|42001|annex\s*a/i.test(k))) return;
   const range = frontmatter.fields.get('controls')?.valueRange ?? frontmatter.range;
   const items: { value: unknown; range: Range }[] = [];
   for (const [framework, ids] of Object.entries(value as Record<string, unknown>)) {
