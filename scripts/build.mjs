@@ -23,6 +23,7 @@ const common = {
   legalComments: production ? 'none' : 'inline',
   logLevel: quiet ? 'error' : 'warning',
   external: ['vscode'],
+  loader: { '.css': 'text' },
 };
 
 /** Every *.test.ts under a folder, skipping fixtures (which are data, not code). */
@@ -58,7 +59,7 @@ if (withTests) {
       sourcemap: 'inline',
       entryPoints: Object.fromEntries(entries.map((f) => [relative('.', f).replace(/\.ts$/, ''), f])),
       outdir: outDir,
-      external: ['vscode', 'mocha'],
+      external: ['vscode', 'mocha', 'playwright-core'],
     }),
   );
 }

@@ -27,6 +27,7 @@ const steps = [
   mocha('fuzz', ['out/test/fuzz/**/*.test.js']),
   { name: 'package', cmd: 'npm', args: ['run', '--silent', 'package'] },
   mocha('packaging', ['out/test/packaging/**/*.test.js']),
+  mocha('export', ['out/test/export/**/*.test.js'], ['--timeout', '90000']),
   { name: 'web', cmd: 'node', args: ['test/web/run-engine-suite.mjs'], counts: `${results}/web.json` },
   mocha('neovim', ['out/test/neovim/**/*.test.js'], ['--timeout', '30000']),
   { name: 'vscode', cmd: 'node', args: ['scripts/vscode-tests.mjs'], counts: `${results}/vscode.json` },

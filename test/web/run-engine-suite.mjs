@@ -38,6 +38,7 @@ try {
     target: 'chrome120',
     outfile: join(outDir, 'engine-tests.js'),
     alias: { 'node:assert': './test/web/assert.ts' },
+    loader: { '.css': 'text' },
     logLevel: 'error',
     // Tests read budgets from the environment; the browser has none but a small fuzzing budget.
     banner: { js: 'var process = { env: { FUZZ_RUNS: "40" } };' },

@@ -7,6 +7,7 @@ import { checkWorkspaceDetailed } from '../engine/check';
 import { parseIsoDate, todayUtc } from '../engine/util/dates';
 import { RULES } from '../engine/rules/registry';
 import { init } from './init';
+import { exportPack } from './export';
 import { formatJson, formatSarif, formatSuppressionsJson, formatSuppressionsText, formatText, summarise } from './format';
 import packageJson from '../../../package.json';
 
@@ -14,6 +15,8 @@ const USAGE = `Usage: isms <command> [options]
 
 Commands:
   check [DIR]     Check the ISMS in DIR (default: the current folder)
+  export [DIR] --out PACK
+                  Write the auditor's evidence pack: static HTML of every document, findings, suppressions
   init [DIR]      Propose a .isms.yaml for an existing ISMS (aliases, metadata, types); --write saves it
   rules           List every rule code with its default severity and how to fix it
 
@@ -83,6 +86,29 @@ function parseCheckArgs(args: string[]): CheckArgs {
   return result;
 }
 
+function parseExportArgs(args: string[]): { dir: string; out: string; today: number } {
+  let out: string | undefined;
+  let today = todayUtc();
+  const dirs: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const [flag, inline] = args[i].startsWith('--') && args[i].includes('=') ? [args[i].slice(0, args[i].indexOf('=')), args[i].slice(args[i].indexOf('=') + 1)] : [args[i], undefined];
+    const value = () => inline ?? args[++i] ?? '';
+    if (flag === '--out') out = value();
+    else if (flag === '--today') {
+      const t = value();
+      const day = parseIsoDate(t);
+      if (day === undefined) throw new UsageError(`--today must be a date written YYYY-MM-DD, not "${t}"`);
+      today = day;
+    } else if (flag.startsWith('-')) throw new UsageError(`unknown option ${flag}`);
+    else dirs.push(flag);
+  }
+  if (!out) throw new UsageError('export needs --out PACK, the folder to write the pack into');
+  if (dirs.length > 1) throw new UsageError('only one folder can be exported at a time');
+  const dir = dirs[0] ?? '.';
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`${dir} is not a folder`);
+  return { dir, out, today };
+}
+
 async function check(args: CheckArgs): Promise<number> {
   const root = nodePath.resolve(args.dir);
   if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`${args.dir} is not a folder`);
@@ -135,6 +161,10 @@ export async function main(argv: string[]): Promise<number> {
       return await check(parseCheckArgs(rest));
     }
     if (command === 'rules') return listRules();
+    if (command === 'export') {
+      const { dir, out, today } = parseExportArgs(rest);
+      return await exportPack({ dir, out, today, version: packageJson.version }, (s) => process.stdout.write(s));
+    }
     if (command === 'init') {
       const flags = rest.filter((a) => a.startsWith('-'));
       const unknown = flags.find((f) => f !== '--write' && f !== '--force');

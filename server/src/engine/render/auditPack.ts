@@ -1,0 +1,214 @@
+// The auditor's evidence pack: one self-contained, static HTML file (no script, no network; a strict
+// Content-Security-Policy says so) holding every ISMS document in the order an auditor reads them, each with its
+// metadata card and resolved cross-references (the preview's renderer), the open findings with the
+// suppressions and their reasons, and a generation stamp. It prints cleanly to PDF (print stylesheet).
+import type { Diagnostic, IsmsDocument } from '../model';
+import type { IsmsWorkspace } from '../workspace/workspace';
+import type { SuppressedFinding } from '../check';
+import { renderPreview } from './preview';
+import { documentSummary, groupFindings } from '../query/ismsViews';
+import { isMarkdownPath } from '../workspace/workspace';
+import { formatIsoDate } from '../util/dates';
+import { slugify } from '../parse/slug';
+import previewCss from '../../../../media/preview.css';
+
+export interface PackInput {
+  workspace: IsmsWorkspace;
+  /** The ISMS's name (its folder's name). */
+  name: string;
+  /** Text of each Markdown document by workspace path. */
+  texts: ReadonlyMap<string, string>;
+  diagnostics: readonly Diagnostic[];
+  suppressed: readonly SuppressedFinding[];
+  today: number;
+  generatedAt: Date;
+  toolVersion: string;
+  /** The git commit of the ISMS, when it is in a repository. */
+  commit?: string;
+}
+
+export interface Pack {
+  html: string;
+  /** Workspace-relative paths of the non-Markdown files the documents link to; copied beside the pack under files/. */
+  files: string[];
+}
+
+/** Where in the reading order a document belongs: the evidence locker first, then the rest of the ISMS. */
+const SECTIONS: { title: string; matches: (d: IsmsDocument) => boolean }[] = [
+  { title: 'ISMS scope (4.3)', matches: (d) => d.type === 'scope' },
+  { title: 'Information security policy (5.2)', matches: (d) => d.type === 'policy' && (/information security policy/i.test(d.title ?? '') || declares(d, '5.2')) },
+  {
+    title: 'Risk assessment and treatment process (6.1.2, 6.1.3)',
+    // The methodology: a procedure or policy declaring the clauses (an SoA or treatment plan may cite 6.1.3 too).
+    matches: (d) => (d.type === 'procedure' || d.type === 'policy') && (declares(d, '6.1.2') || declares(d, '6.1.3')),
+  },
+  { title: 'Risk register (8.2)', matches: (d) => d.type === 'risk-register' || d.type === 'risk' },
+  { title: 'Risk treatment plan (6.1.3 e, 8.3)', matches: (d) => d.type === 'risk-treatment-plan' },
+  { title: 'Statement of Applicability (6.1.3 d)', matches: (d) => d.type === 'soa' },
+  { title: 'Information security objectives (6.2)', matches: (d) => d.type === 'objectives' },
+  { title: 'Internal audits (9.2)', matches: (d) => d.type === 'audit' },
+  { title: 'Management reviews (9.3)', matches: (d) => d.type === 'management-review' },
+  { title: 'Exceptions and break-glass records', matches: (d) => d.type === 'exception' },
+  { title: 'Topic-specific policies', matches: (d) => d.type === 'policy' },
+  { title: 'Procedures', matches: (d) => d.type === 'procedure' },
+  { title: 'Records', matches: (d) => d.type === 'record' },
+  { title: 'Other documents', matches: () => true },
+];
+
+function declares(doc: IsmsDocument, clause: string): boolean {
+  const clauses = doc.frontmatter?.data.clauses;
+  return Array.isArray(clauses) && clauses.some((c) => String(c) === clause);
+}
+
+const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+export const docAnchor = (path: string) => `doc-${slugify(path.replace(/\.(md|markdown)$/i, '').replace(/\//g, '-'))}`;
+
+/** The date a document is filed under within its section (audits and reviews newest last). */
+const dateOf = (d: IsmsDocument) => String(d.frontmatter?.data.date ?? d.frontmatter?.data.opened ?? '');
+
+export function renderAuditPack(input: PackInput): Pack {
+  const { workspace } = input;
+  const files = new Set<string>();
+  // Links between documents become anchors inside the pack; links to evidence files point at the copies.
+  const linker = {
+    uri: (path: string) => {
+      if (isMarkdownPath(path)) return workspace.getDocument(path) ? `#${docAnchor(path)}` : '#';
+      if (workspace.hasFile(path)) {
+        files.add(path);
+        return `files/${path.split('/').map(encodeURIComponent).join('/')}`;
+      }
+      return '#';
+    },
+  };
+  const findings = groupFindings(input.diagnostics);
+  const placed = new Set<string>();
+  const sections = SECTIONS.map((section) => {
+    const docs = workspace
+      .ismsDocuments()
+      .filter((d) => !placed.has(d.path) && section.matches(d))
+      .sort((a, b) => dateOf(a).localeCompare(dateOf(b)) || a.path.localeCompare(b.path));
+    for (const d of docs) placed.add(d.path);
+    return { title: section.title, docs };
+  }).filter((s) => s.docs.length > 0);
+
+  const contents = sections
+    .map(
+      (s) =>
+        `<li><span class="pack-section">${escape(s.title)}</span><ol>${s.docs
+          .map((d) => {
+            const summary = documentSummary(workspace, d, input.today, linker, findings);
+            const badge = summary.review.state === 'overdue' ? ' <span class="pack-badge pack-bad">review overdue</span>' : '';
+            return `<li><a href="#${docAnchor(d.path)}">${escape(d.id ? `${d.id} ` : '')}${escape(d.title ?? d.path)}</a> <span class="pack-meta">${escape([summary.owner, summary.version && `v${summary.version}`, summary.status].filter(Boolean).join(' · '))}</span>${badge}</li>`;
+          })
+          .join('')}</ol></li>`,
+    )
+    .join('');
+
+  const documents = sections
+    .flatMap((s) => s.docs)
+    .map((d) => {
+      const rendered = renderPreview({ workspace, path: d.path, doc: d, text: input.texts.get(d.path) ?? '', today: input.today, findings: findings.get(d.path) ?? [], linker });
+      return `<section class="pack-doc" id="${docAnchor(d.path)}"><p class="pack-path">${escape(d.path)} · <a href="#contents">contents</a></p>${staticLinks(rendered.html, rendered.targets)}</section>`;
+    })
+    .join('\n');
+
+  const stamp = [
+    ['Generated', `${input.generatedAt.toISOString().replace('T', ' ').slice(0, 16)} UTC (reviews judged on ${formatIsoDate(input.today)})`],
+    ['Commit', input.commit ?? 'not a git repository'],
+    ['Tool', `ISMS Markdown ${input.toolVersion}`],
+    ['Documents', `${workspace.ismsDocuments().length} ISMS documents`],
+    ['Open findings', `${count(input.diagnostics, 'error')} errors, ${count(input.diagnostics, 'warning')} warnings, ${count(input.diagnostics, 'info')} information; ${input.suppressed.length} suppressed with reasons`],
+  ]
+    .map(([k, v]) => `<dt>${escape(k)}</dt><dd>${escape(v)}</dd>`)
+    .join('');
+
+  const html = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>ISMS evidence pack: ${escape(input.name)}</title>
+<style>${PACK_THEME}\n${previewCss}\n${PACK_CSS}</style>
+</head>
+<body class="isms-preview isms-pack">
+<header class="pack-cover">
+<h1>ISMS evidence pack</h1>
+<p class="pack-name">${escape(input.name)}</p>
+<dl class="pack-stamp">${stamp}</dl>
+</header>
+<nav id="contents" class="pack-contents"><h2>Contents</h2><ol>${contents}<li><a href="#findings">Open findings and suppressions</a></li></ol></nav>
+${documents}
+${findingsSection(input, linker)}
+</body>
+</html>
+`;
+  return { html, files: [...files].sort() };
+}
+
+const count = (ds: readonly Diagnostic[], severity: Diagnostic['severity']) => ds.filter((d) => d.severity === severity).length;
+
+/** The preview's clickable references (`data-isms-target`) become plain links, so the pack needs no script. */
+function staticLinks(html: string, targets: Record<string, { uri: string }>): string {
+  return html.replace(/<a\b([^>]*?)\sdata-isms-target="(t\d+)"([^>]*)>/g, (_, before: string, id: string, after: string) => {
+    const href = targets[id]?.uri ?? '#';
+    const attributes = `${before}${after}`.replace(/\shref="[^"]*"/, '');
+    return `<a href="${escape(href)}"${attributes}>`;
+  }).replace(/\sdata-isms-target="t\d+"/g, '');
+}
+
+function findingsSection(input: PackInput, linker: { uri(path: string): string }): string {
+  const row = (d: Diagnostic) =>
+    `<tr><td>${d.path === '.' ? 'the ISMS as a whole' : `<a href="${escape(linker.uri(d.path))}">${escape(d.path)}</a>:${d.range.start.line + 1}`}</td><td class="pack-${d.severity}">${d.severity}</td><td><code>${escape(d.code)}</code></td><td>${escape(d.message)}</td></tr>`;
+  const open = input.diagnostics.length
+    ? `<table><thead><tr><th>Where</th><th>Severity</th><th>Code</th><th>Finding</th></tr></thead><tbody>${input.diagnostics.map(row).join('')}</tbody></table>`
+    : '<p>None: the checker found nothing to report.</p>';
+  const suppressed = input.suppressed.length
+    ? `<table><thead><tr><th>Where</th><th>Code</th><th>Finding</th><th>Reason given</th></tr></thead><tbody>${input.suppressed
+        .map(
+          (s) =>
+            `<tr><td><a href="${escape(linker.uri(s.diagnostic.path))}">${escape(s.diagnostic.path)}</a>:${s.diagnostic.range.start.line + 1}</td><td><code>${escape(s.diagnostic.code)}</code></td><td>${escape(s.diagnostic.message)}</td><td>${escape(s.suppression.reason ?? 'no reason given')}</td></tr>`,
+        )
+        .join('')}</tbody></table>`
+    : '<p>None.</p>';
+  return `<section class="pack-doc" id="findings"><h1>Open findings and suppressions</h1><p>What the ISMS Markdown checker reported on ${formatIsoDate(input.today)}, and the findings accepted on purpose with the reason recorded next to them.</p><h2>Open findings (${input.diagnostics.length})</h2>${open}<h2>Suppressed findings (${input.suppressed.length})</h2>${suppressed}</section>`;
+}
+
+/** The preview stylesheet reads VS Code's theme variables; the pack gives them a light, printable theme. */
+const PACK_THEME = `:root {
+  --vscode-font-family: -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; --vscode-editor-font-family: ui-monospace, Menlo, Consolas, monospace;
+  --vscode-editor-foreground: #1f2328; --vscode-editor-background: #ffffff; --vscode-descriptionForeground: #59636e;
+  --vscode-textLink-foreground: #0969da; --vscode-textLink-activeForeground: #0550ae; --vscode-focusBorder: #0969da;
+  --vscode-textCodeBlock-background: #f6f8fa; --vscode-textBlockQuote-border: #d0d7de; --vscode-textBlockQuote-background: #f6f8fa;
+  --vscode-panel-border: #d0d7de; --vscode-widget-border: #d0d7de; --vscode-editorWidget-background: #f6f8fa; --vscode-list-hoverBackground: #f6f8fa;
+  --vscode-badge-background: #ddf4ff; --vscode-badge-foreground: #0550ae; --vscode-errorForeground: #cf222e; --vscode-editorWarning-foreground: #9a6700;
+  --vscode-inputValidation-errorBackground: #ffebe9; --vscode-inputValidation-errorBorder: #cf222e;
+  --vscode-inputValidation-warningBackground: #fff8c5; --vscode-inputValidation-warningBorder: #d4a72c; --vscode-testing-iconPassed: #1a7f37;
+}`;
+
+const PACK_CSS = `body.isms-pack { margin: 0 auto; }
+.pack-cover { padding: 48px 0 24px; border-bottom: 2px solid var(--vscode-panel-border); }
+.pack-cover h1 { border: 0; font-size: 2.2em; margin: 0; }
+.pack-name { font-size: 1.4em; margin: 6px 0 18px; color: var(--vscode-descriptionForeground); }
+.pack-stamp { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; }
+.pack-stamp dt { font-weight: 600; }
+.pack-stamp dd { margin: 0; }
+.pack-contents ol { padding-left: 1.4em; }
+.pack-section { font-weight: 600; }
+.pack-meta { color: var(--vscode-descriptionForeground); font-size: .9em; }
+.pack-badge { font-size: .8em; padding: 0 6px; border-radius: 8px; }
+.pack-bad { background: var(--vscode-inputValidation-errorBackground); color: var(--vscode-errorForeground); }
+.pack-doc { border-top: 2px solid var(--vscode-panel-border); margin-top: 36px; }
+.pack-path { font-size: .85em; color: var(--vscode-descriptionForeground); font-family: var(--vscode-editor-font-family); }
+.pack-error { color: var(--vscode-errorForeground); font-weight: 600; }
+.pack-warning { color: var(--vscode-editorWarning-foreground); font-weight: 600; }
+@media print {
+  body.isms-pack { max-width: none; padding: 0; font-size: 11pt; }
+  .pack-doc { break-before: page; border: 0; margin: 0; }
+  .pack-contents { break-before: page; }
+  a { color: inherit; text-decoration: none; }
+  table { display: table; overflow: visible; }
+  tr, .isms-card, .isms-heatmap { break-inside: avoid; }
+  details > summary { display: none; }
+}`;
