@@ -81,9 +81,45 @@ export function applyLayer(config: IsmsConfig, layer: unknown, problem: (key: st
         problem(key, `"riskIdPattern" is not a valid regular expression: ${(e as Error).message}`);
         continue;
       }
+      if (mayBacktrack(value as string)) {
+        problem(key, `"riskIdPattern" repeats a group that itself repeats (like (a+)+), which can take exponential time on some text; write it without nested repetition, e.g. RISK-\\d+`);
+        continue;
+      }
     }
     (config as unknown as Record<string, unknown>)[key] = structuredClone(value);
   }
+}
+
+/**
+ * Whether a pattern nests one repetition inside another (`(a+)+`, `(\w*)*`, `(a|ab){2,}`), the shape behind
+ * catastrophic backtracking. The pattern comes from a repository that may not be trusted, and runs on every text.
+ */
+export function mayBacktrack(pattern: string): boolean {
+  const stack: boolean[] = [];
+  let repeatedInside = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (c === '[') {
+      while (i < pattern.length && pattern[i] !== ']') i += pattern[i] === '\\' ? 2 : 1;
+      continue;
+    }
+    if (c === '(') {
+      stack.push(repeatedInside);
+      repeatedInside = false;
+    } else if (c === ')') {
+      const inner = repeatedInside;
+      repeatedInside = stack.pop() ?? false;
+      const next = pattern[i + 1];
+      const quantified = next === '*' || next === '+' || next === '{';
+      if (inner && quantified) return true;
+      repeatedInside ||= inner || quantified;
+    } else if (c === '*' || c === '+' || c === '{') repeatedInside = true;
+  }
+  return false;
 }
 
 function describe(schema: Record<string, unknown>): string {

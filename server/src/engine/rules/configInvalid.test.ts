@@ -38,3 +38,19 @@ describe(`${code}: patterns`, () => {
     assert.equal(workspace.config.managementReviewCadence, 'quarterly');
   });
 });
+
+describe(`${code}: risk ID patterns that could hang`, () => {
+  it('refuses nested repetition and keeps the default pattern', () => {
+    for (const pattern of ['(R+)+-\\\\d', '(\\\\w*)*x', '((a|b)+)+']) {
+      const workspace = workspaceWithConfig(`riskIdPattern: "${pattern}"\n`);
+      assert.match(check(workspace, { code })[0]?.message ?? '', /exponential/, pattern);
+      assert.equal(workspace.config.riskIdPattern, 'R-\\d+');
+    }
+  });
+
+  it('accepts ordinary patterns', () => {
+    for (const pattern of ['RISK-\\\\d{3}', 'R-\\\\d+', '(?:R|RSK)-\\\\d+', '[A-Z]{2,4}-\\\\d+']) {
+      assert.deepEqual(check(workspaceWithConfig(`riskIdPattern: "${pattern}"\n`), { code }), [], pattern);
+    }
+  });
+});
