@@ -111,7 +111,7 @@ export function mayBacktrack(pattern: string): boolean {
       stack.push(repeatedInside);
       repeatedInside = false;
     } else if (c === ')') {
-      const inner = repeatedInside;
+      const inner: boolean = repeatedInside;
       repeatedInside = stack.pop() ?? false;
       const next = pattern[i + 1];
       const quantified = next === '*' || next === '+' || next === '{';
