@@ -7,10 +7,13 @@
 //   3. host      the mocha suite test/vscode/suite inside code-server's extension host, with the repository as
 //                extensionDevelopmentPath and a copy of examples/acme-ai-isms as the workspace folder
 //   4. ui        the .vsix installed into a fresh code-server; chromium opens the example, a Markdown file and
-//                the Problems panel, and checks the example's deliberate faults are listed; screenshot
+//                the Problems panel, and checks the example's deliberate faults are listed; screenshot. Then, in a
+//                new browser session: the ISMS activity bar container, its views' rows, a click from the SoA
+//                tree, the preview webview (resolved titles, heat map); screenshots for the README
 //
 // Writes .test-results/vscode.json = {"passed":N,"failed":M} (both parts), .test-results/vscode-details.json,
-// .test-results/vscode-problems.png, and on failure the servers' logs under .test-results/vscode-logs/.
+// .test-results/vscode-problems.png, media/screenshots/*.png (the README's), and on failure the servers' logs
+// under .test-results/vscode-logs/.
 // Last line of output: "N passed, M failed". Exit status 0 only when nothing failed.
 //
 // Options: --skip-setup  --skip-package (reuse isms-markdown.vsix and dist/)  --only=host|ui  --keep (keep temp dir)
@@ -26,6 +29,7 @@ import { CodeServer, codeServerInstalled, killAll } from '../test/vscode/lib/cod
 import { bundleSuite } from '../test/vscode/lib/bundleSuite.mjs';
 import { runInExtensionHost } from '../test/vscode/lib/runInHost.mjs';
 import { problemsPanelSmoke } from '../test/vscode/ui/problemsPanel.mjs';
+import { ismsViewsUi } from '../test/vscode/ui/ismsViews.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS = join(ROOT, '.test-results');
@@ -241,6 +245,22 @@ async function main() {
     } catch (e) {
       checks = [{ name: 'UI smoke test ran', ok: false, error: String(e?.message ?? e).split('\n').slice(0, 5).join('\n') }];
       log(`   FAIL ${checks[0].error}`);
+    }
+    if (server.pid && !finished) {
+      step('UI: the ISMS views and the preview');
+      const shots = join(ROOT, 'media', 'screenshots');
+      mkdirSync(shots, { recursive: true });
+      try {
+        checks.push(...(await ismsViewsUi(server, {
+          folder: copyExample('ws-ui-views'),
+          screenshots: { sidebar: join(shots, 'sidebar.png'), preview: join(shots, 'preview.png'), heatmap: join(shots, 'risk-heatmap.png') },
+          failures: RESULTS,
+          log,
+        })));
+      } catch (e) {
+        checks.push({ name: 'ISMS views UI checks ran', ok: false, error: String(e?.message ?? e).split('\n').slice(0, 5).join('\n') });
+        log(`   FAIL ${checks[checks.length - 1].error}`);
+      }
     }
     record('ui', checks);
     log(`   ${checks.filter((x) => x.ok).length} passed, ${checks.filter((x) => !x.ok).length} failed (${secs(t)})`);

@@ -1,17 +1,47 @@
-// The VS Code side: starts the ISMS language server and adapts it to the editor's UI.
+// The VS Code side: starts the ISMS language server and adapts it to the editor's UI: the ISMS views (Evidence
+// Locker, Statement of Applicability, Risks, Scope), the preview, the status bar item and the commands. All ISMS
+// data comes from the server through the custom requests of server/src/protocol.ts; nothing here parses files.
 import * as vscode from 'vscode';
+import { restartingErrorHandler } from './serverRestarts';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { IsmsServer } from './ismsServer';
+import { IsmsStatusBar } from './statusBar';
+import { EvidenceLockerView } from './views/evidenceLocker';
+import { SoaView } from './views/soaTree';
+import { RisksView } from './views/risksTree';
+import { ScopeView } from './views/scopeView';
+import type { IsmsTree, Node } from './views/tree';
+import { PREVIEW_VIEW_TYPE, PreviewManager } from './preview/previewPanel';
+import { registerOpenLocation } from './commands/openLocation';
+import { newDocument, type NewDocumentOptions } from './commands/newDocument';
+import { createFromTemplate, type CreateIsmsOptions } from './commands/createFromTemplate';
+import { markReviewed } from './commands/markReviewed';
+import { showControl } from './commands/showControl';
+import { checkWorkspace } from './commands/checkWorkspace';
+import { copyId, insertScopeSection } from './commands/itemCommands';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What activate() returns: the extension's parts, for the in-editor tests and for other extensions. */
+export interface IsmsExtensionApi {
+  server: IsmsServer;
+  views: { evidenceLocker: EvidenceLockerView; soa: SoaView; risks: RisksView; scope: ScopeView };
+  preview: PreviewManager;
+  statusBar: IsmsStatusBar;
+  client(): LanguageClient | undefined;
+  newDocument(options: NewDocumentOptions): Promise<vscode.Uri | undefined>;
+  createFromTemplate(options: CreateIsmsOptions): Promise<string[] | undefined>;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<IsmsExtensionApi> {
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const output = vscode.window.createOutputChannel('ISMS Markdown');
-  context.subscriptions.push(output);
+  const report = vscode.window.createOutputChannel('ISMS Check');
+  context.subscriptions.push(output, report);
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ scheme: 'file', language: 'markdown' }],
     synchronize: {
@@ -20,15 +50,99 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       fileEvents: vscode.workspace.createFileSystemWatcher('**/*'),
     },
     outputChannel: output,
+    // Ask for isms/indexChanged after each check, so views, status bar and preview follow edits. In Restricted
+    // Mode the server does not run git; the result cache lives in this workspace's extension storage.
+    initializationOptions: {
+      indexChangedNotification: true,
+      trusted: vscode.workspace.isTrusted,
+      ...(context.storageUri ? { cacheDir: vscode.Uri.joinPath(context.storageUri, 'index-cache').fsPath } : {}),
+    },
+    errorHandler: restartingErrorHandler((m) => output.appendLine(m)),
   };
   client = new LanguageClient('isms', 'ISMS Markdown', serverOptions, clientOptions);
+  const server = new IsmsServer(() => client, (m) => output.appendLine(m));
+  context.subscriptions.push(server);
+  // Trust granted later: restart so the server may use git again.
   context.subscriptions.push(
-    vscode.commands.registerCommand('isms.restartServer', async () => {
-      await client?.restart();
-      void vscode.window.setStatusBarMessage('ISMS language server restarted', 3000);
+    vscode.workspace.onDidGrantWorkspaceTrust(async () => {
+      if (!client) return;
+      (client.clientOptions.initializationOptions as { trusted?: boolean }).trusted = true;
+      await client.restart();
     }),
   );
+
+  const views = {
+    evidenceLocker: new EvidenceLockerView('isms.evidenceLocker', server, 'isms.evidenceLocker.filtered'),
+    soa: new SoaView('isms.soa', server, 'isms.soa.filtered'),
+    risks: new RisksView('isms.risks', server, 'isms.risks.filtered'),
+    scope: new ScopeView('isms.scope', server),
+  };
+  for (const view of Object.values(views)) {
+    view.register();
+    context.subscriptions.push(view);
+  }
+  const preview = new PreviewManager(context.extensionUri, server);
+  const statusBar = new IsmsStatusBar(server);
+  context.subscriptions.push(preview, statusBar);
+
+  const documentUri = (arg: unknown): vscode.Uri | undefined => {
+    if (arg instanceof vscode.Uri) return arg;
+    const data = (arg as Node | undefined)?.data;
+    if (data?.uri) return vscode.Uri.parse(data.uri);
+    return vscode.window.activeTextEditor?.document.uri;
+  };
+  const openPreview = (arg: unknown, column: vscode.ViewColumn) => {
+    const uri = documentUri(arg);
+    if (!uri) return void vscode.window.showWarningMessage('Open a Markdown document of your ISMS first.');
+    preview.show(uri, column);
+  };
+  const filter = (name: string, view: IsmsTree) => [
+    vscode.commands.registerCommand(`isms.${name}.filter`, () => view.askFilter()),
+    vscode.commands.registerCommand(`isms.${name}.clearFilter`, () => view.setFilter('')),
+  ];
+
+  context.subscriptions.push(
+    registerOpenLocation(),
+    vscode.commands.registerCommand('isms.restartServer', async () => {
+      await client?.restart();
+      server.fireSoon();
+      void vscode.window.setStatusBarMessage('ISMS language server restarted', 3000);
+    }),
+    vscode.commands.registerCommand('isms.openPreview', (arg?: unknown) => openPreview(arg, vscode.ViewColumn.Active)),
+    vscode.commands.registerCommand('isms.openPreviewToSide', (arg?: unknown) => openPreview(arg, vscode.ViewColumn.Beside)),
+    vscode.commands.registerCommand('isms.newDocument', (options?: NewDocumentOptions) => newDocument(context, server, options && typeof options === 'object' && !(options instanceof vscode.Uri) ? options : {})),
+    vscode.commands.registerCommand('isms.createFromLockerItem', (node?: Node) => newDocument(context, server, { kind: node?.data?.template, rootUri: node?.data?.rootUri })),
+    vscode.commands.registerCommand('isms.createFromTemplate', (options?: CreateIsmsOptions) => createFromTemplate(context, server, options && typeof options === 'object' && !(options instanceof vscode.Uri) ? options : {})),
+    vscode.commands.registerCommand('isms.markReviewed', (arg?: vscode.Uri | Node) => markReviewed(server, () => client, arg)),
+    vscode.commands.registerCommand('isms.showControl', () => showControl(server)),
+    vscode.commands.registerCommand('isms.checkWorkspace', () => checkWorkspace(server, report)),
+    vscode.commands.registerCommand('isms.showProblems', () => vscode.commands.executeCommand('workbench.actions.view.problems')),
+    vscode.commands.registerCommand('isms.showOutput', () => output.show()),
+    vscode.commands.registerCommand('isms.refreshViews', () => {
+      for (const view of Object.values(views)) view.refresh();
+      void statusBar.refresh();
+    }),
+    vscode.commands.registerCommand('isms.insertScopeSection', (node?: Node) => insertScopeSection(node)),
+    vscode.commands.registerCommand('isms.copyId', (node?: Node) => copyId(node)),
+    ...filter('evidenceLocker', views.evidenceLocker),
+    ...filter('soa', views.soa),
+    ...filter('risks', views.risks),
+    vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel, state) => preview.restore(panel, state),
+    }),
+  );
+
   await client.start();
+  server.attach(client);
+  return {
+    server,
+    views,
+    preview,
+    statusBar,
+    client: () => client,
+    newDocument: (options) => newDocument(context, server, options),
+    createFromTemplate: (options) => createFromTemplate(context, server, options),
+  };
 }
 
 export async function deactivate(): Promise<void> {

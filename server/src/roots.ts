@@ -3,10 +3,13 @@
 import * as nodePath from 'node:path';
 import { URI } from 'vscode-uri';
 import { IsmsWorkspace, isMarkdownPath } from './engine/workspace/workspace';
-import { loadWorkspace } from './engine/workspace/nodeLoader';
+import { readMarkdownFiles, scanFolder, type ScannedFolder } from './engine/workspace/nodeLoader';
+import { ResultCache, type CachedResults, type FolderKey } from './engine/workspace/resultCache';
+import { IncrementalChecker, type PathFindings } from './engine/check';
 import { decodeText } from './engine/workspace/textFile';
 import { CONFIG_FILE_NAMES } from './engine/config/load';
-import { START_RANGE } from './engine/model';
+import { START_RANGE, type Diagnostic } from './engine/model';
+import { todayUtc } from './engine/util/dates';
 import { promises as fs } from 'node:fs';
 
 export interface Root {
@@ -16,10 +19,32 @@ export interface Root {
   workspace: IsmsWorkspace;
 }
 
+/** Hooks into loading a root, for progress reports and the result cache. */
+export interface LoadHooks {
+  /** Markdown files read and parsed so far in one root. */
+  onProgress?(rootUri: string, done: number, total: number): void;
+  /** The root's files are unchanged since its findings were cached: publish them before the index is built. */
+  onCached?(root: Root, cached: CachedResults): void;
+  /** Today, for the cache key. */
+  today(): number;
+}
+
+/** Folders with at least this many Markdown files get an open document's own findings before the index is built. */
+const LARGE_FOLDER = 500;
+
 export class Roots {
   private roots: Root[] = [];
   /** Text of documents open in the editor, which wins over what is on disk. */
   private readonly open = new Map<string, string>();
+  /** Roots being loaded: their folder walked (configuration known), files still being read. */
+  private readonly loading = new Map<
+    string,
+    { config: Promise<{ workspace: IsmsWorkspace; markdown: readonly [string, string][] } | undefined>; scanned: Promise<ScannedFolder | undefined> }
+  >();
+  /** Cache keys of loaded roots, to store their findings under once checked. */
+  private readonly cacheKeys = new Map<string, FolderKey>();
+  cache: ResultCache | undefined;
+  hooks: LoadHooks | undefined;
 
   constructor(
     private readonly settings: (rootUri: string) => Promise<unknown>,
@@ -43,13 +68,89 @@ export class Roots {
   private async load(uri: string): Promise<Root> {
     const fsPath = URI.parse(uri).fsPath;
     const started = Date.now();
-    const workspace = await loadWorkspace(fsPath, { settings: await this.settings(uri), log: this.log });
-    for (const [docUri, text] of this.open) {
-      const rel = this.relative(fsPath, docUri);
-      if (rel !== undefined) workspace.setText(rel, text);
+    type Configured = { workspace: IsmsWorkspace; markdown: readonly [string, string][] } | undefined;
+    let configured: (value: Configured) => void = () => undefined;
+    const config = new Promise<Configured>((resolve) => (configured = resolve));
+    const onConfig = (workspace: IsmsWorkspace, markdown: readonly [string, string][]) => configured({ workspace, markdown });
+    const scanning = (async () => scanFolder(fsPath, { settings: await this.settings(uri), log: this.log, onConfig }))();
+    scanning.catch(() => configured(undefined));
+    this.loading.set(uri, { config, scanned: scanning.catch(() => undefined) });
+    try {
+      const scanned = await scanning;
+      const { workspace } = scanned;
+      const root: Root = { uri, fsPath, workspace };
+      this.cacheKeys.delete(uri);
+      if (this.cache && this.hooks) {
+        // Unchanged files since the last run: show the findings stored then, while the index is built.
+        const scannedAt = Date.now();
+        const key = await this.cache.key(fsPath, scanned, this.hooks.today());
+        this.cacheKeys.set(uri, key);
+        const cached = this.cache.load(fsPath, key.key);
+        const use = cached !== undefined && !(await this.openTextDiffersFromDisk(fsPath));
+        if (use) this.hooks.onCached?.(root, cached);
+        this.log(`result cache ${use ? 'hit' : 'miss'} for ${fsPath}: walked in ${scannedAt - started} ms, hashed ${scanned.markdown.length} files in ${Date.now() - scannedAt} ms (${Math.round(performance.now())} ms after start)`);
+      }
+      await readMarkdownFiles(scanned, { onProgress: (done, total) => this.hooks?.onProgress?.(uri, done, total) });
+      for (const [docUri, text] of this.open) {
+        const rel = this.relative(fsPath, docUri);
+        if (rel !== undefined) workspace.setText(rel, text);
+      }
+      this.log(`loaded ${fsPath}: ${workspace.markdownDocuments().length} Markdown files, ${workspace.ismsDocuments().length} ISMS documents in ${Date.now() - started} ms`);
+      return root;
+    } finally {
+      this.loading.delete(uri);
     }
-    this.log(`loaded ${fsPath}: ${workspace.markdownDocuments().length} Markdown files, ${workspace.ismsDocuments().length} ISMS documents in ${Date.now() - started} ms`);
-    return { uri, fsPath, workspace };
+  }
+
+  private async openTextDiffersFromDisk(rootPath: string): Promise<boolean> {
+    for (const [docUri, text] of this.open) {
+      if (this.relative(rootPath, docUri) === undefined) continue;
+      const disk = await fs.readFile(URI.parse(docUri).fsPath, 'utf8').catch(() => undefined);
+      if (disk !== text) return true;
+    }
+    return false;
+  }
+
+  /** Stores a checked root's findings in the result cache (when the root was loaded with a cache key). */
+  async saveToCache(root: Root, findings: (path: string) => PathFindings, paths: Iterable<string>): Promise<void> {
+    const key = this.cacheKeys.get(root.uri);
+    if (!this.cache || !key) return;
+    this.cacheKeys.delete(root.uri); // once: later findings reflect edits, not the files on disk
+    const stored: Omit<CachedResults, 'writtenAt'> = { key: key.key, files: key.files, findings: {} };
+    for (const path of paths) {
+      const list = findings(path).diagnostics;
+      if (list.length) stored.findings[path] = list;
+    }
+    if (await this.openTextDiffersFromDisk(root.fsPath)) return; // findings of editor text, not of the files
+    this.cache.save(root.fsPath, stored);
+  }
+
+  /**
+   * An open document's own findings while its (large) folder is still loading: the rules whose result depends on
+   * that document alone, run on it by itself. Exactly what the full check will say for those rules; the rest
+   * follows once the index is built. Undefined when the folder is small or already loaded.
+   */
+  async earlyFindings(docUri: string, text: string): Promise<{ root: Root; path: string; diagnostics: Diagnostic[] } | undefined> {
+    for (const [uri, loading] of this.loading) {
+      const rel = this.relative(URI.parse(uri).fsPath, docUri);
+      if (rel === undefined || !isMarkdownPath(rel)) continue;
+      // Checked as soon as the configuration is known, while the folder is still being walked.
+      const configured = await loading.config;
+      if (!configured) return undefined;
+      const { workspace, markdown } = configured;
+      const alone = new IsmsWorkspace(workspace.config, workspace.configDiagnostics, workspace.configPath);
+      alone.setText(rel, text);
+      const checker = new IncrementalChecker(alone, { watch: false, documentRulesOnly: true });
+      checker.check(this.hooks?.today() ?? todayUtc());
+      // Large: the walk (still going) finds enough Markdown files; small folders load fast enough without this.
+      let walked = false;
+      void loading.scanned.then(() => (walked = true));
+      while (markdown.length < LARGE_FOLDER && !walked) await new Promise((resolve) => setTimeout(resolve, 5));
+      if (markdown.length < LARGE_FOLDER) return undefined;
+      if (!this.loading.has(uri)) return undefined; // loaded meanwhile: the full check follows
+      return { root: { uri, fsPath: URI.parse(uri).fsPath, workspace }, path: rel, diagnostics: checker.localFindings(rel) };
+    }
+    return undefined;
   }
 
   private relative(rootPath: string, docUri: string): string | undefined {
@@ -58,6 +159,11 @@ export class Roots {
     const rel = nodePath.relative(rootPath, parsed.fsPath);
     if (!rel || rel.startsWith('..') || nodePath.isAbsolute(rel)) return undefined;
     return rel.split(nodePath.sep).join('/');
+  }
+
+  /** URIs of the documents open in the editor. */
+  openUris(): IterableIterator<string> {
+    return this.open.keys();
   }
 
   /** The root a document belongs to (the innermost, for nested folders) and its path inside it. */

@@ -8,19 +8,31 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   type ClientCapabilities,
+  type Connection,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import * as nodePath from 'node:path';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { Roots, type Root } from './roots';
+import { ResultCache } from './engine/workspace/resultCache';
+import { stdioTransport } from './stdioTransport';
 import { DiagnosticsPublisher } from './features/diagnostics';
 import { parseIsoDate, todayUtc } from './engine/util/dates';
 import { FEATURES } from './features';
 import type { ServerContext } from './features/context';
 
-const connection = createConnection(ProposedFeatures.all);
+// Over --stdio, a writer that batches messages (see stdioTransport.ts); other transports as vscode-languageserver sets them up.
+let shutdownReceived = false;
+const connection: Connection = process.argv.includes('--stdio')
+  ? createConnection(ProposedFeatures.all, ...stdioTransport(() => connection.console, () => shutdownReceived))
+  : createConnection(ProposedFeatures.all);
+connection.onShutdown(() => {
+  shutdownReceived = true;
+});
 const documents = new TextDocuments(TextDocument);
 let supportsConfiguration = false;
 let folders: string[] = [];
@@ -42,6 +54,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   supportsConfiguration = params.capabilities.workspace?.configuration === true;
   clientCapabilities = params.capabilities;
   initializationOptions = params.initializationOptions;
+  roots.cache = resultCache((initializationOptions as { cacheDir?: unknown } | undefined)?.cacheDir);
   folders =
     params.workspaceFolders?.map((f) => f.uri) ??
     (params.rootUri ? [params.rootUri] : params.rootPath ? [URI.file(params.rootPath).toString()] : []);
@@ -65,12 +78,67 @@ connection.onInitialized(() => {
   });
 });
 
-async function loadAll(): Promise<void> {
+/**
+ * The result cache lives in the folder the client gives for the extension's storage (`initializationOptions.cacheDir`,
+ * e.g. VS Code's storageUri) or ISMS_CACHE_DIR; without one there is no cache. Keyed by this server build.
+ */
+function resultCache(dir: unknown): ResultCache | undefined {
+  const folder = typeof dir === 'string' && dir ? dir : process.env.ISMS_CACHE_DIR;
+  if (!folder) return undefined;
+  let engineId = 'unknown';
   try {
-    await roots.setFolders(folders);
-    for (const root of roots.all()) diagnostics.publish(root);
+    engineId = createHash('sha1').update(readFileSync(__filename)).digest('hex');
+  } catch {
+    return undefined;
+  }
+  return new ResultCache(folder, engineId);
+}
+
+// Loading shows progress (window/workDoneProgress) and publishes cached findings as soon as the files are known
+// to be unchanged; open documents of large folders get their own findings before the index is built.
+const loadProgress = new Map<string, { done: number; total: number }>();
+let reportProgress: ((done: number, total: number) => void) | undefined;
+roots.hooks = {
+  today: () => pinnedToday ?? todayUtc(),
+  onProgress: (rootUri, done, total) => {
+    loadProgress.set(rootUri, { done, total });
+    let d = 0;
+    let t = 0;
+    for (const p of loadProgress.values()) [d, t] = [d + p.done, t + p.total];
+    reportProgress?.(d, t);
+  },
+  onCached: (root, cached) => diagnostics.publishCached(root, cached.findings),
+};
+
+async function loadAll(): Promise<void> {
+  const loading = roots.setFolders(folders); // first, so documents opened meanwhile know a folder is loading
+  let progress: Awaited<ReturnType<typeof connection.window.createWorkDoneProgress>> | undefined;
+  try {
+    progress = clientCapabilities.window?.workDoneProgress ? await connection.window.createWorkDoneProgress() : undefined;
+  } catch {
+    progress = undefined;
+  }
+  progress?.begin('ISMS', 0, 'Indexing the ISMS…');
+  let lastReport = 0;
+  reportProgress = (done, total) => {
+    if (Date.now() - lastReport < 100 || total === 0) return;
+    lastReport = Date.now();
+    progress?.report(Math.floor((done / total) * 90), `Indexing ${done} of ${total} Markdown files`);
+  };
+  try {
+    await loading;
+    progress?.report(90, 'Checking');
+    for (const root of roots.all()) {
+      diagnostics.publish(root);
+      const checker = diagnostics.checkerOf(root);
+      if (checker) await roots.saveToCache(root, (path) => checker.findings(path), checker.paths());
+    }
   } catch (e) {
     connection.console.error(`loading the workspace failed: ${(e as Error).stack ?? String(e)}`);
+  } finally {
+    reportProgress = undefined;
+    loadProgress.clear();
+    progress?.done();
   }
 }
 
@@ -98,6 +166,8 @@ const settle = (work: () => Promise<void>) => {
 
 documents.onDidOpen((e) =>
   settle(async () => {
+    const early = await roots.earlyFindings(e.document.uri, e.document.getText());
+    if (early) diagnostics.publishEarly(early.root, early.path, early.diagnostics);
     await ensureRootFor(e.document.uri);
     recheck(roots.setOpenText(e.document.uri, e.document.getText()));
   }),
@@ -122,7 +192,7 @@ connection.onDidChangeWatchedFiles((params) =>
       if (root) touched.add(root);
     }
     // A reloaded root replaces its old object; schedule() looks the current one up by URI.
-    for (const root of touched) diagnostics.schedule(root);
+    for (const root of touched) diagnostics.schedule(root, 120);
   }),
 );
 

@@ -173,6 +173,18 @@ describe('language server: reviewer name for "mark reviewed"', () => {
     }
   });
 
+  it('does not run git in an untrusted workspace (Restricted Mode)', async () => {
+    const f = new Fixture();
+    execFileSync('git', ['init', '-q'], { cwd: f.dir });
+    execFileSync('git', ['config', 'user.name', 'Gita Committer'], { cwd: f.dir });
+    await f.client.start(f.dir, { initializationOptions: { trusted: false } });
+    try {
+      assert.equal(await reviewerTitle(f), `Mark reviewed: 2026-11-21 by ${userInfo().username}`);
+    } finally {
+      await f.stop();
+    }
+  });
+
   it('falls back to the operating system user', async () => {
     const f = new Fixture();
     // No git identity anywhere: global and system configuration switched off.

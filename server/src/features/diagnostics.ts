@@ -1,10 +1,14 @@
 // Publishes the engine's findings for every file of a root (open or not), replacing what was published before.
+// Each root keeps an incremental checker: after an edit only what the edit affects is re-checked, and only files
+// whose findings changed are published again (open documents first).
 import type { Connection } from 'vscode-languageserver';
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import type { Diagnostic, Severity } from '../engine/model';
-import { checkWorkspace } from '../engine/check';
+import { IncrementalChecker } from '../engine/check';
+import type { IsmsWorkspace } from '../engine/workspace/workspace';
 import type { Root, Roots } from '../roots';
 import { findRule } from '../engine/rules/registry';
+import { todayUtc } from '../engine/util/dates';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -28,12 +32,19 @@ export function toLspDiagnostic(d: Diagnostic): LspDiagnostic {
 export class DiagnosticsPublisher {
   /** URIs that currently show findings, per root, so fixed files get an empty list. */
   private readonly published = new Map<string, Set<string>>();
+  /** The document version each open document's findings were last published with. */
+  private readonly publishedVersions = new Map<string, number | undefined>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly reportedFailures = new Set<string>();
+  private readonly checkers = new Map<string, { workspace: IsmsWorkspace; checker: IncrementalChecker }>();
   /** The latest check's findings by URI, for other features (code actions, status). */
   readonly latest = new Map<string, Diagnostic[]>();
   /** Called after each root's check: the index changed, so answers that depend on other files may have too. */
   private readonly listeners: ((root: Root) => void)[] = [];
+  /** How long the last check took; a slow one makes the next wait for a burst of edits to end. */
+  private lastCheckMs = 0;
+  /** Roots whose next check is the second pass of the slow workspace rules. */
+  private readonly followUps = new Set<string>();
 
   constructor(
     private readonly connection: Connection,
@@ -42,17 +53,23 @@ export class DiagnosticsPublisher {
     private readonly versionOf: (uri: string) => number | undefined,
   ) {}
 
-  /** Re-checks a root soon; bursts of edits and file events collapse into one check. */
-  schedule(root: Root, delayMs = 120): void {
+  /**
+   * Re-checks a root soon; bursts of edits and file events collapse into one check. Without a delay, the check
+   * runs as soon as the current burst of messages is handled (or after 120 ms when checks are slow).
+   */
+  schedule(root: Root, delayMs?: number): void {
     clearTimeout(this.timers.get(root.uri));
     this.timers.set(
       root.uri,
-      setTimeout(() => {
-        this.timers.delete(root.uri);
-        // The root may have been reloaded since; check the current one.
-        const current = this.roots.all().find((r) => r.uri === root.uri);
-        if (current) this.publish(current);
-      }, delayMs),
+      setTimeout(
+        () => {
+          this.timers.delete(root.uri);
+          // The root may have been reloaded since; check the current one.
+          const current = this.roots.all().find((r) => r.uri === root.uri);
+          if (current) this.publish(current);
+        },
+        delayMs ?? (this.lastCheckMs > 50 ? 120 : 0),
+      ),
     );
   }
 
@@ -65,35 +82,117 @@ export class DiagnosticsPublisher {
    * findings older than the text it is sent after.
    */
   publish(root: Root): void {
+    const started = Date.now();
+    clearTimeout(this.timers.get(root.uri));
+    this.timers.delete(root.uri);
+    let state = this.checkers.get(root.uri);
+    const fresh = !state || state.workspace !== root.workspace;
+    if (fresh) {
+      state?.checker.dispose();
+      state = { workspace: root.workspace, checker: new IncrementalChecker(root.workspace) };
+      this.checkers.set(root.uri, state);
+    }
+    const { checker } = state!;
+    // After an edit, slow workspace rules run in a second check right after this one is published.
+    const changedPaths = checker.check(this.today() ?? todayUtc(), { deferSlowRules: !fresh });
     const byUri = new Map<string, Diagnostic[]>();
-    for (const d of checkWorkspace(root.workspace, { today: this.today() })) {
+    for (const path of fresh ? checker.paths() : changedPaths) byUri.set(this.roots.uriOf(root, path), checker.findings(path).diagnostics);
+    for (const d of byUri.get(this.roots.uriOf(root, '.')) ?? []) {
       if (d.code === 'rule-failed' && !this.reportedFailures.has(d.message)) {
         // Once per failure in the output channel; the diagnostic stays on the workspace until it is fixed.
         this.reportedFailures.add(d.message);
         this.connection.console.error(d.message);
       }
-      const uri = this.roots.uriOf(root, d.path);
-      const list = byUri.get(uri);
-      if (list) list.push(d);
-      else byUri.set(uri, [d]);
     }
-    const before = this.published.get(root.uri) ?? new Set<string>();
-    for (const uri of before) {
-      if (!byUri.has(uri)) {
+    const published = this.published.get(root.uri) ?? new Set<string>();
+    if (fresh) for (const uri of published) if (!byUri.has(uri)) byUri.set(uri, []);
+    // Every open document is published for its current version, even when its findings did not change, so the
+    // editor knows they are up to date with what it shows.
+    for (const uri of this.roots.openUris()) {
+      const version = this.versionOf(uri);
+      if (version === undefined || version === this.publishedVersions.get(uri) || byUri.has(uri)) continue;
+      if (this.roots.locate(uri)?.root.uri === root.uri) byUri.set(uri, this.latest.get(uri) ?? []);
+    }
+    this.send(published, byUri, fresh);
+    this.published.set(root.uri, published);
+    const followUp = this.followUps.delete(root.uri);
+    if (!followUp) this.lastCheckMs = Date.now() - started;
+    if (checker.hasDeferred()) {
+      this.followUps.add(root.uri);
+      this.schedule(root, 10);
+    }
+    if (process.env.ISMS_LOG_CHECKS) {
+      const { ruleRuns, documentsChanged } = checker.stats;
+      const { heapUsed, heapTotal, external, rss } = process.memoryUsage();
+      const mb = (n: number) => Math.round(n / 1048576);
+      this.connection.console.log(
+        `check ${root.uri}: ${this.lastCheckMs} ms, ${ruleRuns} rule runs, ${documentsChanged} documents changed, ${root.workspace.parseCount} parses in all, ${byUri.size} published; heap ${mb(heapUsed)}/${mb(heapTotal)} MB, external ${mb(external)} MB, RSS ${mb(rss)} MB`,
+      );
+    }
+    if (fresh || checker.stats.documentsChanged > 0 || changedPaths.size > 0) for (const listener of this.listeners) listener(root);
+  }
+
+  /**
+   * Publishes findings by URI, open documents first (what the user is looking at). With `skipSame`, a URI whose
+   * findings equal what is shown (from the result cache, say) is not sent again.
+   */
+  private send(published: Set<string>, byUri: Map<string, Diagnostic[]>, skipSame: boolean): void {
+    const order = [...byUri.keys()].sort((a, b) => Number(this.versionOf(b) !== undefined) - Number(this.versionOf(a) !== undefined));
+    for (const uri of order) {
+      const list = byUri.get(uri)!;
+      const version = this.versionOf(uri);
+      if (list.length === 0) {
         this.latest.delete(uri);
-        void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+        const shown = published.delete(uri);
+        const newVersion = version !== undefined && version !== this.publishedVersions.get(uri);
+        if (!shown && !newVersion) continue; // nothing shown there, and the editor knows
+        if (version === undefined) this.publishedVersions.delete(uri);
+        else this.publishedVersions.set(uri, version);
+        void this.connection.sendDiagnostics({ uri, version, diagnostics: [] });
+        continue;
       }
-    }
-    for (const [uri, list] of byUri) {
+      const shown = this.latest.get(uri);
       this.latest.set(uri, list);
-      void this.connection.sendDiagnostics({ uri, version: this.versionOf(uri), diagnostics: list.map(toLspDiagnostic) });
+      if (skipSame && shown && published.has(uri) && this.publishedVersions.get(uri) === version && JSON.stringify(shown) === JSON.stringify(list)) continue;
+      published.add(uri);
+      this.publishedVersions.set(uri, version);
+      void this.connection.sendDiagnostics({ uri, version, diagnostics: list.map(toLspDiagnostic) });
     }
-    this.published.set(root.uri, new Set(byUri.keys()));
-    for (const listener of this.listeners) listener(root);
+  }
+
+  /** Findings from the result cache, shown while the root's index is being built (then checked and replaced). */
+  publishCached(root: Root, findings: Record<string, Diagnostic[]>): void {
+    const published = this.published.get(root.uri) ?? new Set<string>();
+    const byUri = new Map<string, Diagnostic[]>();
+    for (const [path, list] of Object.entries(findings)) byUri.set(this.roots.uriOf(root, path), list);
+    for (const uri of published) if (!byUri.has(uri)) byUri.set(uri, []);
+    this.send(published, byUri, false);
+    this.published.set(root.uri, published);
+  }
+
+  /** An open document's own findings while its folder is still loading (see Roots.earlyFindings). */
+  publishEarly(root: Root, path: string, findings: Diagnostic[]): void {
+    const published = this.published.get(root.uri) ?? new Set<string>();
+    const uri = this.roots.uriOf(root, path);
+    if (published.has(uri)) return; // cached findings are already shown, and complete
+    this.send(published, new Map([[uri, findings]]), false);
+    this.published.set(root.uri, published);
+  }
+
+  /** The checker of a root, once it has been checked. */
+  checkerOf(root: Root): IncrementalChecker | undefined {
+    const state = this.checkers.get(root.uri);
+    return state && state.workspace === root.workspace ? state.checker : undefined;
   }
 
   clearRoot(rootUri: string): void {
-    for (const uri of this.published.get(rootUri) ?? []) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    for (const uri of this.published.get(rootUri) ?? []) {
+      this.latest.delete(uri);
+      this.publishedVersions.delete(uri);
+      void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    }
     this.published.delete(rootUri);
+    this.checkers.get(rootUri)?.checker.dispose();
+    this.checkers.delete(rootUri);
   }
 }

@@ -10,5 +10,11 @@ import { documentSymbols } from './documentSymbols';
 import { workspaceSymbols } from './workspaceSymbols';
 import { codeLens } from './codeLens';
 import { semanticTokens } from './semanticTokens';
+import { ismsViews } from './ismsViews';
+import { checkSummary } from './checkSummary';
+import { documentCommands } from './documentCommands';
+import { preview } from './preview';
 
-export const FEATURES: readonly Feature[] = [hover, definition, references, completion, codeActions, rename, documentSymbols, workspaceSymbols, codeLens, semanticTokens];
+export const FEATURES: readonly Feature[] = [hover, definition, references, completion, codeActions, rename, documentSymbols, workspaceSymbols, codeLens, semanticTokens,
+  // ISMS-specific requests for the VS Code client (../protocol.ts)
+  ismsViews, checkSummary, documentCommands, preview];

@@ -31,6 +31,7 @@ export interface IsmsConfig {
   typeGlobs: Record<string, string>;
   metadataSources: MetadataSource[];
   frontmatterStyle: 'fenced' | 'yaml-first';
+  reviewerName: string;
 }
 
 /** Where document metadata may come from besides YAML frontmatter. */
@@ -164,6 +165,12 @@ export const SETTINGS: readonly AnySetting[] = [
     default: 'fenced',
     description: '`fenced`: frontmatter between two `---` lines. `yaml-first`: the file starts with YAML fields, closed by one `---` line, as some policies-as-code tools write it.',
     schema: { type: 'string', enum: ['fenced', 'yaml-first'] },
+  },
+  {
+    key: 'reviewerName',
+    default: '',
+    description: 'Your name as "Mark reviewed" records it (`reviewed_by`); empty: `git config user.name`, else your operating-system user.',
+    schema: { type: 'string' },
   },
 ];
 

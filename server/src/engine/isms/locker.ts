@@ -19,7 +19,7 @@ export interface LockerItem {
   add: string;
 }
 
-const declares = (doc: IsmsDocument, clause: string) => declaredClauses(doc).includes(clause);
+const declares = (doc: IsmsDocument, clause: string) => cachedClauses(doc).includes(clause);
 
 export const LOCKER_ITEMS: readonly LockerItem[] = [
   { key: 'scope', title: 'ISMS scope', clause: '4.3', types: ['scope'], clauses: ['4.3'], add: 'a document with `type: scope`' },
@@ -115,19 +115,31 @@ const DEDICATED_TYPES = new Set<string>(LOCKER_ITEMS.flatMap((i) => i.types ?? [
  * `Clause 7.2 d)` → `7.2`. YAML numbers (`[9.1]`) are read as written.
  */
 export function declaredClauses(doc: IsmsDocument): string[] {
-  const raw = doc.frontmatter?.data.clauses;
-  const values = Array.isArray(raw) ? raw : typeof raw === 'string' || typeof raw === 'number' ? String(raw).split(',') : [];
-  return values
-    .filter((v) => typeof v === 'string' || typeof v === 'number')
-    .map((v) => /\d+(?:\.\d+)*/.exec(String(v))?.[0])
-    .filter((v): v is string => v !== undefined);
+  return [...cachedClauses(doc)];
 }
+
+/** declaredClauses, cached per parsed document: the locker asks every document once per item. */
+function cachedClauses(doc: IsmsDocument): readonly string[] {
+  let clauses = clauseCache.get(doc);
+  if (!clauses) {
+    const raw = doc.frontmatter?.data.clauses;
+    const values = Array.isArray(raw) ? raw : typeof raw === 'string' || typeof raw === 'number' ? String(raw).split(',') : [];
+    clauses = values
+      .filter((v) => typeof v === 'string' || typeof v === 'number')
+      .map((v) => /\d+(?:\.\d+)*/.exec(String(v))?.[0])
+      .filter((v): v is string => v !== undefined);
+    clauseCache.set(doc, clauses);
+  }
+  return clauses;
+}
+
+const clauseCache = new WeakMap<IsmsDocument, string[]>();
 
 /** Whether a (not retired) document provides the item. */
 export function provides(item: LockerItem, doc: IsmsDocument): boolean {
   if (isRetired(doc)) return false;
   if (item.types && doc.type && item.types.includes(doc.type)) return item.match ? item.match(doc) : true;
   if (!item.clauses || (doc.type && DEDICATED_TYPES.has(doc.type))) return false;
-  const clauses = declaredClauses(doc);
+  const clauses = cachedClauses(doc);
   return item.clauses.some((c) => clauses.includes(c));
 }

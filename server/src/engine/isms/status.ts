@@ -1,8 +1,16 @@
 // Document status values as rules read them.
 import type { IsmsDocument } from '../model';
 
+const statusCache = new WeakMap<IsmsDocument, string>();
+
 export function documentStatus(doc: IsmsDocument): string {
-  return String(doc.frontmatter?.data.status ?? '').trim().toLowerCase();
+  // Cached per parsed document (a re-parse makes a new one): rules ask for every document's status, per item.
+  let status = statusCache.get(doc);
+  if (status === undefined) {
+    status = String(doc.frontmatter?.data.status ?? '').trim().toLowerCase();
+    statusCache.set(doc, status);
+  }
+  return status;
 }
 
 export function isRetired(doc: IsmsDocument): boolean {

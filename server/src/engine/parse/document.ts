@@ -13,9 +13,10 @@ import { LineIndex } from '../util/lineIndex';
 import { SlugCounter } from './slug';
 import { looksLikeUnclosedFrontmatter, parseFrontmatter, type FrontmatterBlock } from './frontmatter';
 import { scanMarkdown, type ScannedCell, type ScannedLink } from './scanner';
-import { DOCUMENT_ID_SHAPE, parseControlId, riskIdMatcher, scanControls, scanPattern } from './references';
+import { DOCUMENT_ID_SHAPE, parseControlId, riskIdMatcher, scanControls, scanPattern, urlSpans } from './references';
 import { findColumn } from './tables';
 import { readSuppressions } from './suppressions';
+import { intern } from './detach';
 import { applyAliases, flattenFrameworkControls, inferType, NO_CONVENTIONS, readOtherMetadata, type Conventions } from '../adopt/conventions';
 
 export interface ParseOptions {
@@ -134,7 +135,7 @@ function collectFrontmatterReferences(doc: IsmsDocument): void {
         offset += part.length + 1;
         if (!trimmed) continue;
         const id = kind === 'control' ? (parseControlId(trimmed) ?? trimmed) : trimmed;
-        doc.references.push({ kind, id, raw: trimmed, range, source: key });
+        doc.references.push({ kind, id: intern(id), raw: intern(trimmed), range, source: key });
       }
     }
   }
@@ -151,9 +152,9 @@ function readBody(text: string, bodyStart: number, doc: IsmsDocument, lines: Lin
   const scan = scanMarkdown(text, bodyStart);
   const link = (l: ScannedLink): Link => ({ target: safeDecode(l.target), range: lines.range(l.start, l.end), image: l.image });
   const slugs = new SlugCounter();
-  doc.headings = scan.headings.map((h) => ({ depth: h.depth, text: h.text, slug: slugs.next(h.text), range: lines.range(h.start, h.end) }));
+  doc.headings = scan.headings.map((h) => ({ depth: h.depth, text: intern(h.text), slug: intern(slugs.next(h.text)), range: lines.range(h.start, h.end) }));
   doc.links = scan.links.map(link).sort(byStart);
-  const cell = (c: ScannedCell): TableCell => ({ text: c.text, range: lines.range(c.start, c.end), links: c.links.map(link) });
+  const cell = (c: ScannedCell): TableCell => ({ text: intern(c.text), range: lines.range(c.start, c.end), links: c.links.map(link) });
   doc.tables = scan.tables.map((t) => ({
     header: t.header.map(cell),
     rows: t.rows.map((r) => ({ cells: r.cells.map(cell), range: lines.range(r.start, r.end) })),
@@ -162,13 +163,14 @@ function readBody(text: string, bodyStart: number, doc: IsmsDocument, lines: Lin
 
   const inTable = (offset: number) => scan.tables.some((t) => offset >= t.start && offset < t.end);
   const push = (kind: Reference['kind'], m: { id: string; raw: string; start: number; end: number }) =>
-    doc.references.push({ kind, id: m.id, raw: m.raw, range: lines.range(m.start, m.end), source: inTable(m.start) ? 'table' : 'body' });
+    doc.references.push({ kind, id: intern(m.id), raw: intern(m.raw), range: lines.range(m.start, m.end), source: inTable(m.start) ? 'table' : 'body' });
   const prose = scan.prose;
-  for (const m of scanControls(prose)) push('control', m);
-  const risks = scanPattern(prose, riskMatcher);
+  const urls = urlSpans(prose); // once for the three scans below
+  for (const m of scanControls(prose, urls)) push('control', m);
+  const risks = scanPattern(prose, riskMatcher, urls);
   for (const m of risks) push('risk', m);
   const riskStarts = new Set(risks.map((r) => r.start));
-  for (const m of scanPattern(prose, DOCUMENT_ID_SHAPE)) if (!riskStarts.has(m.start)) push('document', m);
+  for (const m of scanPattern(prose, DOCUMENT_ID_SHAPE, urls)) if (!riskStarts.has(m.start)) push('document', m);
   doc.suppressions = readSuppressions(doc, text, scan.html, lines);
 }
 
@@ -190,8 +192,8 @@ export const CONTROL_COLUMN = ['control', 'control id', 'annex a control', 'id',
 
 function safeDecode(url: string): string {
   try {
-    return decodeURI(url);
+    return intern(decodeURI(url));
   } catch {
-    return url;
+    return intern(url);
   }
 }

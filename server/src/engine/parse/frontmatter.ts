@@ -2,6 +2,7 @@
 import { parseDocument, isMap, isSeq, isScalar, type Node as YamlNode, type Pair } from 'yaml';
 import type { Diagnostic, FieldLocation, Frontmatter, Range } from '../model';
 import type { LineIndex } from '../util/lineIndex';
+import { fastFrontmatter, type FastScalar } from './fastYaml';
 
 /** Aliases expand into copies; a handful is legitimate, thousands is a "billion laughs" bomb. */
 const MAX_ALIAS_COUNT = 100;
@@ -31,6 +32,7 @@ export function parseFrontmatter(
   path: string,
   block: FrontmatterBlock,
   lines: LineIndex,
+  options: { fast?: boolean } = {},
 ): { frontmatter: Frontmatter; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const at = (start: number, end: number): Range => lines.range(block.contentStart + start, block.contentStart + end);
@@ -45,6 +47,27 @@ export function parseFrontmatter(
     range: lines.range(block.start, block.end),
     contentRange: lines.range(block.contentStart, block.contentStart + block.content.length),
   };
+
+  // Most frontmatter is simple `key: value` lines: read those directly, with the same values and ranges.
+  const fast = options.fast === false ? undefined : fastFrontmatter(block.content);
+  if (fast) {
+    const data: Record<string, unknown> = {};
+    const source = (s: FastScalar) => (typeof s.value === 'number' ? block.content.slice(s.start, s.end).trim() : s.value);
+    for (const pair of fast) {
+      const keyRange = at(pair.keyStart, pair.keyEnd);
+      const value = pair.value;
+      fields.set(pair.key, { keyRange, valueRange: at(value.start, value.end) });
+      if ('items' in value) {
+        data[pair.key] = value.items.map((i) => i.value);
+        items.set(pair.key, value.items.map((i) => ({ value: source(i), range: at(i.start, i.end) })));
+      } else {
+        data[pair.key] = value.value;
+        if (value.value !== null) items.set(pair.key, [{ value: source(value), range: fields.get(pair.key)!.valueRange }]);
+      }
+    }
+    frontmatter.data = data;
+    return { frontmatter, diagnostics };
+  }
 
   const doc = parseDocument(block.content, { prettyErrors: false, uniqueKeys: true, strict: false });
   for (const e of doc.errors) {

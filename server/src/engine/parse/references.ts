@@ -15,7 +15,7 @@ const CONTROL_IN_PROSE =
 const URL_SPAN = /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:)[^\s<>()\]]+/gi;
 const BARE_CONTROL = /^(?:(42001):\s?)?(?:Annex\s+A[\s.]?\s?|A\.?\s?)?(\d{1,2}(?:\.\d{1,2}){1,2})$/i;
 
-function urlSpans(text: string): [number, number][] {
+export function urlSpans(text: string): [number, number][] {
   const spans: [number, number][] = [];
   if (!text.includes('://') && !text.includes('www.') && !text.includes('mailto:')) return spans;
   for (const m of text.matchAll(URL_SPAN)) spans.push([m.index, m.index + m[0].length]);
@@ -25,9 +25,9 @@ function urlSpans(text: string): [number, number][] {
 const inside = (spans: [number, number][], at: number) => spans.some(([s, e]) => at >= s && at < e);
 
 /** Control references in a run of prose. */
-export function scanControls(text: string): TextMatch[] {
+export function scanControls(text: string, urls?: [number, number][]): TextMatch[] {
   if (!/\d\.\d/.test(text)) return [];
-  const urls = urlSpans(text);
+  urls ??= urlSpans(text);
   const found: TextMatch[] = [];
   for (const m of text.matchAll(CONTROL_IN_PROSE)) {
     if (inside(urls, m.index)) continue;
@@ -58,8 +58,7 @@ export function riskIdMatcher(pattern: string): RegExp {
 
 export const DEFAULT_RISK_ID_PATTERN = 'R-\\d+';
 
-export function scanPattern(text: string, matcher: RegExp): TextMatch[] {
-  const urls = urlSpans(text);
+export function scanPattern(text: string, matcher: RegExp, urls: [number, number][] = urlSpans(text)): TextMatch[] {
   const found: TextMatch[] = [];
   matcher.lastIndex = 0;
   for (const m of text.matchAll(matcher)) {

@@ -365,14 +365,23 @@ class Scanner {
 
   private setextHeading(para: Line[], underline: Line, depth: number): void {
     const segments = para.map((l) => this.trimSegment(l.content, l.end));
-    for (const [s, e] of segments) this.inline(s, e, segments);
+    this.inlineSegments(segments);
     const text = segments.map(([s, e]) => this.plainText(s, e).trim()).join('\n');
     this.out.headings.push({ depth, text, start: para[0].content, end: underline.end });
   }
 
   private paragraph(para: Line[]): void {
-    const segments = para.map((l) => this.trimSegment(l.content, l.end));
-    for (const [s, e] of segments) this.inline(s, e, segments);
+    this.inlineSegments(para.map((l) => this.trimSegment(l.content, l.end)));
+  }
+
+  /**
+   * The lines of one paragraph: all prose first, then scanned in order, each resuming where a construct of the
+   * line before ended (a link or comment running onto the next line keeps its destination out of the prose).
+   */
+  private inlineSegments(segments: [number, number][]): void {
+    for (const [s, e] of segments) this.mask.fill(1, s, e);
+    let resume = 0;
+    for (const [s, e] of segments) resume = this.inline(Math.max(s, resume), e, segments, false);
   }
 
   private trimSegment(start: number, end: number): [number, number] {
@@ -426,9 +435,9 @@ class Scanner {
    * Marks [start, end) as prose, then unmarks code spans, HTML and link destinations, recording links.
    * `segments` are the other lines of the same paragraph, across which a link's text may run.
    */
-  private inline(start: number, end: number, segments?: [number, number][]): void {
+  private inline(start: number, end: number, segments?: [number, number][], fill = true): number {
     const { text, mask } = this;
-    mask.fill(1, start, end);
+    if (fill) mask.fill(1, start, end);
     const limit = segments ? segments[segments.length - 1][1] : end;
     let i = start;
     while (i < end) {
@@ -436,7 +445,7 @@ class Scanner {
       if (ch === 92 /* \ */ && i + 1 < end && PUNCTUATION.test(text[i + 1])) {
         i += 2;
       } else if (ch === 96 /* ` */) {
-        i = this.codeSpan(i, end);
+        i = this.codeSpan(i, limit); // a code span may run onto the next line of the paragraph
       } else if (ch === 60 /* < */) {
         const rest = text.slice(i, Math.min(limit, i + 2000));
         const auto = AUTOLINK.exec(rest);
@@ -454,6 +463,7 @@ class Scanner {
         i = this.link(i, ch === 33, limit);
       } else i++;
     }
+    return i;
   }
 
   private codeSpan(i: number, end: number): number {

@@ -2,6 +2,7 @@
 // … `<!-- isms-enable code -->`, and `isms-disable: "code -- reason"` (or a list) in the frontmatter.
 import type { IsmsDocument, Suppression } from '../model';
 import type { LineIndex } from '../util/lineIndex';
+import { detach } from './detach';
 
 const DIRECTIVE = /<!--\s*isms-(disable-next-line|disable|enable)\b([\s\S]*?)-->/g;
 
@@ -9,8 +10,8 @@ const DIRECTIVE = /<!--\s*isms-(disable-next-line|disable|enable)\b([\s\S]*?)-->
 export function parseDirectiveBody(body: string): { codes: string[]; reason?: string } {
   const split = body.search(/(^|\s)--(\s|$)/);
   const codesPart = split >= 0 ? body.slice(0, split) : body;
-  const reason = split >= 0 ? body.slice(split).replace(/^\s*--\s*/, '').trim() : '';
-  return { codes: codesPart.split(/[\s,]+/).filter(Boolean), ...(reason ? { reason } : {}) };
+  const reason = split >= 0 ? detach(body.slice(split).replace(/^\s*--\s*/, '').trim()) : '';
+  return { codes: codesPart.split(/[\s,]+/).filter(Boolean).map(detach), ...(reason ? { reason } : {}) };
 }
 
 export function readSuppressions(doc: IsmsDocument, text: string, html: [number, number][], lines: LineIndex): Suppression[] {

@@ -146,7 +146,7 @@ export function evidenceLocker(workspace: IsmsWorkspace, today: number, linker: 
   const rest = docs.filter((d) => !used.has(d.path));
   const groups: LockerGroupInfo[] = GROUPS.map((g) => ({ key: g.key, title: g.title, documents: [] as DocumentSummary[] }));
   for (const doc of rest) {
-    const group = GROUPS.findIndex((g) => g.types.includes(doc.type ?? '')) ;
+    const group = GROUPS.findIndex((g) => g.types.includes(doc.type ?? ''));
     groups[group >= 0 ? group : GROUPS.length - 1].documents.push(documentSummary(workspace, doc, today, linker, findings));
   }
   return { ismsDocuments: docs.length, items, groups: groups.filter((g) => g.documents.length > 0) };

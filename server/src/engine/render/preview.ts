@@ -51,6 +51,25 @@ export interface RenderedPreview {
 /** Larger documents are previewed as plain text (rendering megabytes of Markdown would stall the server). */
 export const PREVIEW_MAX_CHARS = 1_000_000;
 
+/** Deeper block nesting than this (quotes, list indentation) is previewed as plain text, in bounded time. */
+export const PREVIEW_MAX_NESTING = 64;
+
+/** Why a text is too deeply nested to render (the Markdown parser recurses per level), else undefined. */
+export function excessiveNesting(text: string): string | undefined {
+  let levels = 0;
+  let indent = 0;
+  for (const line of text.split('\n', 200_000)) {
+    // Quote markers, list markers and indentation at the start of a line each open a level.
+    const lead = /^(?:[ \t>]|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))*/.exec(line)![0];
+    if (lead.length <= PREVIEW_MAX_NESTING) continue;
+    levels = Math.max(levels, (lead.match(/>|[-*+]|\d+[.)]/g) ?? []).length);
+    indent = Math.max(indent, lead.replace(/\t/g, '    ').length);
+  }
+  if (levels > PREVIEW_MAX_NESTING) return `quotes or lists are nested ${levels} levels deep`;
+  if (indent > PREVIEW_MAX_NESTING * 4) return `lines are indented ${indent} columns deep`;
+  return undefined;
+}
+
 // ---- sanitising -------------------------------------------------------------------------------------------------
 
 const ISMS_CLASS = /^isms-[\w-]+$/;
@@ -259,6 +278,7 @@ function transformLink(state: State, el: Element): void {
   }
   const found = doc ? linkDestination(workspace, doc, href) : [];
   if (found.length === 0) {
+    delete el.properties.href;
     el.properties.className = ['isms-broken-link'];
     el.properties.title = `${href}: not found in the workspace`;
     return;
@@ -510,6 +530,8 @@ export function renderPreview(input: PreviewInput): RenderedPreview {
   let html: string;
   try {
     if (raw.length > PREVIEW_MAX_CHARS) throw new Error(`the document is larger than ${PREVIEW_MAX_CHARS / 1000} k characters`);
+    const nesting = excessiveNesting(raw);
+    if (nesting) throw new Error(nesting);
     const processor = unified()
       .use(remarkParse)
       .use(remarkFrontmatter, ['yaml', 'toml'])

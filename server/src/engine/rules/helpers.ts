@@ -57,11 +57,89 @@ export function editDistance(a: string, b: string): number {
 export function closest(value: string, candidates: readonly string[], maxDistance = 3): string | undefined {
   let best: string | undefined;
   let bestDistance = maxDistance + 1;
+  const a = lowerCodes(value, valueBuffer);
+  const counts = countsBuffer;
+  for (const code of a) counts[code]++;
+  const used = usedBuffer;
   for (const c of candidates) {
-    const d = editDistance(value.toLowerCase(), c.toLowerCase());
+    // Only a closer candidate counts, so skip those that cannot be (thousands of IDs per lookup): the characters
+    // the two do not share bound the distance from below, and the distance stops once it reaches the best.
+    if (Math.abs(a.length - c.length) >= bestDistance && isAscii(c)) continue;
+    let common = 0;
+    let ascii = true;
+    for (let i = 0; i < c.length; i++) {
+      let code = c.charCodeAt(i);
+      if (code >= 128) {
+        ascii = false;
+        break;
+      }
+      if (code >= 65 && code <= 90) code += 32;
+      if (used[code] < counts[code]) {
+        used[code]++;
+        common++;
+      }
+    }
+    for (let i = 0; i < c.length; i++) used[c.charCodeAt(i) | 32] = 0;
+    for (let i = 0; i < c.length; i++) used[c.charCodeAt(i)] = 0;
+    if (ascii && Math.max(a.length, c.length) - common >= bestDistance) continue;
+    const b = lowerCodes(c, candidateBuffer);
+    if (Math.abs(a.length - b.length) >= bestDistance) continue;
+    const d = editDistanceBelow(a, b, bestDistance);
     if (d < bestDistance) [best, bestDistance] = [c, d];
   }
+  for (const code of a) counts[code] = 0;
   return best;
+}
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 128) return false;
+  return true;
+}
+
+const countsBuffer = new Int32Array(65536);
+const usedBuffer = new Int32Array(65536);
+const valueBuffer: number[] = [];
+const candidateBuffer: number[] = [];
+const rowBuffer: number[] = [];
+
+/** The UTF-16 codes of `s.toLowerCase()` (computed per character for ASCII), in a reused buffer. */
+function lowerCodes(s: string, into: number[]): number[] {
+  into.length = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 128) {
+      const lower = s.toLowerCase();
+      into.length = 0;
+      for (let j = 0; j < lower.length; j++) into.push(lower.charCodeAt(j));
+      return into;
+    }
+    into.push(c >= 65 && c <= 90 ? c + 32 : c);
+  }
+  return into;
+}
+
+/** editDistance of two code sequences when it is below `bound`, else some value >= bound. */
+function editDistanceBelow(a: number[], b: number[], bound: number): number {
+  if (Math.abs(a.length - b.length) >= bound) return bound;
+  const row = rowBuffer;
+  for (let j = 0; j <= b.length; j++) row[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0];
+    row[0] = i;
+    let rowMin = i;
+    const ai = a[i - 1];
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j];
+      let v = prev + (ai === b[j - 1] ? 0 : 1);
+      if (tmp + 1 < v) v = tmp + 1;
+      if (row[j - 1] + 1 < v) v = row[j - 1] + 1;
+      row[j] = v;
+      prev = tmp;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin >= bound) return bound; // every path through this row already costs too much
+  }
+  return row[b.length];
 }
 
 export const code = (s: string) => `\`${s}\``;

@@ -7,13 +7,28 @@ import { START_RANGE } from '../model';
 import { CONFIG_FILE_NAMES, parseConfigFile, resolveConfig } from '../config/load';
 import { GlobSet } from '../util/glob';
 import { IsmsWorkspace, isMarkdownPath } from './workspace';
-import { decodeText } from './textFile';
+import { decodeText, tooLarge } from './textFile';
+import { readShared } from './readShared';
 
 export interface LoadOptions {
   /** Editor settings, applied before `.isms.yaml`. */
   settings?: unknown;
   /** Called for files skipped with a note (unreadable folders and the like). */
   log?: (message: string) => void;
+  /** Called while Markdown files are read and parsed: how many of how many are done. */
+  onProgress?: (done: number, total: number) => void;
+  /**
+   * Called with the workspace (configuration known, no file yet) before the folder is walked, and the list of
+   * Markdown files the walk fills as it goes.
+   */
+  onConfig?: (workspace: IsmsWorkspace, markdown: readonly [string, string][]) => void;
+}
+
+/** A folder walked but not yet read: the workspace (configuration, other files) and the Markdown files in it. */
+export interface ScannedFolder {
+  workspace: IsmsWorkspace;
+  /** Workspace-relative and absolute paths of the Markdown files, in walk order. */
+  markdown: [string, string][];
 }
 
 /** Reads `.isms.yaml` (if any) and builds the effective configuration for a root folder. */
@@ -35,25 +50,54 @@ export async function loadConfig(root: string, settings?: unknown) {
 }
 
 export async function loadWorkspace(root: string, options: LoadOptions = {}): Promise<IsmsWorkspace> {
+  const scanned = await scanFolder(root, options);
+  await readMarkdownFiles(scanned, options);
+  return scanned.workspace;
+}
+
+const problem = (path: string, message: string): Diagnostic => ({ path, range: START_RANGE, severity: 'warning', code: 'file-unreadable', message });
+
+/**
+ * Reads and parses the Markdown files of a walked folder. Files are read synchronously (several times faster than
+ * one promise per file) in slices of about 20 ms, yielding to the event loop between slices so a server stays
+ * responsive while a large folder loads.
+ */
+export async function readMarkdownFiles(scanned: ScannedFolder, options: Pick<LoadOptions, 'onProgress'> = {}): Promise<void> {
+  const { workspace, markdown } = scanned;
+  const maxBytes = workspace.config.maxFileSizeKb * 1024;
+  let next = 0;
+  while (next < markdown.length) {
+    const sliceEnd = Date.now() + 20;
+    do {
+      const [rel, abs] = markdown[next++];
+      readMarkdown(workspace, rel, abs, maxBytes);
+    } while (next < markdown.length && Date.now() < sliceEnd);
+    options.onProgress?.(next, markdown.length);
+    if (next < markdown.length) await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+function readMarkdown(workspace: IsmsWorkspace, rel: string, abs: string, maxBytes: number): void {
+  let read: ReturnType<typeof readShared>;
+  try {
+    read = readShared(abs, maxBytes);
+  } catch (e) {
+    workspace.setFileProblem(rel, problem(rel, `File could not be read (${(e as NodeJS.ErrnoException).code ?? 'error'}).`));
+    return;
+  }
+  const decoded = 'bytes' in read ? decodeText(read.bytes, maxBytes) : { problem: tooLarge(read.tooLarge, maxBytes) };
+  if ('text' in decoded) workspace.setMarkdown(rel, decoded.text);
+  else workspace.setFileProblem(rel, problem(rel, decoded.problem));
+}
+
+/** Loads the configuration and walks the folder: every file is known, no Markdown file is read yet. */
+export async function scanFolder(root: string, options: LoadOptions = {}): Promise<ScannedFolder> {
   const { config, configPath, diagnostics } = await loadConfig(root, options.settings);
   const workspace = new IsmsWorkspace(config, diagnostics, configPath);
+  const markdown: [string, string][] = [];
+  options.onConfig?.(workspace, markdown);
   const exclude = new GlobSet(config.exclude);
   const realRoot = await fs.realpath(root);
-  const maxBytes = config.maxFileSizeKb * 1024;
-  const markdown: [string, string][] = [];
-
-  const problem = (path: string, message: string): Diagnostic => ({ path, range: START_RANGE, severity: 'warning', code: 'file-unreadable', message });
-
-  async function readMarkdown(rel: string, abs: string): Promise<void> {
-    try {
-      const bytes = await fs.readFile(abs);
-      const decoded = decodeText(bytes, maxBytes);
-      if ('text' in decoded) workspace.setMarkdown(rel, decoded.text);
-      else workspace.setFileProblem(rel, problem(rel, decoded.problem));
-    } catch (e) {
-      workspace.setFileProblem(rel, problem(rel, `File could not be read (${(e as NodeJS.ErrnoException).code ?? 'error'}).`));
-    }
-  }
 
   async function walk(relDir: string): Promise<void> {
     let entries: import('node:fs').Dirent[];
@@ -89,14 +133,5 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
   }
 
   await walk('');
-  // A bounded number of reads in flight keeps file descriptors well under the OS limit in huge folders.
-  let next = 0;
-  const worker = async () => {
-    while (next < markdown.length) {
-      const [rel, abs] = markdown[next++];
-      await readMarkdown(rel, abs);
-    }
-  };
-  await Promise.all(Array.from({ length: 16 }, worker));
-  return workspace;
+  return { workspace, markdown };
 }

@@ -5,7 +5,8 @@ export type DecodeResult = { text: string } | { problem: string };
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 const BINARY = 'File holds binary data (NUL bytes), not Markdown text; it was not checked.';
-const tooLarge = (bytes: number, maxBytes: number) =>
+/** Why a file of `bytes` bytes is not checked, when that is over the limit. */
+export const tooLarge = (bytes: number, maxBytes: number) =>
   `File is ${Math.round(bytes / 1024)} KB, over the ${Math.round(maxBytes / 1024)} KB limit (maxFileSizeKb); it was not checked.`;
 
 export function decodeText(bytes: Uint8Array, maxBytes: number): DecodeResult {

@@ -1,5 +1,11 @@
 // The workspace index: every Markdown file parsed once into the document model, the set of all files (for
 // link and evidence checks), and derived views (documents by ID, risks, SoA rows) rebuilt lazily after a change.
+//
+// Change tracking for incremental checking (see check.ts): every read a rule can make goes through an accessor
+// that records a "facet" of the index (`doc:policies/a.md`, `file:evidence/x.pdf`, `idkey:POL-001`, `risks.all`,
+// `docs`...) while a rule runs, and every change bumps the facets it affects. A re-parsed document whose model is
+// unchanged (typing in prose without references) changes nothing. Rules reach other documents only through these
+// accessors; the maps returned by documentIds() and risks() record which keys were read.
 import type { Diagnostic, IsmsDocument, Reference, ReferenceKind } from '../model';
 import { isIsmsDocument, START_RANGE } from '../model';
 import { textProblem } from './textFile';
@@ -15,15 +21,72 @@ export function isMarkdownPath(path: string): boolean {
   return /\.(md|markdown)$/i.test(path);
 }
 
-interface Derived {
-  byId: Map<string, IsmsDocument[]>;
-  risks: Map<string, Risk[]>;
-  soaRows: SoaRow[];
-  soaByControl: Map<string, SoaRow[]>;
-  references: Map<string, { doc: IsmsDocument; ref: Reference }[]>;
+const refKey = (kind: ReferenceKind, id: string) => `${kind}:${id}`;
+
+/** `a.localeCompare(b)`, the order documents and findings are sorted in, without a collator per call. */
+export const comparePaths: (a: string, b: string) => number = new Intl.Collator().compare;
+
+/** Where reads are recorded while a rule runs (one at a time). */
+interface ReadLog {
+  reads: Set<string> | undefined;
 }
 
-const refKey = (kind: ReferenceKind, id: string) => `${kind}:${id}`;
+/**
+ * A map that records which of its keys a rule looked at: `has`/`get` of one key, the key set (`keys`, `size`), or
+ * everything (iteration). Outside a tracked rule run it is an ordinary Map.
+ */
+class TrackedMap<V> extends Map<string, V> {
+  constructor(
+    private readonly log: ReadLog,
+    private readonly facet: string,
+  ) {
+    super();
+  }
+  override has(key: string): boolean {
+    this.log.reads?.add(`${this.facet}key:${key}`);
+    return super.has(key);
+  }
+  override get(key: string): V | undefined {
+    this.log.reads?.add(`${this.facet}:${key}`);
+    return super.get(key);
+  }
+  override get size(): number {
+    this.log.reads?.add(`${this.facet}.keys`);
+    return super.size;
+  }
+  override keys(): MapIterator<string> {
+    this.log.reads?.add(`${this.facet}.keys`);
+    return super.keys();
+  }
+  override values(): MapIterator<V> {
+    this.log.reads?.add(`${this.facet}.all`);
+    return super.values();
+  }
+  override entries(): MapIterator<[string, V]> {
+    this.log.reads?.add(`${this.facet}.all`);
+    return super.entries();
+  }
+  override forEach(fn: (value: V, key: string, map: Map<string, V>) => void, thisArg?: unknown): void {
+    this.log.reads?.add(`${this.facet}.all`);
+    super.forEach(fn, thisArg);
+  }
+  override [Symbol.iterator](): MapIterator<[string, V]> {
+    this.log.reads?.add(`${this.facet}.all`);
+    return super[Symbol.iterator]();
+  }
+  /** Filling the map while building a view is not a read. */
+  push(key: string, value: V extends (infer T)[] ? T : never): void {
+    const list = super.get(key) as unknown[] | undefined;
+    if (list) list.push(value);
+    else super.set(key, [value] as V);
+  }
+}
+
+/** Changes since the incremental checker last looked: facets bumped and paths whose document changed. */
+export interface WorkspaceChanges {
+  facets: Set<string>;
+  paths: Set<string>;
+}
 
 export class IsmsWorkspace {
   readonly catalogs: ControlCatalogs;
@@ -31,8 +94,20 @@ export class IsmsWorkspace {
   private readonly conventions: Conventions;
   private readonly docs = new Map<string, IsmsDocument>();
   private readonly files = new Set<string>();
+  /** How many known files lie below each folder (`a/b` for `a/b/c.md`), so hasFolder is a lookup. */
+  private readonly folders = new Map<string, number>();
   private readonly problems = new Map<string, Diagnostic>();
-  private derived: Derived | undefined;
+  /** Derived views, each rebuilt lazily once something it is built from changed. */
+  private sortedIsms: IsmsDocument[] | undefined;
+  private byIdView: TrackedMap<IsmsDocument[]> | undefined;
+  private risksView: TrackedMap<Risk[]> | undefined;
+  private soaView: { rows: SoaRow[]; byControl: Map<string, SoaRow[]> } | undefined;
+  private referencesView: Map<string, { doc: IsmsDocument; ref: Reference }[]> | undefined;
+  private readonly log: ReadLog = { reads: undefined };
+  /** How many times a Markdown file was parsed (for --stats and the benchmark). */
+  parseCount = 0;
+  /** Change logs of the incremental checkers watching this workspace. */
+  private readonly watchers = new Set<WorkspaceChanges>();
 
   constructor(
     readonly config: IsmsConfig,
@@ -49,6 +124,7 @@ export class IsmsWorkspace {
   /** Parses (or re-parses) one Markdown file. */
   setMarkdown(path: string, text: string): IsmsDocument | undefined {
     let doc: IsmsDocument;
+    this.parseCount++;
     try {
       doc = parseDocument(path, text, { riskIdPattern: this.config.riskIdPattern, conventions: this.conventions });
     } catch (e) {
@@ -56,10 +132,13 @@ export class IsmsWorkspace {
       this.setFileProblem(path, { path, range: START_RANGE, severity: 'warning', code: 'file-unreadable', message: `File could not be parsed (${(e as Error)?.message ?? e}); please report this.` });
       return undefined;
     }
+    const old = this.docs.get(path);
+    // Typing in prose without references leaves the model as it was: keep the old object, nothing changed.
+    if (old && sameValue(old, doc)) return old;
     this.docs.set(path, doc);
-    this.files.add(path);
-    this.problems.delete(path);
-    this.derived = undefined;
+    this.addToFiles(path);
+    this.deleteProblem(path);
+    this.documentChanged(path, old, doc);
     return doc;
   }
 
@@ -75,101 +154,387 @@ export class IsmsWorkspace {
 
   /** Records a file that exists but could not be checked (binary, not UTF-8, too large, unreadable). */
   setFileProblem(path: string, problem: Diagnostic): void {
+    const old = this.docs.get(path);
     this.docs.delete(path);
-    this.files.add(path);
+    this.addToFiles(path);
+    const before = this.problems.get(path);
     this.problems.set(path, problem);
-    this.derived = undefined;
+    if (!before || !sameValue(before, problem)) this.bump('problems');
+    if (old) this.documentChanged(path, old, undefined);
   }
 
   /** Records a non-Markdown file (evidence, images), which links may point at. */
   addFile(path: string): void {
-    this.files.add(path);
+    this.addToFiles(path);
   }
 
   removeFile(path: string): void {
-    this.files.delete(path);
-    this.problems.delete(path);
-    if (this.docs.delete(path)) this.derived = undefined;
+    if (this.files.delete(path)) {
+      this.bump(`file:${path}`, 'files');
+      for (const folder of parentFolders(path)) {
+        const count = (this.folders.get(folder) ?? 0) - 1;
+        if (count > 0) this.folders.set(folder, count);
+        else {
+          this.folders.delete(folder);
+          this.bump(`folder:${folder}`);
+        }
+      }
+    }
+    this.deleteProblem(path);
+    const old = this.docs.get(path);
+    if (old) {
+      this.docs.delete(path);
+      this.documentChanged(path, old, undefined);
+    }
   }
 
   hasFile(path: string): boolean {
+    this.log.reads?.add(`file:${path}`);
     return this.files.has(path);
   }
 
   /** Whether any known file lies below a folder (links may point at folders). */
   hasFolder(path: string): boolean {
-    const prefix = path.endsWith('/') ? path : path + '/';
-    for (const f of this.files) if (f.startsWith(prefix)) return true;
-    return false;
+    const folder = path.endsWith('/') ? path.slice(0, -1) : path;
+    this.log.reads?.add(`folder:${folder}`);
+    return this.folders.has(folder);
   }
 
   getDocument(path: string): IsmsDocument | undefined {
+    this.log.reads?.add(`doc:${path}`);
     return this.docs.get(path);
   }
 
   /** Every parsed Markdown file, ISMS or not. */
   markdownDocuments(): IsmsDocument[] {
+    if (this.log.reads) {
+      this.log.reads.add('docs');
+      return [...this.docs.values()].map((d) => this.watched(d));
+    }
     return [...this.docs.values()];
   }
 
   /** Markdown files that take part: their frontmatter declares a `type`. */
   ismsDocuments(): IsmsDocument[] {
-    return this.markdownDocuments().filter(isIsmsDocument);
+    const found: IsmsDocument[] = [];
+    if (this.log.reads) {
+      this.log.reads.add('docs');
+      for (const doc of this.docs.values()) if (isIsmsDocument(doc)) found.push(this.watched(doc));
+      return found;
+    }
+    for (const doc of this.docs.values()) if (isIsmsDocument(doc)) found.push(doc);
+    return found;
   }
 
+  /**
+   * A document handed to a rule that asked for all of them: reading one of its fields records `docs.<field>`, so
+   * the rule runs again only when that field changes in some document (typing in prose does not re-run a rule
+   * that reads only types and titles).
+   */
+  private watched(doc: IsmsDocument): IsmsDocument {
+    let proxy = this.proxies.get(doc);
+    if (!proxy) {
+      proxy = new Proxy(doc, this.proxyHandler);
+      this.proxies.set(doc, proxy);
+    }
+    return proxy;
+  }
+
+  private proxies = new WeakMap<IsmsDocument, IsmsDocument>();
+  private readonly proxyHandler: ProxyHandler<IsmsDocument> = {
+    get: (target, prop) => {
+      if (typeof prop === 'string' && this.fieldsRead[prop] !== true && prop !== 'path') {
+        this.fieldsRead[prop] = true;
+        this.log.reads?.add(fieldFacet(prop));
+      }
+      return (target as unknown as Record<string | symbol, unknown>)[prop];
+    },
+    has: (target, prop) => {
+      this.log.reads?.add('docs.*');
+      return prop in target;
+    },
+    ownKeys: (target) => {
+      this.log.reads?.add('docs.*');
+      return Reflect.ownKeys(target);
+    },
+    getOwnPropertyDescriptor: (target, prop) => {
+      this.log.reads?.add('docs.*');
+      return Reflect.getOwnPropertyDescriptor(target, prop);
+    },
+  };
+
   fileProblems(): Diagnostic[] {
+    this.log.reads?.add('problems');
     return [...this.problems.values()];
   }
 
   fileCount(): number {
+    this.log.reads?.add('files');
     return this.files.size;
   }
 
-  private view(): Derived {
-    if (this.derived) return this.derived;
-    const byId = new Map<string, IsmsDocument[]>();
-    const risks = new Map<string, Risk[]>();
-    const soaRows: SoaRow[] = [];
-    const references = new Map<string, { doc: IsmsDocument; ref: Reference }[]>();
-    const docs = this.ismsDocuments().sort((a, b) => a.path.localeCompare(b.path));
-    for (const doc of docs) {
-      if (doc.id) push(byId, doc.id, doc);
-      for (const risk of readRisks(doc, this.riskMatcher)) push(risks, risk.id, risk);
-      if (doc.type === 'soa') soaRows.push(...readSoaRows(doc));
-      for (const ref of doc.references) push(references, refKey(ref.kind, ref.id), { doc, ref });
+  /** Every known file, Markdown or not (for caches and tools; rules use hasFile). */
+  filePaths(): IterableIterator<string> {
+    this.log.reads?.add('files');
+    return this.files.values();
+  }
+
+  /** ISMS documents in path order (the order rules see them in). */
+  private sorted(): IsmsDocument[] {
+    if (!this.sortedIsms) {
+      const docs: IsmsDocument[] = [];
+      for (const doc of this.docs.values()) if (isIsmsDocument(doc)) docs.push(doc);
+      this.sortedIsms = docs.sort((a, b) => comparePaths(a.path, b.path));
     }
-    const soaByControl = new Map<string, SoaRow[]>();
-    for (const row of soaRows) push(soaByControl, row.controlId, row);
-    this.derived = { byId, risks, soaRows, soaByControl, references };
-    return this.derived;
+    return this.sortedIsms;
+  }
+
+  private byId(): TrackedMap<IsmsDocument[]> {
+    if (!this.byIdView) {
+      const byId = new TrackedMap<IsmsDocument[]>(this.log, 'id');
+      for (const doc of this.sorted()) if (doc.id) byId.push(doc.id, doc);
+      this.byIdView = byId;
+    }
+    return this.byIdView;
+  }
+
+  private soa(): { rows: SoaRow[]; byControl: Map<string, SoaRow[]> } {
+    if (!this.soaView) {
+      const rows: SoaRow[] = [];
+      for (const doc of this.sorted()) if (doc.type === 'soa') rows.push(...readSoaRows(doc));
+      const byControl = new Map<string, SoaRow[]>();
+      for (const row of rows) push(byControl, row.controlId, row);
+      this.soaView = { rows, byControl };
+    }
+    return this.soaView;
   }
 
   /** ISMS documents declaring this `id` (more than one is a `duplicate-id`). */
   documentsWithId(id: string): IsmsDocument[] {
-    return this.view().byId.get(id) ?? [];
+    return this.byId().get(id) ?? [];
   }
 
   documentIds(): Map<string, IsmsDocument[]> {
-    return this.view().byId;
+    return this.byId();
   }
 
   /** Risks by ID, from risk registers and risk documents. */
   risks(): Map<string, Risk[]> {
-    return this.view().risks;
+    if (!this.risksView) {
+      const risks = new TrackedMap<Risk[]>(this.log, 'risk');
+      for (const doc of this.sorted()) if (definesRisks(doc)) for (const risk of readRisks(doc, this.riskMatcher)) risks.push(risk.id, risk);
+      this.risksView = risks;
+    }
+    return this.risksView;
   }
 
   soaRows(): SoaRow[] {
-    return this.view().soaRows;
+    this.log.reads?.add('soa');
+    return this.soa().rows;
   }
 
   soaRowsFor(controlId: string): SoaRow[] {
-    return this.view().soaByControl.get(controlId) ?? [];
+    this.log.reads?.add('soa');
+    return this.soa().byControl.get(controlId) ?? [];
   }
 
   /** Every mention of an ID across the workspace, in path order. */
   referencesTo(kind: ReferenceKind, id: string): { doc: IsmsDocument; ref: Reference }[] {
-    return this.view().references.get(refKey(kind, id)) ?? [];
+    this.log.reads?.add('refs');
+    if (!this.referencesView) {
+      const references = new Map<string, { doc: IsmsDocument; ref: Reference }[]>();
+      for (const doc of this.sorted()) for (const ref of doc.references) push(references, refKey(ref.kind, ref.id), { doc, ref });
+      this.referencesView = references;
+    }
+    return this.referencesView.get(refKey(kind, id)) ?? [];
   }
+
+  // ---- change tracking (for IncrementalChecker) ----------------------------------------------------------
+
+  /**
+   * Starts (with a set) or stops (undefined) recording the facets read; the checker runs one rule at a time.
+   * `rule` names the rule: each rule sees its own watched documents, so a result another rule cached per document
+   * (readSoaTables and the like) never hides a read from it. Within one rule such a cache can hide a read in a
+   * later run, so the checker keeps the fields a rule read in earlier runs (see check.ts).
+   */
+  recordReads(reads: Set<string> | undefined, rule?: number): void {
+    this.log.reads = reads;
+    if (reads) {
+      let proxies = this.proxiesByRule.get(rule ?? -1);
+      if (!proxies) {
+        proxies = new WeakMap();
+        this.proxiesByRule.set(rule ?? -1, proxies);
+      }
+      this.proxies = proxies;
+      this.fieldsRead = Object.create(null) as Record<string, true>;
+    }
+  }
+
+  private readonly proxiesByRule = new Map<number, WeakMap<IsmsDocument, IsmsDocument>>();
+
+  /** Fields of watched documents already recorded in this rule run. */
+  private fieldsRead = Object.create(null) as Record<string, true>;
+
+  /**
+   * Starts collecting changes for one consumer: `take()` returns the facets bumped and documents changed since
+   * the previous call; `dispose()` stops collecting.
+   */
+  watchChanges(): { take(): WorkspaceChanges; dispose(): void } {
+    let log: WorkspaceChanges = { facets: new Set(), paths: new Set() };
+    this.watchers.add(log);
+    return {
+      take: () => {
+        const taken = log;
+        this.watchers.delete(taken);
+        log = { facets: new Set(), paths: new Set() };
+        this.watchers.add(log);
+        return taken;
+      },
+      dispose: () => this.watchers.delete(log),
+    };
+  }
+
+  private bump(...facets: string[]): void {
+    for (const log of this.watchers) for (const f of facets) log.facets.add(f);
+  }
+
+  private addToFiles(path: string): void {
+    if (this.files.has(path)) return;
+    this.files.add(path);
+    this.bump(`file:${path}`, 'files');
+    for (const folder of parentFolders(path)) {
+      const count = this.folders.get(folder) ?? 0;
+      this.folders.set(folder, count + 1);
+      if (count === 0) this.bump(`folder:${folder}`);
+    }
+  }
+
+  private deleteProblem(path: string): void {
+    if (this.problems.delete(path)) this.bump('problems');
+  }
+
+  /** A document appeared, changed or went away: bump what rules may have read of it and drop stale views. */
+  private documentChanged(path: string, old: IsmsDocument | undefined, next: IsmsDocument | undefined): void {
+    for (const log of this.watchers) log.paths.add(path);
+    this.bump(`doc:${path}`);
+    const wasIsms = old !== undefined && isIsmsDocument(old);
+    const isIsms = next !== undefined && isIsmsDocument(next);
+    // Which fields changed, for rules that read all documents (see watched()).
+    if (!old || !next || wasIsms !== isIsms) {
+      this.bump('docs', 'refs', 'docs.*');
+      this.referencesView = undefined;
+    } else if (this.watchers.size) {
+      let any = false;
+      for (const key of new Set([...Object.keys(old), ...Object.keys(next)])) {
+        if (sameValue((old as unknown as Record<string, unknown>)[key], (next as unknown as Record<string, unknown>)[key])) continue;
+        this.bump(fieldFacet(key));
+        any = true;
+      }
+      if (any) this.bump('docs.*');
+    }
+    if (!old || !next || !sameValue(old.references, next.references)) {
+      this.bump('refs');
+      this.referencesView = undefined;
+    }
+    if (wasIsms !== isIsms) this.sortedIsms = undefined;
+    else if (isIsms && this.sortedIsms) {
+      const at = this.sortedIsms.indexOf(old!);
+      if (at >= 0) this.sortedIsms[at] = next!;
+      else this.sortedIsms = undefined;
+    }
+    // Documents by ID: who holds which ID, and the documents themselves.
+    const oldId = wasIsms ? old!.id : undefined;
+    const newId = isIsms ? next!.id : undefined;
+    if (oldId || newId) {
+      this.byIdView = undefined;
+      this.bump('id.all');
+      if (oldId) this.bump(`id:${oldId}`);
+      if (newId) this.bump(`id:${newId}`);
+      if (oldId !== newId) {
+        this.bump('id.keys');
+        if (oldId) this.bump(`idkey:${oldId}`);
+        if (newId) this.bump(`idkey:${newId}`);
+      }
+    }
+    // Risks: only registers and risk documents define them.
+    if ((wasIsms && definesRisks(old!)) || (isIsms && definesRisks(next!))) {
+      const before = this.risksView;
+      this.risksView = undefined;
+      this.bump('risk.all');
+      const oldRisks = wasIsms && definesRisks(old!) ? readRisks(old!, this.riskMatcher).map((r) => r.id) : [];
+      const newRisks = isIsms && definesRisks(next!) ? readRisks(next!, this.riskMatcher).map((r) => r.id) : [];
+      for (const id of new Set([...oldRisks, ...newRisks])) this.bump(`risk:${id}`);
+      // Which IDs exist changes only for IDs this document added or dropped; the key order may change too.
+      const after = before ? this.risks() : undefined;
+      const keysBefore = before ? [...Map.prototype.keys.call(before)] : undefined;
+      const keysAfter = after ? [...Map.prototype.keys.call(after)] : undefined;
+      if (!keysBefore || !keysAfter || keysBefore.length !== keysAfter.length || keysBefore.some((k, i) => k !== keysAfter[i])) this.bump('risk.keys');
+      const had = new Set(oldRisks);
+      const has = new Set(newRisks);
+      for (const id of had) if (!has.has(id)) this.bump(`riskkey:${id}`);
+      for (const id of has) if (!had.has(id)) this.bump(`riskkey:${id}`);
+    }
+    if ((wasIsms && old!.type === 'soa') || (isIsms && next!.type === 'soa')) {
+      this.soaView = undefined;
+      this.bump('soa');
+    }
+  }
+}
+
+const fieldFacets = new Map<string, string>();
+/** `docs.references` for the `references` field: one string per field name. */
+function fieldFacet(field: string): string {
+  let facet = fieldFacets.get(field);
+  if (!facet) {
+    facet = `docs.${field}`;
+    fieldFacets.set(field, facet);
+  }
+  return facet;
+}
+
+function definesRisks(doc: IsmsDocument): boolean {
+  return doc.type === 'risk-register' || doc.type === 'risk';
+}
+
+/** `a` and `a/b` for `a/b/c.md`. */
+function parentFolders(path: string): string[] {
+  const folders: string[] = [];
+  for (let i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1)) folders.push(path.slice(0, i));
+  return folders;
+}
+
+/** Deep equality of model values: plain objects, arrays, Maps, Sets and primitives (NaN equals NaN). */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+  if (Array.isArray(a)) {
+    const other = b as unknown[];
+    if (a.length !== other.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameValue(a[i], other[i])) return false;
+    return true;
+  }
+  if (a instanceof Map) {
+    const other = b as Map<unknown, unknown>;
+    if (a.size !== other.size) return false;
+    for (const [k, v] of a) if (!other.has(k) || !sameValue(v, other.get(k))) return false;
+    return true;
+  }
+  if (a instanceof Set) {
+    const other = b as Set<unknown>;
+    if (a.size !== other.size) return false;
+    for (const v of a) if (!other.has(v)) return false;
+    return true;
+  }
+  if (a instanceof Date) return a.getTime() === (b as Date).getTime();
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (const k of ka) {
+    if (!Object.prototype.hasOwnProperty.call(b, k)) return false;
+    if (!sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  }
+  return true;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

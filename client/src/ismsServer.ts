@@ -1,0 +1,52 @@
+// The client's one way to ISMS data: typed custom requests to the language server (../../server/src/protocol.ts)
+// and the server's isms/indexChanged notification, debounced into one "refresh" event for views and status bar.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { IndexChangedParams, IsmsRequestMethod, IsmsRequests } from '../../server/src/protocol';
+
+export class IsmsServer implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires (debounced) when the server re-checked a folder or restarted: ISMS data may have changed. */
+  readonly onDidChange = this.changed.event;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+
+  constructor(
+    private readonly client: () => LanguageClient | undefined,
+    private readonly log: (message: string) => void,
+    private readonly debounceMs = 300,
+  ) {}
+
+  /** Called once the client runs; the client keeps the handler across restarts. */
+  attach(client: LanguageClient): void {
+    this.disposables.push(client.onNotification('isms/indexChanged', (_params: IndexChangedParams) => this.fireSoon()));
+    this.disposables.push(client.onDidChangeState(() => this.fireSoon()));
+    this.fireSoon();
+  }
+
+  fireSoon(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.changed.fire(), this.debounceMs);
+  }
+
+  get running(): boolean {
+    return this.client()?.isRunning() === true;
+  }
+
+  /** A typed ISMS request; undefined (logged) when the server is not running or fails. */
+  async request<M extends IsmsRequestMethod>(method: M, params: IsmsRequests[M]['params'], token?: vscode.CancellationToken): Promise<IsmsRequests[M]['result'] | undefined> {
+    const client = this.client();
+    if (!client) return undefined;
+    try {
+      return (await client.sendRequest(method, params, token)) as IsmsRequests[M]['result'];
+    } catch (e) {
+      if (!token?.isCancellationRequested) this.log(`${method} failed: ${e instanceof Error ? e.message : String(e)}`);
+      return undefined;
+    }
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    for (const d of this.disposables) d.dispose();
+  }
+}

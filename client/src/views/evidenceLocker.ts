@@ -1,0 +1,99 @@
+// Evidence Locker: the documented information an ISO/IEC 27001:2022 auditor asks for (clauses 4 to 10), each
+// present or missing, with the documents providing it (owner, review state), then the other documents by kind.
+// Missing items offer "Create from Template". Data: isms/evidenceLocker.
+import * as vscode from 'vscode';
+import type { DocumentSummary, EvidenceLockerRoot, LockerItemInfo, ReviewStateName } from '../../../server/src/protocol';
+import { IsmsTree, esc, icon, md, perRoot, type Node } from './tree';
+
+const REVIEW_ICON: Record<ReviewStateName, [string, string | undefined]> = {
+  ok: ['pass', 'testing.iconPassed'],
+  'due-soon': ['clock', 'editorWarning.foreground'],
+  overdue: ['warning', 'editorError.foreground'],
+  none: ['circle-outline', undefined],
+  retired: ['archive', 'disabledForeground'],
+};
+
+const REVIEW_LABEL: Record<ReviewStateName, string> = { ok: 'review ok', 'due-soon': 'review due soon', overdue: 'review overdue', none: 'no review date', retired: 'retired' };
+
+export function documentNode(d: DocumentSummary, parentId: string): Node {
+  const [iconId, color] = REVIEW_ICON[d.review.state];
+  const name = [d.id, d.title].filter(Boolean).join(' ') || d.path;
+  const problems = [d.errors && `${d.errors} error${d.errors === 1 ? '' : 's'}`, d.warnings && `${d.warnings} warning${d.warnings === 1 ? '' : 's'}`].filter(Boolean).join(', ');
+  const tooltip = md(
+    [
+      `**${esc(name)}**`,
+      '',
+      `${esc(d.type ?? 'document')} · \`${esc(d.path)}\``,
+      '',
+      `Owner: ${d.owner ? esc(d.owner) : '$(warning) **none**'}`,
+      d.status ? `Status: ${esc(d.status)}${d.version ? ` · version ${esc(d.version)}` : ''}` : '',
+      `Review: ${esc(d.review.text)}${d.review.lastReviewed ? ` (last reviewed ${d.review.lastReviewed})` : ''}`,
+      problems ? `Findings: ${problems}` : '',
+    ]
+      .filter((l, i, all) => l !== '' || (i > 0 && all[i - 1] !== ''))
+      .join('\n\n'),
+  );
+  return {
+    id: `${parentId}/${d.uri}`,
+    label: name,
+    description: `${d.owner ?? 'no owner'} · ${d.review.state === 'ok' && d.review.due ? `next review ${d.review.due}` : REVIEW_LABEL[d.review.state]}`,
+    tooltip,
+    icon: icon(iconId, color),
+    contextValue: `ismsDocument.${d.review.state}`,
+    open: { uri: d.uri, line: 0 },
+    resourceUri: vscode.Uri.parse(d.uri),
+    data: { uri: d.uri, id: d.id ?? '' },
+  };
+}
+
+function itemNode(item: LockerItemInfo, rootUri: string): Node {
+  const id = `locker:${rootUri}:${item.key}`;
+  if (!item.present) {
+    return {
+      id,
+      label: item.title,
+      description: `clause ${item.clause} · missing`,
+      tooltip: md(`**${esc(item.title)}** (ISO/IEC 27001:2022 clause ${esc(item.clause)})\n\n$(error) Missing${item.required ? '' : ' (not required by `mandatoryDocuments`)'}: add ${esc(item.add)}.\n\nRight-click: **Create from Template**.`),
+      icon: item.required ? icon('error', 'editorError.foreground') : icon('circle-outline'),
+      contextValue: 'lockerItem.missing',
+      data: { template: item.template, rootUri, title: item.title },
+    };
+  }
+  const children = item.documents.map((d) => documentNode(d, id));
+  const worst = item.documents.some((d) => d.review.state === 'overdue') ? 'overdue' : item.documents.some((d) => d.review.state === 'due-soon') ? 'due-soon' : 'ok';
+  const [iconId, color] = REVIEW_ICON[worst];
+  const first = item.documents[0];
+  return {
+    id,
+    label: item.title,
+    description: `clause ${item.clause} · ${item.documents.length === 1 ? [first.id, first.owner].filter(Boolean).join(' · ') : `${item.documents.length} documents`}`,
+    tooltip: md(`**${esc(item.title)}** (ISO/IEC 27001:2022 clause ${esc(item.clause)})\n\n$(pass) Provided by ${item.documents.map((d) => `${esc(d.id ?? d.path)}`).join(', ')}`),
+    icon: icon(iconId === 'pass' ? 'pass-filled' : iconId, color),
+    contextValue: 'lockerItem.present',
+    children,
+    expanded: false,
+  };
+}
+
+export class EvidenceLockerView extends IsmsTree {
+  protected async load(): Promise<Node[]> {
+    const result = await this.server.request('isms/evidenceLocker', {});
+    const roots = (result?.roots ?? []).filter((r) => r.ismsDocuments > 0);
+    return perRoot(roots, (root) => this.rootNodes(root), 'locker');
+  }
+
+  private rootNodes(root: EvidenceLockerRoot): Node[] {
+    const items = root.items.map((i) => itemNode(i, root.rootUri));
+    const groups = root.groups.map(
+      (g): Node => ({
+        id: `locker:${root.rootUri}:group:${g.key}`,
+        label: g.title,
+        description: `${g.documents.length}`,
+        icon: icon(g.key === 'exceptions' ? 'flame' : g.key === 'procedures' ? 'list-ordered' : g.key === 'policies' ? 'law' : 'files'),
+        contextValue: 'lockerGroup',
+        children: g.documents.map((d) => documentNode(d, `locker:${root.rootUri}:group:${g.key}`)),
+      }),
+    );
+    return [...items, ...groups];
+  }
+}

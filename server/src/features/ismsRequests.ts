@@ -1,0 +1,50 @@
+// Shared by the ISMS-specific requests (isms/*, see ../protocol.ts): typed registration, the roots a request
+// is about, path -> URI mapping, and the latest findings of a root.
+import type { CancellationToken } from 'vscode-languageserver';
+import * as nodePath from 'node:path';
+import type { Diagnostic } from '../engine/model';
+import type { Root } from '../roots';
+import type { IsmsRequestMethod, IsmsRequests } from '../protocol';
+import type { Linker } from '../engine/query/ismsViews';
+import type { ServerContext } from './context';
+import { throwIfCancelled } from './shared';
+
+/** Registers a handler for one of the requests of the shared protocol, typed by its method name. */
+export function onIsmsRequest<M extends IsmsRequestMethod>(
+  ctx: ServerContext,
+  method: M,
+  handler: (params: IsmsRequests[M]['params'], token: CancellationToken) => Promise<IsmsRequests[M]['result']>,
+): void {
+  ctx.connection.onRequest(method, async (params: IsmsRequests[M]['params'], token: CancellationToken) => {
+    const result = await handler(params ?? ({} as IsmsRequests[M]['params']), token);
+    throwIfCancelled(token);
+    return result;
+  });
+}
+
+/** The roots a request names (all of them without `rootUri`), after pending loads. */
+export async function rootsFor(ctx: ServerContext, rootUri: string | undefined): Promise<readonly Root[]> {
+  await ctx.ready();
+  const all = ctx.roots.all();
+  if (!rootUri) return all;
+  const exact = all.filter((r) => r.uri === rootUri);
+  if (exact.length) return exact;
+  const located = ctx.roots.locate(rootUri)?.root;
+  return located ? [located] : [];
+}
+
+export function linkerFor(ctx: ServerContext, root: Root): Linker {
+  return { uri: (path) => ctx.roots.uriOf(root, path) };
+}
+
+export const rootName = (root: Root) => nodePath.basename(root.fsPath) || root.fsPath;
+
+/** The findings of a root's latest check (what the editor shows), by workspace path. */
+export function latestFindings(ctx: ServerContext, root: Root): Diagnostic[] {
+  const rootLevel = ctx.roots.uriOf(root, '.');
+  const out: Diagnostic[] = [];
+  for (const [uri, list] of ctx.diagnostics.latest) {
+    if (uri === rootLevel || ctx.roots.locate(uri)?.root.uri === root.uri) out.push(...list);
+  }
+  return out;
+}

@@ -1,0 +1,355 @@
+// The ISMS-specific requests and notifications between the VS Code client and the language server, on top of
+// standard LSP. Types only (no runtime code): the client imports this file with `import type`, so nothing of
+// the server is bundled into the extension, and both sides are checked against one definition.
+//
+// Lines are 0-based, as in LSP. Every `rootUri` is a workspace folder URI as the client sent it; a request
+// without one answers for every folder.
+import type { WorkspaceEdit } from 'vscode-languageserver-protocol';
+
+/** A place in a file, for opening it at the right line. */
+export interface Loc {
+  uri: string;
+  line: number;
+  character?: number;
+}
+
+export type ReviewStateName = 'ok' | 'due-soon' | 'overdue' | 'none' | 'retired';
+
+export interface ReviewInfo {
+  state: ReviewStateName;
+  /** Next review date (YYYY-MM-DD). */
+  due?: string;
+  /** Days until the review is due (negative when overdue). */
+  days?: number;
+  lastReviewed?: string;
+  cycle?: string;
+  /** "next review 2027-02-10, in 81 days" and the like. */
+  text: string;
+}
+
+/** An ISMS document as lists show it. */
+export interface DocumentSummary {
+  uri: string;
+  /** Workspace-relative path. */
+  path: string;
+  id?: string;
+  title?: string;
+  /** The declared `type`. */
+  type?: string;
+  owner?: string;
+  status?: string;
+  version?: string;
+  review: ReviewInfo;
+  /** Findings on the file from the latest check. */
+  errors: number;
+  warnings: number;
+}
+
+export interface RootParams {
+  rootUri?: string;
+}
+
+interface RootInfo {
+  rootUri: string;
+  /** The folder's name. */
+  name: string;
+}
+
+/** Kinds of starter document the client can write from its templates (templates/documents/<kind>.md). */
+export type TemplateKind =
+  | 'scope'
+  | 'information-security-policy'
+  | 'policy'
+  | 'procedure'
+  | 'risk-methodology'
+  | 'risk-register'
+  | 'risk'
+  | 'soa'
+  | 'risk-treatment-plan'
+  | 'objectives'
+  | 'audit'
+  | 'audit-programme'
+  | 'management-review'
+  | 'break-glass'
+  | 'deviation'
+  | 'record'
+  | 'competence-record'
+  | 'change-log'
+  | 'monitoring-results'
+  | 'nonconformity-log';
+
+// ---- isms/evidenceLocker -------------------------------------------------------------------------------------
+
+/** One item of documented information an ISO/IEC 27001:2022 auditor asks for. */
+export interface LockerItemInfo {
+  key: string;
+  title: string;
+  clause: string;
+  /** Listed in `mandatoryDocuments` (a missing required item is a `locker-missing-document` error). */
+  required: boolean;
+  present: boolean;
+  documents: DocumentSummary[];
+  /** The template that creates a document providing the item. */
+  template: TemplateKind;
+  /** What to add, in words. */
+  add: string;
+}
+
+export type LockerGroupKey = 'policies' | 'procedures' | 'exceptions' | 'records' | 'other';
+
+/** Documents that provide no mandatory item: other policies, procedures, exceptions, records. */
+export interface LockerGroupInfo {
+  key: LockerGroupKey;
+  title: string;
+  documents: DocumentSummary[];
+}
+
+export interface EvidenceLockerRoot extends RootInfo {
+  /** Number of ISMS documents (with a frontmatter `type`); 0 means the folder holds no ISMS yet. */
+  ismsDocuments: number;
+  items: LockerItemInfo[];
+  groups: LockerGroupInfo[];
+}
+
+export interface EvidenceLockerResult {
+  roots: EvidenceLockerRoot[];
+}
+
+// ---- isms/soaTree and isms/controls --------------------------------------------------------------------------
+
+export type SoaState = 'applicable' | 'excluded' | 'unclear' | 'missing';
+export type ImplementationState = 'implemented' | 'partial' | 'not-implemented' | 'unknown';
+
+export interface ControlReferenceInfo {
+  uri: string;
+  path: string;
+  id?: string;
+  title?: string;
+  /** First mention of the control in that document. */
+  line: number;
+}
+
+export interface ControlRiskInfo {
+  id: string;
+  description?: string;
+  score?: number;
+  loc?: Loc;
+}
+
+export interface SoaControlInfo {
+  id: string;
+  title: string;
+  theme: string;
+  catalog: string;
+  state: SoaState;
+  implementation: ImplementationState;
+  /** The SoA's Status cell as written. */
+  statusText?: string;
+  applicableText?: string;
+  justification?: string;
+  /** The (first) SoA row. */
+  row?: Loc;
+  /** How many SoA rows list the control (more than one is a `soa-control-duplicate`). */
+  rowCount: number;
+  documents: ControlReferenceInfo[];
+  risks: ControlRiskInfo[];
+}
+
+export interface SoaCounts {
+  total: number;
+  applicable: number;
+  excluded: number;
+  unclear: number;
+  missing: number;
+  implemented: number;
+  partial: number;
+  notImplemented: number;
+}
+
+export interface SoaThemeInfo {
+  theme: string;
+  counts: SoaCounts;
+  controls: SoaControlInfo[];
+}
+
+export interface SoaTreeRoot extends RootInfo {
+  soaDocuments: { uri: string; path: string; id?: string; title?: string }[];
+  counts: SoaCounts;
+  /** The 93 ISO/IEC 27001:2022 Annex A controls by theme (Organizational, People, Physical, Technological). */
+  themes: SoaThemeInfo[];
+}
+
+export interface SoaTreeResult {
+  roots: SoaTreeRoot[];
+}
+
+export interface ControlsRoot extends RootInfo {
+  /** Every control of the enabled catalogs and custom controls, in catalog order. */
+  controls: SoaControlInfo[];
+}
+
+export interface ControlsResult {
+  roots: ControlsRoot[];
+}
+
+// ---- isms/risks ------------------------------------------------------------------------------------------------
+
+export interface RiskInfo {
+  id: string;
+  description?: string;
+  owner?: string;
+  likelihood?: number;
+  impact?: number;
+  /** The stated score, else likelihood × impact. */
+  score?: number;
+  treatment?: string;
+  status?: string;
+  acceptedBy?: string;
+  /** The register row, or the risk document. */
+  loc: Loc;
+  /** The register or risk document. */
+  source: { uri: string; path: string; id?: string };
+  aboveThreshold: boolean;
+  controls: { id: string; title?: string; row?: Loc }[];
+}
+
+export interface RisksRoot extends RootInfo {
+  threshold: number;
+  /** Highest score first. */
+  risks: RiskInfo[];
+}
+
+export interface RisksResult {
+  roots: RisksRoot[];
+}
+
+// ---- isms/scope ------------------------------------------------------------------------------------------------
+
+export interface ScopeSectionInfo {
+  key: string;
+  title: string;
+  clause: string;
+  present: boolean;
+  /** The heading that provides the section. */
+  heading?: string;
+  loc?: Loc;
+}
+
+export interface ScopeDocumentInfo extends DocumentSummary {
+  sections: ScopeSectionInfo[];
+}
+
+export interface ScopeRoot extends RootInfo {
+  documents: ScopeDocumentInfo[];
+}
+
+export interface ScopeResult {
+  roots: ScopeRoot[];
+}
+
+// ---- isms/checkSummary -----------------------------------------------------------------------------------------
+
+export interface FindingInfo {
+  uri: string;
+  path: string;
+  line: number;
+  character: number;
+  severity: 'error' | 'warning' | 'info' | 'hint';
+  code: string;
+  message: string;
+}
+
+export interface CheckCounts {
+  errors: number;
+  warnings: number;
+  infos: number;
+  hints: number;
+  /** Findings of overdue reviews: documents, exceptions, management reviews, internal audits. */
+  overdueReviews: number;
+  dueSoonReviews: number;
+}
+
+export interface CheckSummaryRoot extends RootInfo, CheckCounts {
+  files: number;
+  documents: number;
+  /** Present when asked for with `includeFindings`. */
+  findings?: FindingInfo[];
+}
+
+export interface CheckSummaryParams extends RootParams {
+  includeFindings?: boolean;
+}
+
+export interface CheckSummaryResult extends CheckCounts {
+  roots: CheckSummaryRoot[];
+}
+
+// ---- isms/markReviewed -----------------------------------------------------------------------------------------
+
+export interface MarkReviewedParams {
+  uri: string;
+}
+
+export interface MarkReviewedResult {
+  /** Absent when the document cannot be marked reviewed; `message` says why. */
+  edit?: WorkspaceEdit;
+  title?: string;
+  message?: string;
+}
+
+// ---- isms/nextDocumentId ---------------------------------------------------------------------------------------
+
+export interface NextDocumentIdParams {
+  rootUri: string;
+  /** ID prefix without the trailing dash, e.g. `POL` or `EXC-2026`. */
+  prefix: string;
+}
+
+export interface NextDocumentIdResult {
+  id: string;
+}
+
+// ---- isms/preview ----------------------------------------------------------------------------------------------
+
+export interface PreviewParams {
+  uri: string;
+}
+
+export interface PreviewResult {
+  uri: string;
+  /** The editor version the HTML was rendered from, when the document is open. */
+  version?: number;
+  title: string;
+  /** Sanitised HTML: no scripts, event handlers, iframes, forms or remote images. */
+  html: string;
+  /** Where each clickable element (`data-isms-target="t3"`) leads. */
+  targets: Record<string, Loc>;
+  /** The declared document type, if any. */
+  type?: string;
+}
+
+// ---- notifications ---------------------------------------------------------------------------------------------
+
+/** Sent after each check of a folder: trees, status bar and previews may be out of date. */
+export interface IndexChangedParams {
+  rootUri: string;
+}
+
+/** Every request: method name -> params and result. */
+export interface IsmsRequests {
+  'isms/evidenceLocker': { params: RootParams; result: EvidenceLockerResult };
+  'isms/soaTree': { params: RootParams; result: SoaTreeResult };
+  'isms/controls': { params: RootParams; result: ControlsResult };
+  'isms/risks': { params: RootParams; result: RisksResult };
+  'isms/scope': { params: RootParams; result: ScopeResult };
+  'isms/checkSummary': { params: CheckSummaryParams; result: CheckSummaryResult };
+  'isms/markReviewed': { params: MarkReviewedParams; result: MarkReviewedResult };
+  'isms/nextDocumentId': { params: NextDocumentIdParams; result: NextDocumentIdResult };
+  'isms/preview': { params: PreviewParams; result: PreviewResult | null };
+}
+
+export type IsmsRequestMethod = keyof IsmsRequests;
+
+export interface IsmsNotifications {
+  'isms/indexChanged': IndexChangedParams;
+}

@@ -1,0 +1,83 @@
+// The preview renderer (server/src/engine/render/preview.ts) called directly: bounded time on hostile input,
+// sanitised output, references resolved against the index.
+import { strict as assert } from 'node:assert';
+import { renderPreview, excessiveNesting, PREVIEW_MAX_CHARS } from '../../server/src/engine/render/preview';
+import { workspaceOf, policy } from '../../server/src/engine/testing/fixtures';
+
+function render(files: Record<string, string>, path: string) {
+  const workspace = workspaceOf(files);
+  return renderPreview({ workspace, path, doc: workspace.getDocument(path), text: files[path], today: 20_000, findings: [], linker: { uri: (p) => `file:///ws/${p}` } });
+}
+
+function timed<T>(fn: () => T): { value: T; ms: number } {
+  const t = Date.now();
+  const value = fn();
+  return { value, ms: Date.now() - t };
+}
+
+describe('preview renderer', function () {
+  this.timeout(30_000);
+  it('renders deeply nested quotes and lists as plain text, quickly, instead of overflowing the stack', () => {
+    for (const text of ['> '.repeat(5000) + 'deep', '- '.repeat(5000) + 'deep', Array.from({ length: 400 }, (_, i) => ' '.repeat(i * 2) + '- item').join('\n')]) {
+      const { value, ms } = timed(() => render({ 'x.md': text }, 'x.md'));
+      assert.ok(ms < 2000, `${ms} ms`);
+      assert.match(value.html, /cannot be previewed: (quotes or lists are nested|lines are indented)/);
+      assert.match(value.html, /<pre>/);
+    }
+    assert.equal(excessiveNesting('> quote\n>> nested\n- a\n  - b\n'), undefined);
+  });
+
+  it('renders megabytes as a plain-text excerpt', () => {
+    const text = 'x '.repeat(PREVIEW_MAX_CHARS);
+    const { value, ms } = timed(() => render({ 'x.md': text }, 'x.md'));
+    assert.ok(ms < 2000, `${ms} ms`);
+    assert.match(value.html, /larger than/);
+    assert.ok(value.html.length < 30_000);
+  });
+
+  it('survives 20,000 unmatched brackets and emphasis markers in bounded time', () => {
+    for (const text of ['['.repeat(20_000), '*'.repeat(20_000), '_a'.repeat(10_000), '<'.repeat(20_000)]) {
+      const { ms } = timed(() => render({ 'x.md': text }, 'x.md'));
+      assert.ok(ms < 5000, `${ms} ms`);
+    }
+  });
+
+  it('keeps no script, handler, style, iframe, form, object or remote resource', () => {
+    const body = [
+      '<script>alert(1)</script>',
+      '<img src=x onerror=alert(2)>',
+      '<a href="javascript:alert(3)">a</a> <a href="  JaVaScRiPt:alert(3)">b</a>',
+      '[c](javascript:alert(4)) [d](JAVASCRIPT:alert(4)) [e](data:text/html,<script>alert(5)</script>)',
+      '<iframe src="https://evil.example"></iframe><object data="x"></object><embed src="x">',
+      '<form><button formaction="javascript:alert(6)">go</button></form>',
+      '<style>body{display:none}</style><link rel="stylesheet" href="https://evil.example/x.css">',
+      '<meta http-equiv="refresh" content="0;url=https://evil.example">',
+      '![tracker](https://evil.example/pixel.png) ![svg](data:image/svg+xml,<svg onload=alert(7)>)',
+      '<details open ontoggle=alert(8)><summary>s</summary></details>',
+      '<base href="https://evil.example/">',
+    ].join('\n\n');
+    const { html } = render({ 'p.md': policy({}, body) }, 'p.md');
+    for (const bad of [/<script/i, /<[^>]*\son\w+\s*=/i, /javascript:/i, /(href|src)="data:/i, /<iframe/i, /<object/i, /<embed/i, /<form/i, /<button/i, /<style/i, /<link/i, /<meta/i, /<base/i, /style=/i, /<img/i, /<svg/i]) {
+      assert.doesNotMatch(html, bad, `${bad}`);
+    }
+    assert.match(html, /class="isms-remote-image"/);
+  });
+
+  it('resolves IDs to their titles, in prose with the title shown and in tables as a tooltip', () => {
+    const files = {
+      'p.md': policy({ id: 'POL-001', title: 'Access Policy' }, '# Access\n\nSee A.5.15 and POL-001.\n\n| Control |\n|---|\n| A.8.5 |\n'),
+    };
+    const { html, targets } = render(files, 'p.md');
+    assert.match(html, /<span class="isms-ref-id">A\.5\.15<\/span><span class="isms-ref-title">Access control<\/span>/);
+    assert.match(html, /<td><a [^>]*title="A\.8\.5 Secure authentication[^"]*"[^>]*><span class="isms-ref-id">A\.8\.5<\/span><\/a><\/td>/);
+    const doc = /data-isms-kind="document"[^>]*data-isms-target="(t\d+)"/.exec(html);
+    assert.ok(doc);
+    assert.deepEqual(targets[doc[1]], { uri: 'file:///ws/p.md', line: 0, character: 0 });
+  });
+
+  it('never links outside the workspace', () => {
+    const { html } = render({ 'a/p.md': policy({}, '[up](../../../etc/passwd) [abs](/etc/passwd) [file](file:///etc/passwd) ![img](../../outside.png)') }, 'a/p.md');
+    assert.doesNotMatch(html, /href="[^"]*(etc\/passwd|file:)/);
+    assert.doesNotMatch(html, /outside\.png"/);
+  });
+});

@@ -1,0 +1,124 @@
+// The templates the VS Code client writes: "ISMS: Create ISMS from Template" (templates/starter, a complete
+// ISMS that must check clean on the day it is created) and "ISMS: New Document…" (templates/documents, one per
+// kind), rendered with the client's own placeholder code and checked with the engine.
+import { strict as assert } from 'node:assert';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { loadWorkspace } from '../../server/src/engine/workspace/nodeLoader';
+import { checkWorkspace } from '../../server/src/engine/check';
+import { parseIsoDate } from '../../server/src/engine/util/dates';
+import { TEMPLATE_KINDS } from '../../client/src/templates/kinds';
+import { fillTemplate, relativeDate } from '../../client/src/templates/render';
+
+const TEMPLATES = join(process.cwd(), 'templates');
+const NOW = new Date('2026-11-21T09:30:12Z');
+const TODAY = parseIsoDate('2026-11-21')!;
+
+function filesUnder(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) out.push(...filesUnder(full));
+    else out.push(full);
+  }
+  return out;
+}
+
+function renderStarter(into: string, organisation = 'Test Org Ltd'): string[] {
+  const src = join(TEMPLATES, 'starter');
+  const written: string[] = [];
+  for (const file of filesUnder(src)) {
+    const rel = fillTemplate(relative(src, file).split('\\').join('/'), {}, NOW);
+    const dest = join(into, rel);
+    mkdirSync(dirname(dest), { recursive: true });
+    writeFileSync(dest, fillTemplate(readFileSync(file, 'utf8'), { organisation }, NOW));
+    written.push(rel);
+  }
+  return written;
+}
+
+describe('templates: dates and placeholders', () => {
+  it('fills dates relative to today, clamping month ends', () => {
+    const jan31 = new Date('2027-01-31T12:00:00Z');
+    assert.equal(relativeDate('today', jan31), '2027-01-31');
+    assert.equal(relativeDate('today+1m', jan31), '2027-02-28');
+    assert.equal(relativeDate('today+3m', jan31), '2027-04-30');
+    assert.equal(relativeDate('today+1y', new Date('2028-02-29T00:00:00Z')), '2029-02-28');
+    assert.equal(relativeDate('today-10d', jan31), '2027-01-21');
+    assert.equal(relativeDate('today+2w', jan31), '2027-02-14');
+    assert.equal(relativeDate('tomorrow', jan31), undefined);
+  });
+
+  it('fills named values and leaves unknown placeholders as written', () => {
+    assert.equal(fillTemplate('{{id}} {{ title }} {{year}} {{now}} {{other}}', { id: 'POL-001', title: 'T' }, NOW), 'POL-001 T 2026 2026-11-21T09:30:00Z {{other}}');
+  });
+});
+
+describe('templates: the starter ISMS (ISMS: Create ISMS from Template)', () => {
+  let dir: string;
+  let written: string[];
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'isms-starter-'));
+    written = renderStarter(dir);
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('leaves no placeholder unfilled', () => {
+    for (const rel of written) {
+      const text = readFileSync(join(dir, rel), 'utf8');
+      assert.doesNotMatch(text, /\{\{/, rel);
+      assert.doesNotMatch(rel, /\{\{/);
+    }
+    assert.ok(written.includes('audits/2026-internal-audit.md'), written.join(', '));
+  });
+
+  it('checks clean on the day it is created: every mandatory document, all 93 controls, no finding', async () => {
+    const workspace = await loadWorkspace(dir);
+    assert.ok(workspace.ismsDocuments().length >= 20, `${workspace.ismsDocuments().length} ISMS documents`);
+    assert.equal(new Set(workspace.soaRows().map((r) => r.controlId)).size, 93);
+    const findings = checkWorkspace(workspace, { today: TODAY });
+    assert.deepEqual(findings.map((d) => `${d.path}:${d.range.start.line + 1} ${d.code} ${d.message}`), []);
+  });
+
+  it('still checks clean a month later (no review falls due in the first months)', async () => {
+    const workspace = await loadWorkspace(dir);
+    assert.deepEqual(checkWorkspace(workspace, { today: TODAY + 31 }).map((d) => `${d.path} ${d.code}`), []);
+  });
+});
+
+describe('templates: one per document kind (ISMS: New Document…)', () => {
+  const documents = join(TEMPLATES, 'documents');
+
+  it('has a template file for every kind, and a kind for every template file', () => {
+    const files = readdirSync(documents).map((f) => f.replace(/\.md$/, '')).sort();
+    assert.deepEqual(files, TEMPLATE_KINDS.map((k) => k.kind).sort());
+  });
+
+  for (const kind of TEMPLATE_KINDS) {
+    it(`${kind.kind}: a new ${kind.label} added to the starter ISMS brings no finding on itself`, async () => {
+      const dir = mkdtempSync(join(tmpdir(), `isms-template-${kind.kind}-`));
+      try {
+        renderStarter(dir);
+        // The SoA is one per ISMS (two would list every control twice): the new one replaces the starter's.
+        if (kind.kind === 'soa') rmSync(join(dir, 'soa/statement-of-applicability.md'));
+        const prefix = kind.prefix.replace('{year}', '2026');
+        const id = kind.kind === 'soa' ? 'SOA-001' : kind.kind === 'risk' ? 'R-006' : `${prefix}-901`;
+        const rel = kind.kind === 'soa' ? 'soa/statement-of-applicability.md' : `${kind.folder ? kind.folder + '/' : ''}new-${kind.kind}.md`;
+        const text = fillTemplate(readFileSync(join(documents, `${kind.kind}.md`), 'utf8'), { id, title: kind.defaultTitle, owner: 'Information Security Manager', riskId: 'R-006', organisation: 'Test Org Ltd' }, NOW);
+        assert.doesNotMatch(text, /\{\{/);
+        mkdirSync(dirname(join(dir, rel)), { recursive: true });
+        writeFileSync(join(dir, rel), text);
+        const workspace = await loadWorkspace(dir);
+        const doc = workspace.getDocument(rel);
+        assert.ok(doc?.type, `${rel} has a known type`);
+        assert.equal(doc.id, id);
+        assert.equal(doc.title, kind.defaultTitle);
+        const findings = checkWorkspace(workspace, { today: TODAY });
+        assert.deepEqual(findings.map((d) => `${d.path}:${d.range.start.line + 1} ${d.code} ${d.message}`), []);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  }
+});

@@ -1,0 +1,80 @@
+// The ISMS commands in a real VS Code: Mark Reviewed, New Document…, Create ISMS from Template, Check Workspace,
+// and the status bar item. Runs last: it adds files to the workspace (and removes them again).
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { EXT_ID, api, folder, ismsDiagnostics, rel, revert, todayUtc, uriOf, waitFor } from './helpers';
+import type { CheckSummaryResult } from '../../../server/src/protocol';
+
+describe('ISMS commands', function () {
+  this.timeout(120_000);
+
+  it('the status bar counts errors, warnings and overdue reviews', async () => {
+    const { statusBar } = await api();
+    const text = await waitFor('the status bar counts', 30_000, () => /\$\(error\) \d+/.test(statusBar.item.text) && statusBar.item.text);
+    assert.match(text, /^\$\(shield\) ISMS \$\(error\) [1-9]\d* \$\(warning\) [1-9]\d* \$\(calendar\) [1-9]\d* overdue$/);
+    assert.equal(statusBar.item.command, 'isms.showProblems');
+  });
+
+  it('"ISMS: Check Workspace" reports every finding', async () => {
+    const summary = await vscode.commands.executeCommand<CheckSummaryResult>('isms.checkWorkspace');
+    assert.ok(summary.errors > 0);
+    const codes = new Set(summary.roots[0].findings!.map((f) => f.code));
+    for (const code of ['scope-missing-section', 'risk-score-mismatch', 'exception-review-overdue']) assert.ok(codes.has(code), code);
+  });
+
+  it('"ISMS: Mark Reviewed" sets last_reviewed to today, and the review-overdue finding clears', async () => {
+    const uri = uriOf('policies/business-continuity-policy.md');
+    try {
+      await vscode.window.showTextDocument(uri, { preview: false });
+      await waitFor('review-overdue on POL-009', 60_000, () => ismsDiagnostics(uri, 'review-overdue').length > 0);
+      assert.equal(await vscode.commands.executeCommand('isms.markReviewed'), true);
+      const doc = await vscode.workspace.openTextDocument(uri);
+      const today = todayUtc();
+      assert.match(doc.getText(), new RegExp(`last_reviewed: ${today}`));
+      assert.doesNotMatch(doc.getText(), /next_review: 2026-09-15/);
+      await waitFor('review-overdue to clear', 30_000, () => ismsDiagnostics(uri, 'review-overdue').length === 0);
+    } finally {
+      await revert(uri);
+    }
+  });
+
+  it('"ISMS: New Document…" writes a policy from its template with the next free ID', async () => {
+    const { newDocument } = await api();
+    const uri = await newDocument({ kind: 'policy', title: 'Clean Desk Policy', owner: 'Facilities Manager', rootUri: folder().uri.toString() });
+    assert.ok(uri);
+    try {
+      assert.equal(rel(uri), 'policies/clean-desk-policy.md');
+      const text = fs.readFileSync(uri.fsPath, 'utf8');
+      assert.match(text, /^---\ntype: policy\nid: POL-015\ntitle: "Clean Desk Policy"\nowner: "Facilities Manager"\n/);
+      assert.match(text, new RegExp(`last_reviewed: ${todayUtc()}`));
+      assert.equal(rel(vscode.window.activeTextEditor!.document.uri), 'policies/clean-desk-policy.md');
+      await new Promise((r) => setTimeout(r, 1500));
+      assert.deepEqual(ismsDiagnostics(uri).map((d) => d.message), [], 'a new document from a template has no findings');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await vscode.workspace.fs.delete(uri);
+    }
+  });
+
+  it('"ISMS: Create ISMS from Template" writes a starter ISMS that checks clean', async () => {
+    const { createFromTemplate } = await api();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'isms-starter-'));
+    try {
+      const written = await createFromTemplate({ folder: vscode.Uri.file(dir), organisation: 'Test Org Ltd', force: true });
+      assert.ok(written && written.length >= 20, String(written));
+      for (const f of ['00-scope.md', 'soa/statement-of-applicability.md', 'risk/risk-register.md', '.isms.yaml', `audits/${new Date().getUTCFullYear()}-internal-audit.md`]) assert.ok(written.includes(f), f);
+      assert.match(fs.readFileSync(path.join(dir, '00-scope.md'), 'utf8'), new RegExp(`last_reviewed: ${todayUtc()}`));
+      const cli = path.join(vscode.extensions.getExtension(EXT_ID)!.extensionPath, 'dist', 'cli.js');
+      const out = execFileSync(process.execPath, [cli, 'check', dir, '--format', 'json', '--exit-zero'], { encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, timeout: 60_000 });
+      assert.deepEqual((JSON.parse(out) as { diagnostics: unknown[] }).diagnostics, []);
+      // Nothing is overwritten the second time.
+      assert.deepEqual(await createFromTemplate({ folder: vscode.Uri.file(dir), organisation: 'Other', force: true }), []);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
