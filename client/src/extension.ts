@@ -36,7 +36,8 @@ export interface IsmsExtensionApi {
 export async function activate(context: vscode.ExtensionContext): Promise<IsmsExtensionApi> {
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
+    // A smaller young generation keeps the server's peak memory down in large workspaces (bench/results.md).
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--max-semi-space-size=4'] } },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const output = vscode.window.createOutputChannel('ISMS Markdown');

@@ -30,7 +30,7 @@ export interface LoadHooks {
 }
 
 /** Folders with at least this many Markdown files get an open document's own findings before the index is built. */
-const LARGE_FOLDER = 500;
+const LARGE_FOLDER = 100;
 
 export class Roots {
   private roots: Root[] = [];

@@ -112,6 +112,7 @@ roots.hooks = {
 
 async function loadAll(): Promise<void> {
   const loading = roots.setFolders(folders); // first, so documents opened meanwhile know a folder is loading
+  loading.catch(() => undefined); // handled below; not an unhandled rejection while progress is being created
   let progress: Awaited<ReturnType<typeof connection.window.createWorkDoneProgress>> | undefined;
   try {
     progress = clientCapabilities.window?.workDoneProgress ? await connection.window.createWorkDoneProgress() : undefined;

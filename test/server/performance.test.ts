@@ -101,8 +101,9 @@ describe('language server: result cache, incremental publishing, early findings'
   });
 
   it("gives an open document of a large folder its own findings before the folder is loaded, then all of them", async () => {
+    // Large enough that loading takes far longer than the open notification takes to arrive, on a busy machine too.
     const files: Record<string, string> = {};
-    for (let i = 0; i < 520; i++) files[`docs/p${i}.md`] = policy({ id: `POL-${1000 + i}`, title: `P${i}` }, `# P${i}\n\nText.\n`);
+    for (let i = 0; i < 1200; i++) files[`docs/p${i}.md`] = policy({ id: `POL-${1000 + i}`, title: `P${i}` }, `# P${i}\n\nText.\n`);
     // Its own problem (a date that is no date) and one that needs the whole folder (an unknown related ID).
     const text = policy({ id: 'POL-9000', title: 'Open', next_review: '2027-13-45', related: ['POL-7777'] }, '# Open\n');
     files['open.md'] = text;

@@ -129,7 +129,8 @@ async function check(args: CheckArgs): Promise<number> {
     args.format === 'json' ? formatJson(diagnostics, summary) : args.format === 'sarif' ? formatSarif(diagnostics, packageJson.version) : formatText(diagnostics, summary, color);
   process.stdout.write(output);
   if (args.stats) {
-    const rss = Math.round(process.memoryUsage().rss / 1048576);
+    // maxRSS is the process's peak resident set (KB), not the current one.
+    const rss = Math.round(process.resourceUsage().maxRSS / 1024);
     process.stderr.write(
       `stats: ${workspace.fileCount()} files, ${summary.filesChecked} Markdown, ${summary.ismsDocuments} ISMS documents; load+parse ${(loaded - started).toFixed(0)} ms, rules ${(checked - loaded).toFixed(0)} ms, peak RSS ${rss} MB\n`,
     );
