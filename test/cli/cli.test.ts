@@ -1,10 +1,10 @@
 // The `isms` command as CI runs it: built bundle, real folders on disk, three formats, exit codes.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { md, policy } from '../../server/src/engine/testing/fixtures';
+import { folderWith } from '../support/folders';
 
 const CLI = join(process.cwd(), process.env.ISMS_DIST_DIR ?? 'dist', 'cli.js');
 
@@ -13,14 +13,7 @@ function run(args: string[], cwd = process.cwd()) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-function folder(files: Record<string, string | Buffer>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'isms-cli-'));
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(join(dir, path, '..'), { recursive: true });
-    writeFileSync(join(dir, path), content);
-  }
-  return dir;
-}
+const folder = (files: Record<string, string | Buffer>) => folderWith(files, 'isms-cli-');
 
 describe('isms CLI', () => {
   const dirs: string[] = [];

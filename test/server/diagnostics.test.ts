@@ -1,20 +1,13 @@
 // The language server through the protocol: diagnostics for the whole workspace, live edits, dependants,
 // files changed on disk, and ordering under rapid typing.
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, mkdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LspTestClient, codes, fileUri } from './lspClient';
 import { policy } from '../../server/src/engine/testing/fixtures';
+import { folderWith } from '../support/folders';
 
-function makeFolder(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'isms-lsp-'));
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(join(dir, path, '..'), { recursive: true });
-    writeFileSync(join(dir, path), content);
-  }
-  return dir;
-}
+const makeFolder = (files: Record<string, string | Buffer>) => folderWith(files, 'isms-lsp-');
 
 describe('language server: diagnostics', function () {
   let dir: string;

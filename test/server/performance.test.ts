@@ -2,20 +2,13 @@
 // storage folder, incremental publishing, and an open document's own findings while a large folder loads.
 // No timed assertions: bench/run.mjs measures.
 import { strict as assert } from 'node:assert';
-import { existsSync, mkdtempSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LspTestClient, codes, fileUri } from './lspClient';
 import { policy } from '../../server/src/engine/testing/fixtures';
+import { folderWith } from '../support/folders';
 
-function makeFolder(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'isms-perf-'));
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(join(dir, path, '..'), { recursive: true });
-    writeFileSync(join(dir, path), content);
-  }
-  return dir;
-}
+const makeFolder = (files: Record<string, string | Buffer>) => folderWith(files, 'isms-perf-');
 
 const FILES = {
   'a.md': policy({ related: ['POL-002'] }, 'See [b](b.md#scope) and A.12.6.1.\n'),
