@@ -5,6 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { launch } from '../lib/browser.mjs';
 import { toPalettePng } from '../lib/pngPalette.mjs';
+import { stepRunner } from '../lib/steps.mjs';
 
 const QUICK_INPUT = '.quick-input-widget input';
 
@@ -19,32 +20,19 @@ const QUICK_INPUT = '.quick-input-widget input';
  */
 export async function ismsViewsUi(server, { folder, screenshots, failures, log = console.log }) {
   const t0 = Date.now();
-  const checks = [];
   const { page, close } = await launch({ viewport: { width: 1360, height: 840 } });
   page.on('pageerror', (e) => log(`  [page error] ${String(e.message).split('\n')[0].slice(0, 200)}`));
-  let broken = false;
-  const check = async (name, fn, { critical = false } = {}) => {
-    const start = Date.now();
-    if (broken) {
-      checks.push({ name, ok: false, error: 'skipped: an earlier step failed', seconds: 0 });
-      log(`  FAIL ${name} (skipped: an earlier step failed)`);
-      return;
-    }
-    try {
-      await fn();
-      checks.push({ name, ok: true, seconds: (Date.now() - start) / 1000 });
-      log(`  ok   ${name} (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
-    } catch (e) {
-      const error = String(e?.message ?? e).split('\n')[0];
-      checks.push({ name, ok: false, error, seconds: (Date.now() - start) / 1000 });
-      log(`  FAIL ${name}: ${error}`);
-      if (failures) {
-        const shot = `${failures}/ui-failed-${checks.length}.png`;
-        await page.screenshot({ path: shot }).then(() => log(`  screenshot ${shot}`), () => {});
-      }
-      if (critical) broken = true;
-    }
-  };
+  const { checks, check } = stepRunner({
+    log,
+    t0,
+    onFailure: failures
+      ? async (n) => {
+          const shot = `${failures}/ui-failed-${n}.png`;
+          await page.screenshot({ path: shot });
+          log(`  screenshot ${shot}`);
+        }
+      : undefined,
+  });
 
   /** A screenshot for the README, stored as a palette PNG (a third of the size). */
   const shoot = async (path) => {

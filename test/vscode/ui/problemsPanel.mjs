@@ -3,6 +3,7 @@
 // panel and check that the example's deliberate faults are listed there by their diagnostic codes.
 import { basename } from 'node:path';
 import { launch } from '../lib/browser.mjs';
+import { stepRunner } from '../lib/steps.mjs';
 
 const WORKBENCH = '.monaco-workbench .part.activitybar';
 const QUICK_INPUT = '.quick-input-widget input';
@@ -20,29 +21,11 @@ const MARKERS = '.markers-panel';
  */
 export async function problemsPanelSmoke(server, { folder, openFile, faults, screenshot, log = console.log }) {
   const t0 = Date.now();
-  const checks = [];
   const { page, close } = await launch();
   page.on('pageerror', (e) => log(`  [page error] ${String(e.message).split('\n')[0].slice(0, 200)}`));
-  let broken = false; // once a step the others depend on fails, the rest are reported as failed, not attempted
-  const check = async (name, fn, { needs = true } = {}) => {
-    const start = Date.now();
-    if (broken && needs) {
-      checks.push({ name, ok: false, error: 'skipped: an earlier step failed', seconds: 0 });
-      log(`  FAIL ${name} (skipped: an earlier step failed)`);
-      return;
-    }
-    try {
-      await fn();
-      checks.push({ name, ok: true, seconds: (Date.now() - start) / 1000 });
-      log(`  ok   ${name} (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
-    } catch (e) {
-      const error = String(e?.message ?? e).split('\n')[0];
-      checks.push({ name, ok: false, error, seconds: (Date.now() - start) / 1000 });
-      log(`  FAIL ${name}: ${error}`);
-      return e;
-    }
-  };
-  const critical = async (name, fn) => { if (await check(name, fn)) broken = true; };
+  const steps = stepRunner({ log, t0 });
+  const { checks, check } = steps;
+  const critical = (name, fn) => check(name, fn, { critical: true });
 
   /** Run a workbench command through the command palette (F1). */
   const palette = async (label) => {
@@ -105,7 +88,7 @@ export async function problemsPanelSmoke(server, { folder, openFile, faults, scr
       });
       wait = 15_000;
     }
-    if (!broken) {
+    if (!steps.broken) {
       await filter.fill('').catch(() => {});
       await page.waitForTimeout(500);
     }
