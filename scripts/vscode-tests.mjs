@@ -6,17 +6,16 @@
 //   2. package   npm run package -> isms-markdown.vsix; bundle test/vscode/suite/*.ts into the temp folder
 //   3. host      the mocha suite test/vscode/suite inside code-server's extension host, with the repository as
 //                extensionDevelopmentPath and a copy of examples/acme-ai-isms as the workspace folder
-//   4. ui        the .vsix installed into a fresh code-server; chromium opens the example, a Markdown file and
-//                the Problems panel, and checks the example's deliberate faults are listed; screenshot. Then, in a
-//                new browser session: the ISMS activity bar container, its views' rows, a click from the SoA
-//                tree, the preview webview (resolved titles, heat map); screenshots for the README
+//   4. ui        the .vsix installed into a fresh code-server; each UI check of test/vscode/ui/index.mjs drives
+//                chromium through the workbench like a user, on a fresh copy of the example
 //
 // Writes .test-results/vscode.json = {"passed":N,"failed":M} (both parts), .test-results/vscode-details.json,
-// .test-results/vscode-problems.png, media/screenshots/*.png (the README's), and on failure the servers' logs
-// under .test-results/vscode-logs/.
+// .test-results/vscode-problems.png, the README's screenshots (to media/screenshots/ with UPDATE_SCREENSHOTS=1,
+// otherwise to .test-results/screenshots/), and on failure the servers' logs under .test-results/vscode-logs/.
 // Last line of output: "N passed, M failed". Exit status 0 only when nothing failed.
 //
 // Options: --skip-setup  --skip-package (reuse isms-markdown.vsix and dist/)  --only=host|ui  --keep (keep temp dir)
+//          --ui=NAME[,NAME] (only these UI checks, named in test/vscode/ui/index.mjs)
 //          --vsix=PATH (install this instead of packaging)  --dev-path=PATH (extensionDevelopmentPath for "host")
 // Env:     ISMS_TOOLS_DIR (tools folder), ISMS_VSCODE_TIMEOUT_MS (default 480000, after tools setup),
 //          ISMS_VSCODE_GREP (mocha --grep inside the host), ISMS_CHROMIUM (default /usr/bin/chromium)
@@ -28,8 +27,7 @@ import { fileURLToPath } from 'node:url';
 import { CodeServer, codeServerInstalled, killAll } from '../test/vscode/lib/codeServer.mjs';
 import { bundleSuite } from '../test/vscode/lib/bundleSuite.mjs';
 import { runInExtensionHost } from '../test/vscode/lib/runInHost.mjs';
-import { problemsPanelSmoke } from '../test/vscode/ui/problemsPanel.mjs';
-import { ismsViewsUi } from '../test/vscode/ui/ismsViews.mjs';
+import { UI_CHECKS } from '../test/vscode/ui/index.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS = join(ROOT, '.test-results');
@@ -42,6 +40,7 @@ const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(`--${name}`);
 const opt = (name) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const only = opt('only');
+const uiOnly = opt('ui');
 const T0 = Date.now();
 const secs = (t = T0) => `${((Date.now() - t) / 1000).toFixed(1)}s`;
 const log = (s) => console.log(s);
@@ -221,44 +220,40 @@ async function main() {
     await server.stop();
   }
 
-  // ---- 4. UI smoke test against the installed .vsix ------------------------------------------------------------------
+  // ---- 4. UI checks against the installed .vsix ----------------------------------------------------------------------
   if (only !== 'host' && !finished) {
-    step('UI: Problems panel with the installed .vsix');
+    const checksToRun = uiOnly ? UI_CHECKS.filter((c) => uiOnly.split(',').includes(c.name)) : UI_CHECKS;
+    if (checksToRun.length === 0) {
+      record('ui', [{ name: `--ui=${uiOnly} names a UI check`, ok: false, error: `known: ${UI_CHECKS.map((c) => c.name).join(', ')}` }]);
+      return finish(`no UI check named ${uiOnly}`);
+    }
+    step('UI: install the .vsix into a fresh code-server');
     const t = Date.now();
     const expected = JSON.parse(readFileSync(join(ROOT, 'test/vscode/expected-faults.json'), 'utf8'));
     const server = new CodeServer({ toolsDir: TOOLS, home: join(tmp, 'cs-ui') });
     server.name = 'ui';
     servers.push(server);
-    let checks;
+    const checks = [];
     try {
       log(`   ${server.installExtension(vsix)}`);
       await server.start();
       log(`   code-server pid ${server.pid} on ${server.url} (${secs(t)})`);
-      mkdirSync(RESULTS, { recursive: true });
-      checks = await problemsPanelSmoke(server, {
-        folder: copyExample('ws-ui'),
-        openFile: expected.faults.find((f) => !f.file.endsWith('/'))?.file ?? '00-scope.md',
-        faults: expected.faults,
-        screenshot: join(RESULTS, 'vscode-problems.png'),
-        log,
-      });
     } catch (e) {
-      checks = [{ name: 'UI smoke test ran', ok: false, error: String(e?.message ?? e).split('\n').slice(0, 5).join('\n') }];
+      checks.push({ name: 'code-server starts with the .vsix installed', ok: false, error: String(e?.message ?? e).split('\n').slice(0, 5).join('\n') });
       log(`   FAIL ${checks[0].error}`);
     }
-    if (server.pid && !finished) {
-      step('UI: the ISMS views and the preview');
-      const shots = join(ROOT, 'media', 'screenshots');
-      mkdirSync(shots, { recursive: true });
+    // The README's screenshots are rewritten only when asked, so a test run leaves the working tree as it was.
+    const screenshots = process.env.UPDATE_SCREENSHOTS ? join(ROOT, 'media', 'screenshots') : join(RESULTS, 'screenshots');
+    mkdirSync(screenshots, { recursive: true });
+    for (const ui of server.pid ? checksToRun : []) {
+      if (finished) break;
+      step(`UI: ${ui.title}`);
       try {
-        checks.push(...(await ismsViewsUi(server, {
-          folder: copyExample('ws-ui-views'),
-          screenshots: { sidebar: join(shots, 'sidebar.png'), preview: join(shots, 'preview.png'), heatmap: join(shots, 'risk-heatmap.png') },
-          failures: RESULTS,
-          log,
+        checks.push(...(await ui.run(server, {
+          folder: copyExample(`ws-ui-${ui.name}`), expected, screenshots, results: RESULTS, failures: RESULTS, log,
         })));
       } catch (e) {
-        checks.push({ name: 'ISMS views UI checks ran', ok: false, error: String(e?.message ?? e).split('\n').slice(0, 5).join('\n') });
+        checks.push({ name: `UI checks "${ui.name}" ran`, ok: false, error: String(e?.message ?? e).split('\n').slice(0, 5).join('\n') });
         log(`   FAIL ${checks[checks.length - 1].error}`);
       }
     }

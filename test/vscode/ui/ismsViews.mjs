@@ -1,68 +1,23 @@
 // UI checks of the INSTALLED extension in code-server's real workbench, driven through chromium like a user: the
 // ISMS container in the activity bar, its views with rows, a click from the SoA tree into the document, the
-// preview webview with resolved control titles and the risk heat map, the status bar item. Saves the
-// screenshots the README shows (media/screenshots/).
-import { readFileSync, writeFileSync } from 'node:fs';
-import { launch } from '../lib/browser.mjs';
-import { toPalettePng } from '../lib/pngPalette.mjs';
-import { stepRunner } from '../lib/steps.mjs';
-
-const QUICK_INPUT = '.quick-input-widget input';
+// preview webview with resolved control titles and the risk heat map, the status bar item. Takes the screenshots
+// the README shows (sidebar.png, preview.png, risk-heatmap.png).
+import { join } from 'node:path';
+import { openWorkbench } from '../lib/workbench.mjs';
 
 /**
  * @param {import('../lib/codeServer.mjs').CodeServer} server  started, with the .vsix installed
- * @param {object} o
- * @param {string} o.folder      workspace folder to open (a copy of the example ISMS)
- * @param {{ sidebar: string, preview: string, heatmap: string }} o.screenshots  PNG paths
- * @param {string} [o.failures]  folder for a screenshot of each failed check
- * @param {(line: string) => void} [o.log]
+ * @param {import('./index.mjs').UiContext} o
  * @returns {Promise<{ name: string, ok: boolean, error?: string, seconds: number }[]>}
  */
 export async function ismsViewsUi(server, { folder, screenshots, failures, log = console.log }) {
-  const t0 = Date.now();
-  const { page, close } = await launch({ viewport: { width: 1360, height: 840 } });
-  page.on('pageerror', (e) => log(`  [page error] ${String(e.message).split('\n')[0].slice(0, 200)}`));
-  const { checks, check } = stepRunner({
-    log,
-    t0,
-    onFailure: failures
-      ? async (n) => {
-          const shot = `${failures}/ui-failed-${n}.png`;
-          await page.screenshot({ path: shot });
-          log(`  screenshot ${shot}`);
-        }
-      : undefined,
-  });
+  const { page, close, checks, check, load, palette, openFile, webviewFrame: previewFrame, shoot } = await openWorkbench(server, { log, failures, name: 'views' });
+  const shots = {
+    sidebar: join(screenshots, 'sidebar.png'),
+    preview: join(screenshots, 'preview.png'),
+    heatmap: join(screenshots, 'risk-heatmap.png'),
+  };
 
-  /** A screenshot for the README, stored as a palette PNG (a third of the size). */
-  const shoot = async (path) => {
-    await page.screenshot({ path });
-    try {
-      const small = toPalettePng(readFileSync(path));
-      if (small.length < readFileSync(path).length) writeFileSync(path, small);
-    } catch (e) {
-      log(`  (screenshot kept as taken: ${String(e?.message ?? e).split('\n')[0]})`);
-    }
-    log(`  screenshot ${path}`);
-  };
-  const palette = async (label) => {
-    await page.keyboard.press('F1');
-    const input = page.locator(QUICK_INPUT);
-    await input.waitFor({ state: 'visible', timeout: 10_000 });
-    await input.fill(`>${label}`);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor({ timeout: 10_000 });
-    await page.keyboard.press('Enter');
-  };
-  const openFile = async (rel) => {
-    const name = rel.split('/').pop();
-    await page.keyboard.press('Control+P');
-    const input = page.locator(QUICK_INPUT);
-    await input.waitFor({ state: 'visible', timeout: 10_000 });
-    await input.fill(rel);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 15_000 });
-    await page.keyboard.press('Enter');
-    await page.locator('.tabs-container .tab', { hasText: name }).first().waitFor({ timeout: 15_000 });
-  };
   /** Scrolls a virtualised tree until a row with `text` is rendered. */
   const scrollToRow = async (title, text) => {
     const target = row(title, text);
@@ -88,24 +43,10 @@ export async function ismsViewsUi(server, { folder, screenshots, failures, log =
   };
   const pane = (title) => page.locator('.part.sidebar .pane', { has: page.locator('.pane-header', { hasText: title }) }).first();
   const row = (title, text) => pane(title).locator('.monaco-list-row', { hasText: text }).first();
-  /** The webview frame that shows the ISMS preview (webviews nest an iframe in an iframe). */
-  const previewFrame = async (selector, timeoutMs = 30_000) => {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      for (const frame of page.frames()) {
-        try {
-          if (await frame.locator(selector).count()) return frame;
-        } catch { /* detached */ }
-      }
-      await page.waitForTimeout(250);
-    }
-    throw new Error(`no webview frame with ${selector} within ${timeoutMs} ms`);
-  };
 
   try {
     await check('workbench loads with the example folder', async () => {
-      await page.goto(server.workbenchUrl(folder), { timeout: 60_000 });
-      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: '00-scope.md' }).first().waitFor({ timeout: 90_000 });
+      await load(folder);
     }, { critical: true });
 
     await check('the activity bar has the ISMS container, and it opens', async () => {
@@ -157,7 +98,7 @@ export async function ismsViewsUi(server, { folder, screenshots, failures, log =
       await (await scrollToRow('Evidence Locker', 'Other policies')).click({ position: { x: 120, y: 8 } });
       await scrollToRow('Evidence Locker', 'POL-009');
       await page.waitForTimeout(800);
-      await shoot(screenshots.sidebar);
+      await shoot(shots.sidebar);
     });
 
     await check('the preview opens beside the editor with control references resolved to their titles', async () => {
@@ -171,7 +112,7 @@ export async function ismsViewsUi(server, { folder, screenshots, failures, log =
       await frame.locator('.isms-card-title', { hasText: 'Secure Development Lifecycle and Code Review Procedure' }).waitFor({ timeout: 5_000 });
       await page.locator('.tabs-container .tab', { hasText: 'Preview Secure Development' }).first().waitFor({ timeout: 10_000 });
       await page.waitForTimeout(500);
-      await shoot(screenshots.preview);
+      await shoot(shots.preview);
     });
 
     await check('a click on a control in the preview opens its SoA row (message from the webview, nonce\'d script)', async () => {
@@ -188,7 +129,7 @@ export async function ismsViewsUi(server, { folder, screenshots, failures, log =
       await frame.locator('.isms-heat-cell .isms-ref', { hasText: 'R-009' }).first().waitFor({ timeout: 10_000 });
       await frame.locator('.isms-summary-title').first().evaluate((el) => el.scrollIntoView({ block: 'start' }));
       await page.waitForTimeout(500);
-      await shoot(screenshots.heatmap);
+      await shoot(shots.heatmap);
     });
   } finally {
     await close();

@@ -1,61 +1,32 @@
 // UI smoke test of the INSTALLED extension in code-server's real workbench, driven like a user would with
 // playwright-core + Debian chromium: open the example folder, open one of its Markdown files, open the Problems
 // panel and check that the example's deliberate faults are listed there by their diagnostic codes.
-import { basename } from 'node:path';
-import { launch } from '../lib/browser.mjs';
-import { stepRunner } from '../lib/steps.mjs';
+import { basename, join } from 'node:path';
+import { openWorkbench } from '../lib/workbench.mjs';
 
-const WORKBENCH = '.monaco-workbench .part.activitybar';
-const QUICK_INPUT = '.quick-input-widget input';
 const MARKERS = '.markers-panel';
 
 /**
  * @param {import('../lib/codeServer.mjs').CodeServer} server  started, with the .vsix installed
- * @param {object} o
- * @param {string} o.folder       workspace folder to open
- * @param {string} o.openFile     Markdown file to open, relative to the folder
- * @param {{code: string, file: string}[]} o.faults  expected diagnostics (file: relative path, or folder ending in /)
- * @param {string} o.screenshot   PNG path
- * @param {(line: string) => void} [o.log]
+ * @param {import('./index.mjs').UiContext} o  `expected.faults`: the diagnostics to find (file: relative path, or
+ *   folder ending in /); the first fault's file is opened in an editor
  * @returns {Promise<{ name: string, ok: boolean, error?: string, seconds: number }[]>}
  */
-export async function problemsPanelSmoke(server, { folder, openFile, faults, screenshot, log = console.log }) {
-  const t0 = Date.now();
-  const { page, close } = await launch();
-  page.on('pageerror', (e) => log(`  [page error] ${String(e.message).split('\n')[0].slice(0, 200)}`));
-  const steps = stepRunner({ log, t0 });
-  const { checks, check } = steps;
+export async function problemsPanelSmoke(server, { folder, expected, results, failures, log = console.log }) {
+  const faults = expected.faults;
+  const openFile = faults.find((f) => !f.file.endsWith('/'))?.file ?? '00-scope.md';
+  const screenshot = join(results, 'vscode-problems.png');
+  const { page, close, steps, checks, check, load, palette, openFile: open } = await openWorkbench(server, { log, failures, name: 'problems', viewport: { width: 1400, height: 900 } });
   const critical = (name, fn) => check(name, fn, { critical: true });
-
-  /** Run a workbench command through the command palette (F1). */
-  const palette = async (label) => {
-    await page.keyboard.press('F1');
-    const input = page.locator(QUICK_INPUT);
-    await input.waitFor({ state: 'visible', timeout: 10_000 });
-    await input.fill(`>${label}`);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor({ timeout: 10_000 });
-    await page.keyboard.press('Enter');
-  };
 
   try {
     await critical('workbench loads with the example folder', async () => {
-      await page.goto(server.workbenchUrl(folder), { timeout: 60_000 });
-      await page.waitForSelector(WORKBENCH, { timeout: 90_000 });
-      // the explorer shows the example's files
-      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: '00-scope.md' }).first().waitFor({ timeout: 60_000 });
+      await load(folder);
     });
 
-    const name = basename(openFile);
     await critical(`opens ${openFile} in an editor`, async () => {
       await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } }).catch(() => {});
-      await page.keyboard.press('Control+P');
-      const input = page.locator(QUICK_INPUT);
-      await input.waitFor({ state: 'visible', timeout: 10_000 });
-      await input.fill(openFile);
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 15_000 });
-      await page.keyboard.press('Enter');
-      await page.locator('.tabs-container .tab', { hasText: name }).first().waitFor({ timeout: 15_000 });
-      await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ timeout: 15_000 });
+      await open(openFile);
     });
 
     await critical('opens the Problems panel', async () => {

@@ -1,0 +1,94 @@
+// What every UI check does in code-server's workbench, driven through chromium like a user: open the workbench on a
+// folder, run a command from the palette, open a file by name, find the preview's webview frame, take a screenshot.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { launch } from './browser.mjs';
+import { toPalettePng } from './pngPalette.mjs';
+import { stepRunner } from './steps.mjs';
+
+export const QUICK_INPUT = '.quick-input-widget input';
+
+/**
+ * Launch chromium on the workbench and return the helpers the checks use. The caller runs its checks with `check`
+ * and calls `close()` in a finally.
+ *
+ * @param {import('./codeServer.mjs').CodeServer} server  started, with the extension installed
+ * @param {object} o
+ * @param {(line: string) => void} o.log
+ * @param {string} [o.failures]  folder for a screenshot of each failed check (ui-failed-<name>-N.png)
+ * @param {string} [o.name]      this check file's name, used in failure screenshots
+ * @param {{ width: number, height: number }} [o.viewport]
+ */
+export async function openWorkbench(server, { log, failures, name = 'ui', viewport = { width: 1360, height: 840 } }) {
+  const t0 = Date.now();
+  const { page, close } = await launch({ viewport });
+  page.on('pageerror', (e) => log(`  [page error] ${String(e.message).split('\n')[0].slice(0, 200)}`));
+  const steps = stepRunner({
+    log,
+    t0,
+    onFailure: failures
+      ? async (n) => {
+          const shot = `${failures}/ui-failed-${name}-${n}.png`;
+          await page.screenshot({ path: shot });
+          log(`  screenshot ${shot}`);
+        }
+      : undefined,
+  });
+
+  /** Load the workbench on `folder` and wait for the explorer to list `firstFile`. */
+  const load = async (folder, firstFile = '00-scope.md') => {
+    await page.goto(server.workbenchUrl(folder), { timeout: 60_000 });
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: firstFile }).first().waitFor({ timeout: 90_000 });
+  };
+
+  /** Run a command through the command palette (F1). */
+  const palette = async (label) => {
+    await page.keyboard.press('F1');
+    const input = page.locator(QUICK_INPUT);
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill(`>${label}`);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
+  };
+
+  /** Open a file with Quick Open (Ctrl+P) and wait for its tab and its text. */
+  const openFile = async (rel) => {
+    const fileName = rel.split('/').pop();
+    await page.keyboard.press('Control+P');
+    const input = page.locator(QUICK_INPUT);
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill(rel);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first().waitFor({ timeout: 15_000 });
+    await page.keyboard.press('Enter');
+    await page.locator('.tabs-container .tab', { hasText: fileName }).first().waitFor({ timeout: 15_000 });
+    await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ timeout: 15_000 });
+  };
+
+  /** The frame of a webview whose document has `selector` (webviews nest an iframe in an iframe). */
+  const webviewFrame = async (selector, timeoutMs = 30_000) => {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      for (const frame of page.frames()) {
+        try {
+          if (await frame.locator(selector).count()) return frame;
+        } catch { /* detached */ }
+      }
+      await page.waitForTimeout(250);
+    }
+    throw new Error(`no webview frame with ${selector} within ${timeoutMs} ms`);
+  };
+
+  /** A screenshot (of the page, or of `clip`), stored as a palette PNG when that is smaller. */
+  const shoot = async (path, clip) => {
+    if (!path) return;
+    await page.screenshot({ path, clip });
+    try {
+      const small = toPalettePng(readFileSync(path));
+      if (small.length < readFileSync(path).length) writeFileSync(path, small);
+    } catch (e) {
+      log(`  (screenshot kept as taken: ${String(e?.message ?? e).split('\n')[0]})`);
+    }
+    log(`  screenshot ${path}`);
+  };
+
+  return { page, close, steps, check: steps.check, checks: steps.checks, load, palette, openFile, webviewFrame, shoot };
+}

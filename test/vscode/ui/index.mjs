@@ -1,0 +1,21 @@
+// The UI checks, run in this order against one code-server with the packaged .vsix installed; each gets a fresh
+// copy of the example ISMS and a browser session of its own.
+import { problemsPanelSmoke } from './problemsPanel.mjs';
+import { ismsViewsUi } from './ismsViews.mjs';
+
+/**
+ * @typedef {object} UiContext
+ * @property {string} folder       a fresh copy of examples/acme-ai-isms to open
+ * @property {{ faults: { code: string, file: string }[] }} expected  test/vscode/expected-faults.json
+ * @property {string} screenshots  folder for the README's screenshots (media/screenshots with UPDATE_SCREENSHOTS=1,
+ *                                 otherwise a folder under .test-results, so a test run leaves the tree clean)
+ * @property {string} results      .test-results
+ * @property {string} failures     folder for a screenshot of each failed check
+ * @property {(line: string) => void} log
+ */
+
+/** @type {{ name: string, title: string, run: (server: import('../lib/codeServer.mjs').CodeServer, o: UiContext) => Promise<{ name: string, ok: boolean, error?: string, seconds: number }[]> }[]} */
+export const UI_CHECKS = [
+  { name: 'problems', title: 'the Problems panel lists the example\'s faults', run: problemsPanelSmoke },
+  { name: 'views', title: 'the ISMS views and the preview', run: ismsViewsUi },
+];
