@@ -39,6 +39,19 @@ describe('the .vsix package', function () {
     }
   });
 
+  it('has a 128×128 PNG Marketplace icon and a gallery banner', () => {
+    const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as { icon?: string; galleryBanner?: { color?: string; theme?: string } };
+    const icon = manifest.icon ?? '';
+    assert.ok(icon.endsWith('.png'), `icon: ${icon}`);
+    const png = readFileSync(icon);
+    assert.equal(png.toString('latin1', 1, 4), 'PNG', 'the icon is not a PNG');
+    // IHDR: width and height are the first two big-endian words after the chunk header.
+    assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [128, 128]);
+    assert.ok(zipEntries(readFileSync(VSIX)).includes(`extension/${icon}`), 'the icon is not in the .vsix');
+    assert.match(manifest.galleryBanner?.color ?? '', /^#[0-9a-f]{6}$/i);
+    assert.ok(manifest.galleryBanner?.theme === 'dark' || manifest.galleryBanner?.theme === 'light');
+  });
+
   it('holds no sources, tests, source maps, examples or node_modules', () => {
     const names = zipEntries(readFileSync(VSIX));
     const leaked = names.filter((n) => /\.ts$|\.map$|\/test\/|\/node_modules\/|\/examples\/|\/src\/|\.test\./.test(n));
