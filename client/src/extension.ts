@@ -19,6 +19,8 @@ import { markReviewed } from './commands/markReviewed';
 import { showControl } from './commands/showControl';
 import { checkWorkspace } from './commands/checkWorkspace';
 import { copyId, insertScopeSection } from './commands/itemCommands';
+import { registerInitWorkspace } from './commands/initWorkspace';
+import { registerExportAuditPack } from './commands/exportAuditPack';
 
 let client: LanguageClient | undefined;
 
@@ -104,6 +106,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<IsmsEx
 
   context.subscriptions.push(
     registerOpenLocation(),
+    registerInitWorkspace(server),
+    registerExportAuditPack(server),
     vscode.commands.registerCommand('isms.restartServer', async () => {
       await client?.restart();
       server.fireSoon();

@@ -328,6 +328,48 @@ export interface PreviewResult {
   type?: string;
 }
 
+// ---- isms/proposeConfig and isms/exportAuditPack ---------------------------------------------------------------
+// Both answer with content; the client writes it (with the editor's file system, which also works in the browser).
+
+export interface ProposeConfigParams {
+  rootUri: string;
+}
+
+export interface ProposeConfigResult extends RootInfo {
+  /** The proposed configuration file. */
+  yaml: string;
+  /** Where to write it: the folder's configuration file if it has one, else its `.isms.yaml`. */
+  configUri: string;
+  /** Whether `configUri` exists (writing the proposal replaces it). */
+  exists: boolean;
+  /** What was detected, one sentence each. */
+  notes: string[];
+  /** What the checker would find with the proposal written, one sentence each. */
+  summary: string[];
+  markdownFiles: number;
+  ismsDocuments: number;
+  documentsByType: { type: string; count: number }[];
+  findings: number;
+}
+
+export interface ExportAuditPackParams {
+  rootUri: string;
+}
+
+/** One file of the pack, relative to the pack's folder: its text, or the URI of the evidence file to copy. */
+export type AuditPackFile = { path: string; text: string } | { path: string; copyFrom: string };
+
+export interface ExportAuditPackResult extends RootInfo {
+  /** `index.html` first. */
+  files: AuditPackFile[];
+  documents: number;
+  findings: number;
+  suppressed: number;
+  evidenceFiles: number;
+  /** "41 documents, 9 open findings, 0 suppressed, 1 evidence files copied". */
+  summary: string;
+}
+
 // ---- notifications ---------------------------------------------------------------------------------------------
 
 /** Sent after each check of a folder: trees, status bar and previews may be out of date. */
@@ -346,6 +388,9 @@ export interface IsmsRequests {
   'isms/markReviewed': { params: MarkReviewedParams; result: MarkReviewedResult };
   'isms/nextDocumentId': { params: NextDocumentIdParams; result: NextDocumentIdResult };
   'isms/preview': { params: PreviewParams; result: PreviewResult | null };
+  /** null when `rootUri` is no workspace folder of the server's. */
+  'isms/proposeConfig': { params: ProposeConfigParams; result: ProposeConfigResult | null };
+  'isms/exportAuditPack': { params: ExportAuditPackParams; result: ExportAuditPackResult | null };
 }
 
 export type IsmsRequestMethod = keyof IsmsRequests;

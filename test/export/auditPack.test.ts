@@ -42,6 +42,13 @@ describe('isms export: the audit pack', function () {
     assert.ok(existsSync(join(out, 'pack', 'files', 'records', 'evidence', 'pentest-2026.pdf')));
   });
 
+  it('sends the reader of a document with findings to the pack\'s findings section, not to a Problems panel', () => {
+    const html = readFileSync(join(out, 'pack', 'index.html'), 'utf8');
+    assert.doesNotMatch(html, /Problems panel/);
+    const register = html.slice(html.indexOf('id="doc-risk-risk-register"'));
+    assert.match(register.slice(0, register.indexOf('</section>')), /<div class="isms-card-findings">.*in this document \(see <a href="#findings">Open findings and suppressions<\/a>\)<\/div>/);
+  });
+
   it('opens in Chromium without errors or requests, in the auditor\'s order, with every link resolving', async () => {
     const page = await browser!.newPage({ viewport: { width: 1100, height: 900 } });
     const problems: string[] = [];

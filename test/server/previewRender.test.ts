@@ -75,6 +75,33 @@ describe('preview renderer', function () {
     assert.deepEqual(targets[doc[1]], { uri: 'file:///ws/p.md', line: 0, character: 0 });
   });
 
+  it('the header card counts the findings and says where they are listed: the Problems panel, or a given link', () => {
+    const files = { 'p.md': policy({ id: 'POL-001', title: 'Access Policy' }, '# Access\n') };
+    const workspace = workspaceOf(files);
+    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } };
+    const findings = [
+      { path: 'p.md', range, severity: 'error' as const, code: 'x', message: 'x' },
+      { path: 'p.md', range, severity: 'warning' as const, code: 'y', message: 'y' },
+    ];
+    const input = { workspace, path: 'p.md', doc: workspace.getDocument('p.md'), text: files['p.md'], today: 20_000, findings, linker: { uri: (p: string) => `file:///ws/${p}` } };
+    const card = (html: string) => /<div class="isms-card-findings">(.*?)<\/div>/.exec(html)?.[1];
+    assert.match(card(renderPreview(input).html) ?? '', /1 error, 1 warning<\/span> in this document \(see the Problems panel\)$/);
+    const listed = card(renderPreview({ ...input, findingsListed: { href: '#findings', label: 'Open findings' } }).html) ?? '';
+    assert.match(listed, /in this document \(see <a href="#findings">Open findings<\/a>\)$/);
+    assert.doesNotMatch(listed, /Problems panel/);
+    assert.equal(card(renderPreview({ ...input, findings: [] }).html), undefined, 'no findings, no line');
+  });
+
+  it('links to evidence files whose names need percent-encoding, written either way', () => {
+    const text = policy({}, '[a](<evidence/pen test.pdf>) [b](evidence/pen%20test.pdf) [c](evidence/other.pdf)\n');
+    const workspace = workspaceOf({ 'p.md': text });
+    workspace.addFile('evidence/pen test.pdf');
+    const { html, targets } = renderPreview({ workspace, path: 'p.md', doc: workspace.getDocument('p.md'), text, today: 20_000, findings: [], linker: { uri: (p) => `file:///ws/${p}` } });
+    const linked = [...html.matchAll(/class="isms-link"[^>]*data-isms-target="(t\d+)"/g)].map((m) => targets[m[1]].uri);
+    assert.deepEqual(linked, ['file:///ws/evidence/pen test.pdf', 'file:///ws/evidence/pen test.pdf']);
+    assert.match(html, /class="isms-broken-link" title="evidence\/other\.pdf: not found in the workspace"/);
+  });
+
   it('never links outside the workspace', () => {
     const { html } = render({ 'a/p.md': policy({}, '[up](../../../etc/passwd) [abs](/etc/passwd) [file](file:///etc/passwd) ![img](../../outside.png)') }, 'a/p.md');
     assert.doesNotMatch(html, /href="[^"]*(etc\/passwd|file:)/);

@@ -14,7 +14,9 @@ import { ismsViews } from './ismsViews';
 import { checkSummary } from './checkSummary';
 import { documentCommands } from './documentCommands';
 import { preview } from './preview';
+import { proposeConfig } from './proposeConfig';
+import { exportAuditPack } from './exportAuditPack';
 
 export const FEATURES: readonly Feature[] = [hover, definition, references, completion, codeActions, rename, documentSymbols, workspaceSymbols, codeLens, semanticTokens,
   // ISMS-specific requests for the VS Code client (../protocol.ts)
-  ismsViews, checkSummary, documentCommands, preview];
+  ismsViews, checkSummary, documentCommands, preview, proposeConfig, exportAuditPack];

@@ -4,7 +4,8 @@
 // suppressions and their reasons, and a generation stamp. It prints cleanly to PDF (print stylesheet).
 import type { Diagnostic, IsmsDocument } from '../model';
 import type { IsmsWorkspace } from '../workspace/workspace';
-import type { SuppressedFinding } from '../check';
+import { checkWorkspaceDetailed, type SuppressedFinding } from '../check';
+import type { TextSource } from '../query/types';
 import { renderPreview } from './preview';
 import { documentSummary, groupFindings } from '../query/ismsViews';
 import { isMarkdownPath } from '../workspace/workspace';
@@ -64,6 +65,9 @@ const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<':
 
 export const docAnchor = (path: string) => `doc-${slugify(path.replace(/\.(md|markdown)$/i, '').replace(/\//g, '-'))}`;
 
+/** The pack's last section; each document's header card points there for its findings (there is no Problems panel). */
+const FINDINGS_LINK = { href: '#findings', label: 'Open findings and suppressions' };
+
 /** The date a document is filed under within its section (audits and reviews newest last). */
 const dateOf = (d: IsmsDocument) => String(d.frontmatter?.data.date ?? d.frontmatter?.data.opened ?? '');
 
@@ -108,7 +112,7 @@ export function renderAuditPack(input: PackInput): Pack {
   const documents = sections
     .flatMap((s) => s.docs)
     .map((d) => {
-      const rendered = renderPreview({ workspace, path: d.path, doc: d, text: input.texts.get(d.path) ?? '', today: input.today, findings: findings.get(d.path) ?? [], linker });
+      const rendered = renderPreview({ workspace, path: d.path, doc: d, text: input.texts.get(d.path) ?? '', today: input.today, findings: findings.get(d.path) ?? [], linker, findingsListed: FINDINGS_LINK });
       return `<section class="pack-doc" id="${docAnchor(d.path)}"><p class="pack-path">${escape(d.path)} · <a href="#contents">contents</a></p>${staticLinks(rendered.html, rendered.targets)}</section>`;
     })
     .join('\n');
@@ -138,13 +142,54 @@ export function renderAuditPack(input: PackInput): Pack {
 <p class="pack-name">${escape(input.name)}</p>
 <dl class="pack-stamp">${stamp}</dl>
 </header>
-<nav id="contents" class="pack-contents"><h2>Contents</h2><ol>${contents}<li><a href="#findings">Open findings and suppressions</a></li></ol></nav>
+<nav id="contents" class="pack-contents"><h2>Contents</h2><ol>${contents}<li><a href="${FINDINGS_LINK.href}">${FINDINGS_LINK.label}</a></li></ol></nav>
 ${documents}
 ${findingsSection(input, linker)}
 </body>
 </html>
 `;
   return { html, files: [...files].sort() };
+}
+
+/** One file of an exported pack, relative to the pack's folder: written from text, or a copy of an evidence file. */
+export type PackFile = { path: string; text: string } | { path: string; copyOf: string };
+
+export interface ExportedPack {
+  /** `index.html` first, then the evidence copies under `files/`, each from its workspace-relative path. */
+  files: PackFile[];
+  documents: number;
+  findings: number;
+  suppressed: number;
+  evidenceFiles: number;
+  /** "41 documents, 9 open findings, 0 suppressed, 1 evidence files copied". */
+  summary: string;
+}
+
+/**
+ * Checks the workspace and renders its pack: what `isms export` writes and "ISMS: Export Audit Pack" hands the
+ * editor to write. Each caller reads document text its own way and does the writing.
+ */
+export async function exportAuditPack(
+  input: Omit<PackInput, 'texts' | 'diagnostics' | 'suppressed'> & { textOf: TextSource },
+): Promise<ExportedPack> {
+  const { workspace, textOf, ...rest } = input;
+  const { diagnostics, suppressed } = checkWorkspaceDetailed(workspace, { today: input.today });
+  const texts = new Map<string, string>();
+  for (const doc of workspace.ismsDocuments()) {
+    const text = await textOf(doc.path);
+    if (text !== undefined) texts.set(doc.path, text);
+  }
+  const pack = renderAuditPack({ ...rest, workspace, texts, diagnostics, suppressed });
+  const files: PackFile[] = [{ path: 'index.html', text: pack.html }, ...pack.files.map((file) => ({ path: `files/${file}`, copyOf: file }))];
+  const documents = workspace.ismsDocuments().length;
+  return {
+    files,
+    documents,
+    findings: diagnostics.length,
+    suppressed: suppressed.length,
+    evidenceFiles: pack.files.length,
+    summary: `${documents} documents, ${diagnostics.length} open findings, ${suppressed.length} suppressed, ${pack.files.length} evidence files copied`,
+  };
 }
 
 const count = (ds: readonly Diagnostic[], severity: Diagnostic['severity']) => ds.filter((d) => d.severity === severity).length;
@@ -172,7 +217,7 @@ function findingsSection(input: PackInput, linker: { uri(path: string): string }
         )
         .join('')}</tbody></table>`
     : '<p>None.</p>';
-  return `<section class="pack-doc" id="findings"><h1>Open findings and suppressions</h1><p>What the ISMS Markdown checker reported on ${formatIsoDate(input.today)}, and the findings accepted on purpose with the reason recorded next to them.</p><h2>Open findings (${input.diagnostics.length})</h2>${open}<h2>Suppressed findings (${input.suppressed.length})</h2>${suppressed}</section>`;
+  return `<section class="pack-doc" id="findings"><h1>${FINDINGS_LINK.label}</h1><p>What the ISMS Markdown checker reported on ${formatIsoDate(input.today)}, and the findings accepted on purpose with the reason recorded next to them.</p><h2>Open findings (${input.diagnostics.length})</h2>${open}<h2>Suppressed findings (${input.suppressed.length})</h2>${suppressed}</section>`;
 }
 
 /** The preview stylesheet reads VS Code's theme variables; the pack gives them a light, printable theme. */

@@ -40,6 +40,8 @@ export interface PreviewInput {
   /** The latest findings on this document. */
   findings: readonly Diagnostic[];
   linker: Linker;
+  /** Where the header card sends the reader for the findings (a link); without it, the editor's Problems panel. */
+  findingsListed?: { href: string; label: string };
 }
 
 export interface RenderedPreview {
@@ -268,7 +270,9 @@ function transformLink(state: State, el: Element): void {
     el.properties.className = ['isms-anchor'];
     return;
   }
-  const resolved = resolveLink(path, href);
+  // The Markdown parser percent-encodes destinations (`<evidence/pen test.pdf>`); the index holds file names.
+  const destination = decodeUri(href);
+  const resolved = resolveLink(path, destination);
   if (!resolved || resolved.outside) {
     // Other schemes (file:, javascript: ...) and paths outside the workspace: no target at all.
     delete el.properties.href;
@@ -276,7 +280,7 @@ function transformLink(state: State, el: Element): void {
     el.properties.title = resolved?.outside ? 'link leaves the workspace' : 'unsupported link';
     return;
   }
-  const found = doc ? linkDestination(workspace, doc, href) : [];
+  const found = doc ? linkDestination(workspace, doc, destination) : [];
   if (found.length === 0) {
     delete el.properties.href;
     el.properties.className = ['isms-broken-link'];
@@ -287,6 +291,14 @@ function transformLink(state: State, el: Element): void {
   el.properties.dataIsmsTarget = state.targets.add(found[0].path, found[0].range);
   const target = workspace.getDocument(found[0].path);
   el.properties.title = target?.title ? `${target.id ? target.id + ' ' : ''}${target.title} (${found[0].path})` : found[0].path;
+}
+
+function decodeUri(href: string): string {
+  try {
+    return decodeURI(href);
+  } catch {
+    return href;
+  }
 }
 
 /** Remote images become links (no request leaves the webview); local ones must stay inside the workspace. */
@@ -363,7 +375,7 @@ function badge(kind: string, label: string): Element {
 }
 
 function headerCard(state: State): Element | undefined {
-  const { doc, workspace, today, findings } = state.input;
+  const { doc, workspace, today, findings, findingsListed } = state.input;
   if (!doc?.frontmatter) return undefined;
   const data = doc.frontmatter.data;
   const facts: Element[] = [];
@@ -409,7 +421,8 @@ function headerCard(state: State): Element | undefined {
   };
   const errors = findings.filter((d) => d.severity === 'error').length;
   const warnings = findings.filter((d) => d.severity === 'warning').length;
-  const problems = errors + warnings > 0 ? h('div', 'isms-card-findings', [badge(errors ? 'error' : 'warning', [errors && plural(errors, 'error'), warnings && plural(warnings, 'warning')].filter(Boolean).join(', ')), ' in this document (see the Problems panel)']) : undefined;
+  const where: Child[] = findingsListed ? [' in this document (see ', h('a', undefined, [findingsListed.label], { href: findingsListed.href }), ')'] : [' in this document (see the Problems panel)'];
+  const problems = errors + warnings > 0 ? h('div', 'isms-card-findings', [badge(errors ? 'error' : 'warning', [errors && plural(errors, 'error'), warnings && plural(warnings, 'warning')].filter(Boolean).join(', ')), ...where]) : undefined;
   const typeLabel = doc.type ? TYPE_LABELS[doc.type] : doc.declaredType ? `Unknown type "${doc.declaredType}"` : undefined;
   return h('section', 'isms-card', [
     h('div', 'isms-card-head', [typeLabel && h('span', 'isms-card-type', [typeLabel]), doc.id && h('span', 'isms-card-id', [doc.id])]),

@@ -1,0 +1,124 @@
+// "ISMS: Initialise Workspace": `isms init` in the editor. The server proposes a .isms.yaml for the folder from
+// the documents it indexed and says what the checker would then find (isms/proposeConfig); the proposal opens as
+// a read-only document and a modal asks before writing it. An existing file is replaced only when confirmed, and
+// can be compared with the proposal first. Once written, the file watcher makes the server reload the folder.
+import * as vscode from 'vscode';
+import type { IsmsServer } from '../ismsServer';
+import type { ProposeConfigResult } from '../../../server/src/protocol';
+import { SERVER_NOT_RUNNING, commandFolder, optionsArg, reportingFailure, uriArg } from './commandArgs';
+
+export interface InitWorkspaceOptions {
+  /** The workspace folder (skips the pick). */
+  folder?: vscode.Uri;
+  /** Write without showing the proposal or asking. */
+  confirm?: boolean;
+  /** With `confirm`: replace an existing configuration file too. */
+  overwrite?: boolean;
+}
+
+const SCHEME = 'isms-proposal';
+const WRITE = 'Write .isms.yaml';
+
+/** Proposals as read-only documents: shown and compared without leaving an unsaved editor behind. */
+class Proposals implements vscode.TextDocumentContentProvider {
+  private readonly texts = new Map<string, string>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return this.texts.get(uri.toString()) ?? '';
+  }
+
+  /** A document for the proposal, named so that it opens as YAML; one per folder, updated on each run. */
+  uriFor(proposal: ProposeConfigResult): vscode.Uri {
+    const uri = vscode.Uri.from({ scheme: SCHEME, path: `/${proposal.name}/proposed.isms.yaml`, query: proposal.rootUri });
+    this.texts.set(uri.toString(), proposal.yaml);
+    this.changed.fire(uri);
+    return uri;
+  }
+
+  async close(uri: vscode.Uri): Promise<void> {
+    const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => {
+      const input = t.input;
+      if (input instanceof vscode.TabInputText) return input.uri.toString() === uri.toString();
+      return input instanceof vscode.TabInputTextDiff && input.modified.toString() === uri.toString();
+    });
+    if (tabs.length) await vscode.window.tabGroups.close(tabs);
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+/** Returns the URI of the configuration file written, or undefined when nothing was written. */
+async function initWorkspace(server: IsmsServer, proposals: Proposals, options: InitWorkspaceOptions): Promise<vscode.Uri | undefined> {
+  const folder = await commandFolder(options.folder, 'Folder of the ISMS to initialise');
+  if (!folder) return undefined;
+  const proposal = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Inspecting ${folder.name}…` }, () =>
+    server.request('isms/proposeConfig', { rootUri: folder.uri.toString() }),
+  );
+  if (proposal === undefined) {
+    void vscode.window.showErrorMessage(SERVER_NOT_RUNNING);
+    return undefined;
+  }
+  if (proposal === null) {
+    void vscode.window.showErrorMessage(`The ISMS language server has not loaded ${folder.name}; try again once it has.`);
+    return undefined;
+  }
+  const configUri = vscode.Uri.parse(proposal.configUri);
+  const fileName = configUri.path.replace(/^.*\//, '');
+
+  if (options.confirm) {
+    if (proposal.exists && !options.overwrite) {
+      void vscode.window.showWarningMessage(`${folder.name} already has ${fileName}; it was not replaced.`);
+      return undefined;
+    }
+  } else if (!(await confirmed(proposals, proposal, configUri, fileName))) return undefined;
+
+  await vscode.workspace.fs.writeFile(configUri, new TextEncoder().encode(proposal.yaml));
+  if (!options.confirm) {
+    void vscode.window.showInformationMessage(`Wrote ${fileName} in ${folder.name}; the ISMS is checked again with it.`, `Open ${fileName}`).then((open) => {
+      if (open) void vscode.window.showTextDocument(configUri);
+    });
+  }
+  return configUri;
+}
+
+/**
+ * Shows the proposal and what it would change, and asks; true to write it. A declined proposal stays open
+ * (read-only) to copy from.
+ */
+async function confirmed(proposals: Proposals, proposal: ProposeConfigResult, configUri: vscode.Uri, fileName: string): Promise<boolean> {
+  const proposalUri = proposals.uriFor(proposal);
+  const detail = [...proposal.notes, '', ...proposal.summary, '', 'The proposed file is open in the editor.'].join('\n');
+  await vscode.window.showTextDocument(proposalUri, { preview: true });
+  let write: boolean;
+  if (!proposal.exists) {
+    write = (await vscode.window.showInformationMessage(`Write the proposed ${fileName} to ${proposal.name}?`, { modal: true, detail }, WRITE)) === WRITE;
+  } else {
+    for (;;) {
+      const answer = await vscode.window.showWarningMessage(`${proposal.name} already has ${fileName}. Replace it with the proposal?`, { modal: true, detail }, 'Compare', 'Replace');
+      if (answer !== 'Compare') {
+        write = answer === 'Replace';
+        break;
+      }
+      await vscode.commands.executeCommand('vscode.diff', configUri, proposalUri, `${fileName} ↔ proposed (${proposal.name})`);
+    }
+  }
+  if (write) await proposals.close(proposalUri);
+  return write;
+}
+
+export function registerInitWorkspace(server: IsmsServer): vscode.Disposable {
+  const proposals = new Proposals();
+  return vscode.Disposable.from(
+    proposals,
+    vscode.workspace.registerTextDocumentContentProvider(SCHEME, proposals),
+    vscode.commands.registerCommand('isms.initWorkspace', (arg?: unknown) => {
+      const o = optionsArg(arg);
+      const options: InitWorkspaceOptions = { folder: uriArg(o.folder), confirm: o.confirm === true, overwrite: o.overwrite === true };
+      return reportingFailure('ISMS: Initialise Workspace', () => initWorkspace(server, proposals, options));
+    }),
+  );
+}

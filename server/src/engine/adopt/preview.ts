@@ -1,0 +1,62 @@
+// What `isms init` and "ISMS: Initialise Workspace" show before anything is written: the proposed .isms.yaml
+// (detect.ts) and what the checker would find with it as the folder's configuration file, in counts and words.
+// The caller supplies the folder's files (the CLI walks the disk, the server reads its index).
+import { proposeConfig, type InitProposal, type ScannedFile } from './detect';
+import { resolveConfig } from '../config/load';
+import { IsmsWorkspace } from '../workspace/workspace';
+import { checkWorkspace } from '../check';
+import { todayUtc } from '../util/dates';
+
+export interface AdoptionInput {
+  /** The folder's Markdown files and their text. */
+  markdown: readonly ScannedFile[];
+  /** Its other files (evidence that links may point at), workspace-relative. */
+  otherFiles: Iterable<string>;
+  /** Editor settings, applied before the proposed file as they are before `.isms.yaml`. */
+  settings?: unknown;
+  /** Days since epoch; defaults to the current UTC date. */
+  today?: number;
+}
+
+export interface AdoptionPreview {
+  proposal: InitProposal;
+  markdownFiles: number;
+  ismsDocuments: number;
+  /** ISMS documents per type, most first. */
+  documentsByType: [type: string, count: number][];
+  findings: number;
+  /** Findings per rule code, most first. */
+  findingsByCode: [code: string, count: number][];
+  /** The counts in words, one sentence each. */
+  summary: string[];
+}
+
+const mostFirst = (counts: Map<string, number>) => [...counts].sort((a, b) => b[1] - a[1]);
+
+/** Proposes a configuration for the files and checks them with it, as if it were written as `.isms.yaml`. */
+export function previewAdoption(input: AdoptionInput): AdoptionPreview {
+  const proposal = proposeConfig(input.markdown);
+  // The proposal replaces any existing configuration file when written, so it is the file layer here.
+  const { config, diagnostics } = resolveConfig([{ data: input.settings }, { data: proposal.config, path: '.isms.yaml' }]);
+  const workspace = new IsmsWorkspace(config, diagnostics, '.isms.yaml');
+  for (const file of input.markdown) workspace.setText(file.path, file.text);
+  for (const path of input.otherFiles) workspace.addFile(path);
+
+  const byType = new Map<string, number>();
+  for (const d of workspace.ismsDocuments()) {
+    const type = d.type ?? d.declaredType ?? '?';
+    byType.set(type, (byType.get(type) ?? 0) + 1);
+  }
+  const findings = checkWorkspace(workspace, { today: input.today ?? todayUtc() });
+  const byCode = new Map<string, number>();
+  for (const d of findings) byCode.set(d.code, (byCode.get(d.code) ?? 0) + 1);
+  const documentsByType = mostFirst(byType);
+  const findingsByCode = mostFirst(byCode);
+  const ismsDocuments = workspace.ismsDocuments().length;
+  const markdownFiles = workspace.markdownDocuments().length;
+  const summary = [
+    `With it, ${ismsDocuments} of ${markdownFiles} Markdown files are ISMS documents${documentsByType.length ? ` (${documentsByType.map(([t, n]) => `${t} ${n}`).join(', ')})` : ''}.`,
+    `The checker would report ${findings.length} findings${findingsByCode.length ? `: ${findingsByCode.slice(0, 8).map(([c, n]) => `${c} ${n}`).join(', ')}` : ''}.`,
+  ];
+  return { proposal, markdownFiles, ismsDocuments, documentsByType, findings: findings.length, findingsByCode, summary };
+}
