@@ -3,6 +3,7 @@ import type { Feature } from './context';
 import { hover } from './hover';
 import { definition } from './definition';
 import { references } from './references';
+import { documentHighlights } from './documentHighlights';
 import { completion } from './completion';
 import { codeActions } from './codeActions';
 import { rename } from './rename';
@@ -15,6 +16,6 @@ import { checkSummary } from './checkSummary';
 import { documentCommands } from './documentCommands';
 import { preview } from './preview';
 
-export const FEATURES: readonly Feature[] = [hover, definition, references, completion, codeActions, rename, documentSymbols, workspaceSymbols, codeLens, semanticTokens,
+export const FEATURES: readonly Feature[] = [hover, definition, references, documentHighlights, completion, codeActions, rename, documentSymbols, workspaceSymbols, codeLens, semanticTokens,
   // ISMS-specific requests for the VS Code client (../protocol.ts)
   ismsViews, checkSummary, documentCommands, preview];
