@@ -1,8 +1,9 @@
 // package.json's settings are generated from the engine's schema; this test fails when they drift.
-// Run with UPDATE_PACKAGE_JSON=1 to rewrite them.
+// Run with UPDATE_PACKAGE_JSON=1 to rewrite them. Its semantic token scopes must match the TextMate grammar.
 import { strict as assert } from 'node:assert';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { contributedConfiguration } from '../../server/src/engine/config/contributes';
+import { LEGEND } from '../../server/src/features/semanticTokens';
 
 describe('package.json', () => {
   it('contributes exactly the settings of the configuration schema', () => {
@@ -13,6 +14,17 @@ describe('package.json', () => {
       writeFileSync('package.json', JSON.stringify(pkg, null, 2) + '\n');
     }
     assert.deepEqual(pkg.contributes.configuration, expected, 'run: UPDATE_PACKAGE_JSON=1 npm test -- packaging');
+  });
+
+  it('maps each semantic token type to the scope the TextMate grammar gives the same IDs', () => {
+    // Controls, risks and documents keep their colour when the server's tokens replace the grammar's.
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+    const grammar = JSON.parse(readFileSync('syntaxes/isms-ids.injection.tmLanguage.json', 'utf8'));
+    const scopes = pkg.contributes.semanticTokenScopes.find((s: { language: string }) => s.language === 'markdown').scopes;
+    const kinds = ['control', 'risk', 'document'];
+    assert.deepEqual(LEGEND.tokenTypes.map((type) => scopes[type]), kinds.map((kind) => [grammar.repository[kind].name]));
+    // Distinct scopes, so themes can tell the three kinds apart.
+    assert.equal(new Set(kinds.map((kind) => grammar.repository[kind].name.split('.').slice(0, 3).join('.'))).size, 3);
   });
 });
 

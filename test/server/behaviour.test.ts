@@ -15,7 +15,7 @@ describe('language server: capabilities and live index', function () {
 
   it('announces every feature', () => {
     const caps = f.client.initializeResult!.capabilities as Record<string, unknown>;
-    for (const key of ['hoverProvider', 'definitionProvider', 'referencesProvider', 'completionProvider', 'codeActionProvider', 'renameProvider', 'documentSymbolProvider', 'workspaceSymbolProvider', 'codeLensProvider', 'semanticTokensProvider']) {
+    for (const key of ['hoverProvider', 'definitionProvider', 'referencesProvider', 'documentHighlightProvider', 'completionProvider', 'codeActionProvider', 'renameProvider', 'documentSymbolProvider', 'workspaceSymbolProvider', 'codeLensProvider', 'semanticTokensProvider']) {
       assert.ok(caps[key], `${key} announced`);
     }
     assert.deepEqual(caps.renameProvider, { prepareProvider: true });

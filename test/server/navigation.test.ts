@@ -1,6 +1,6 @@
-// Hover, go to definition and find references through the protocol, on the fixture workspace.
+// Hover, go to definition, find references and document highlights through the protocol, on the fixture workspace.
 import { strict as assert } from 'node:assert';
-import type { Hover, Location } from 'vscode-languageserver-protocol';
+import { DocumentHighlightKind, type DocumentHighlight, type Hover, type Location } from 'vscode-languageserver-protocol';
 import { Fixture } from './fixture';
 
 const text = (h: Hover | null) => (h && typeof h.contents === 'object' && 'value' in h.contents ? h.contents.value : '');
@@ -148,5 +148,38 @@ describe('language server: references', function () {
   it('ignores Markdown outside the ISMS', async () => {
     const all = await refs('risk/register.md', '| R-001', true, 1, 2);
     assert.ok(!all.some((r) => r.startsWith('README.md')));
+  });
+});
+
+describe('language server: document highlights', function () {
+  let f: Fixture;
+  before(async () => (f = await Fixture.start()));
+  after(() => f.stop());
+
+  const highlights = async (rel: string, needle: string, nth = 1, delta = 0) => {
+    const found = await f.request<DocumentHighlight[] | null>('textDocument/documentHighlight', f.at(rel, needle, nth, delta));
+    return (found ?? []).map((h) => `${h.range.start.line}:${h.range.start.character}-${h.range.end.character}:${h.kind === DocumentHighlightKind.Write ? 'write' : 'read'}`);
+  };
+  const span = (rel: string, needle: string, nth: number, length: number, kind: 'read' | 'write', delta = 0) => {
+    const p = f.pos(rel, needle, nth, delta);
+    return `${p.line}:${p.character}-${p.character + length}:${kind}`;
+  };
+
+  it('lights up every mention of the control ID under the cursor, not the word "A"', async () => {
+    const rel = 'policies/access-control.md';
+    assert.deepEqual(await highlights(rel, 'A.5.15 and', 1, 1), [span(rel, 'A.5.15', 1, 6, 'read'), span(rel, 'A.5.15', 2, 6, 'read')]);
+    assert.deepEqual(await highlights(rel, 'A.12.6.1', 2), [span(rel, 'A.12.6.1', 1, 8, 'read'), span(rel, 'A.12.6.1', 2, 8, 'read')]);
+  });
+
+  it('marks where an ID is declared: a register row, a risk document’s or a document’s `id:`', async () => {
+    assert.deepEqual(await highlights('risk/register.md', '| R-001', 1, 3), [span('risk/register.md', '| R-001', 1, 5, 'write', 2)]);
+    assert.deepEqual(await highlights('risk/r-003.md', 'R-003'), [span('risk/r-003.md', 'R-003', 1, 5, 'write'), span('risk/r-003.md', '# R-003', 1, 5, 'read', 2)]);
+    const rel = 'policies/access-control.md';
+    assert.deepEqual(await highlights(rel, 'POL-001'), [span(rel, 'POL-001', 1, 7, 'write')]);
+  });
+
+  it('returns nothing for plain text and links', async () => {
+    assert.equal(await f.request('textDocument/documentHighlight', f.at('policies/access-control.md', 'quarterly')), null);
+    assert.equal(await f.request('textDocument/documentHighlight', f.at('policies/access-control.md', 'crypto.md#key', 1, 2)), null);
   });
 });

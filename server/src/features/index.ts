@@ -3,6 +3,7 @@ import type { Feature } from './context';
 import { hover } from './hover';
 import { definition } from './definition';
 import { references } from './references';
+import { documentHighlights } from './documentHighlights';
 import { completion } from './completion';
 import { codeActions } from './codeActions';
 import { rename } from './rename';
@@ -17,6 +18,6 @@ import { preview } from './preview';
 import { proposeConfig } from './proposeConfig';
 import { exportAuditPack } from './exportAuditPack';
 
-export const FEATURES: readonly Feature[] = [hover, definition, references, completion, codeActions, rename, documentSymbols, workspaceSymbols, codeLens, semanticTokens,
+export const FEATURES: readonly Feature[] = [hover, definition, references, documentHighlights, completion, codeActions, rename, documentSymbols, workspaceSymbols, codeLens, semanticTokens,
   // ISMS-specific requests for the VS Code client (../protocol.ts)
   ismsViews, checkSummary, documentCommands, preview, proposeConfig, exportAuditPack];

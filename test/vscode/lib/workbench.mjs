@@ -57,9 +57,10 @@ export async function openWorkbench(server, { log, failures, name = 'ui', viewpo
     const input = page.locator(QUICK_INPUT);
     await input.waitFor({ state: 'visible', timeout: 10_000 });
     await input.fill(rel);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first().waitFor({ timeout: 15_000 });
+    // Enter opens the focused row: wait until the results for `rel` have replaced the recently opened files.
+    await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: fileName }).first().waitFor({ timeout: 15_000 });
     await page.keyboard.press('Enter');
-    await page.locator('.tabs-container .tab', { hasText: fileName }).first().waitFor({ timeout: 15_000 });
+    await page.locator('.tabs-container .tab.active', { hasText: fileName }).first().waitFor({ timeout: 15_000 });
     await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ timeout: 15_000 });
   };
 
@@ -77,6 +78,18 @@ export async function openWorkbench(server, { log, failures, name = 'ui', viewpo
     throw new Error(`no webview frame with ${selector} within ${timeoutMs} ms`);
   };
 
+  /** Drag the side bar's edge until it is `width` pixels wide (no-op when it is wider already). */
+  const widenSidebar = async (width) => {
+    const box = await page.locator('.part.sidebar').boundingBox().catch(() => null);
+    if (!box || box.width >= width) return;
+    const x = box.x + box.width;
+    const y = box.y + box.height / 2;
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    await page.mouse.move(x + (width - box.width), y, { steps: 8 });
+    await page.mouse.up();
+  };
+
   /** A screenshot (of the page, or of `clip`), stored as a palette PNG when that is smaller. */
   const shoot = async (path, clip) => {
     if (!path) return;
@@ -90,5 +103,5 @@ export async function openWorkbench(server, { log, failures, name = 'ui', viewpo
     log(`  screenshot ${path}`);
   };
 
-  return { page, close, steps, check: steps.check, checks: steps.checks, load, palette, openFile, webviewFrame, shoot };
+  return { page, close, steps, check: steps.check, checks: steps.checks, load, palette, openFile, webviewFrame, widenSidebar, shoot };
 }

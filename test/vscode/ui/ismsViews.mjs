@@ -11,7 +11,7 @@ import { openWorkbench } from '../lib/workbench.mjs';
  * @returns {Promise<{ name: string, ok: boolean, error?: string, seconds: number }[]>}
  */
 export async function ismsViewsUi(server, { folder, screenshots, failures, log = console.log }) {
-  const { page, close, checks, check, load, palette, openFile, webviewFrame: previewFrame, shoot } = await openWorkbench(server, { log, failures, name: 'views' });
+  const { page, close, checks, check, load, palette, openFile, webviewFrame: previewFrame, widenSidebar, shoot } = await openWorkbench(server, { log, failures, name: 'views' });
   const shots = {
     sidebar: join(screenshots, 'sidebar.png'),
     preview: join(screenshots, 'preview.png'),
@@ -55,15 +55,7 @@ export async function ismsViewsUi(server, { folder, screenshots, failures, log =
       await item.click();
       await page.locator('.part.sidebar .pane-header', { hasText: 'Evidence Locker' }).first().waitFor({ timeout: 15_000 });
       // A wider side bar, so the screenshots show the descriptions (owner, review state, SoA status).
-      const box = await page.locator('.part.sidebar').boundingBox().catch(() => null);
-      if (box && box.width < 400) {
-        const x = box.x + box.width;
-        const y = box.y + box.height / 2;
-        await page.mouse.move(x, y);
-        await page.mouse.down();
-        await page.mouse.move(x + (430 - box.width), y, { steps: 8 });
-        await page.mouse.up();
-      }
+      await widenSidebar(430);
     }, { critical: true });
 
     await check('Evidence Locker shows the mandatory documents as tree rows', async () => {

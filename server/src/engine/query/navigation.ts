@@ -84,6 +84,22 @@ export function referencesOf(
   return out.sort((a, b) => a.path.localeCompare(b.path) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
+/**
+ * The mentions of an ID inside one document, each marked as its declaration or a use: what an editor highlights
+ * together while the cursor is on one of them.
+ */
+export function occurrencesIn(workspace: IsmsWorkspace, doc: IsmsDocument, kind: ReferenceKind, id: string): { range: Range; declaration: boolean }[] {
+  const out = doc.references
+    .filter((r) => r.kind === kind && r.id === id)
+    .map((r) => ({ range: unquote(r.range, r.raw), declaration: isDeclaration(workspace, doc, kind, id, r.range) }));
+  // A document's own `id:` (a risk document's, for a risk) declares it without being a reference.
+  if (doc.id === id && (kind === 'document' || (kind === 'risk' && doc.type === 'risk'))) {
+    const range = idFieldRange(doc);
+    if (!out.some((o) => sameRange(o.range, range))) out.push({ range, declaration: true });
+  }
+  return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
 export interface Usage {
   /** Documents mentioning the ID, other than where it is declared. */
   documents: string[];
