@@ -2,6 +2,7 @@
 // copy of the example ISMS and a browser session of its own.
 import { problemsPanelSmoke } from './problemsPanel.mjs';
 import { ismsViewsUi } from './ismsViews.mjs';
+import { previewXssUi } from './previewXss.mjs';
 
 /**
  * @typedef {object} UiContext
@@ -18,4 +19,5 @@ import { ismsViewsUi } from './ismsViews.mjs';
 export const UI_CHECKS = [
   { name: 'problems', title: 'the Problems panel lists the example\'s faults', run: problemsPanelSmoke },
   { name: 'views', title: 'the ISMS views and the preview', run: ismsViewsUi },
+  { name: 'xss', title: 'the preview runs none of the XSS payloads of a document', run: previewXssUi },
 ];
