@@ -2,8 +2,8 @@
 // The ISMS preview's only script (loaded with the page's nonce). It shows the sanitised HTML the extension
 // posts, and turns clicks into messages: an ID or workspace link -> "open" (the extension looks the target up
 // in what the server sent), an http(s)/mailto link -> "external" (the extension asks VS Code to open it), an
-// in-page anchor -> scroll. Nothing in the document can run: the HTML is sanitised and the CSP allows no
-// inline script or handler.
+// in-page anchor -> scroll; any other link does nothing. Nothing in the document can run: the HTML is sanitised
+// and the CSP allows no inline script or handler.
 (function () {
   'use strict';
   const vscode = acquireVsCodeApi();
@@ -25,7 +25,10 @@
   document.addEventListener('click', (event) => {
     const a = event.target && event.target.closest ? event.target.closest('a') : null;
     if (!a) return;
+    // The link is ours alone: the webview host (VS Code) listens on the window and would open it too, an http link
+    // a second time and a workspace link as the address of the webview's resource server, in a browser.
     event.preventDefault();
+    event.stopPropagation();
     const target = a.getAttribute('data-isms-target');
     if (target) {
       vscode.postMessage({ type: 'open', target });

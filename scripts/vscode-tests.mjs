@@ -11,8 +11,9 @@
 //                chromium through the workbench like a user, on a fresh copy of the example
 //
 // Writes .test-results/vscode.json = {"passed":N,"failed":M} (both parts), .test-results/vscode-details.json,
-// .test-results/vscode-problems.png, the README's screenshots (to media/screenshots/ with UPDATE_SCREENSHOTS=1,
-// otherwise to .test-results/screenshots/), and on failure the servers' logs under .test-results/vscode-logs/.
+// .test-results/vscode-problems.png and vscode-preview-xss.png, the README's screenshots (to media/screenshots/
+// with UPDATE_SCREENSHOTS=1, otherwise to .test-results/screenshots/), and on failure the servers' logs under
+// .test-results/vscode-logs/.
 // Last line of output: "N passed, M failed". Exit status 0 only when nothing failed.
 //
 // Options: --skip-setup  --skip-package (reuse isms-markdown.vsix and dist/)  --only=host|ui  --keep (keep temp dir)

@@ -1,6 +1,8 @@
 // The preview renderer (server/src/engine/render/preview.ts) called directly: bounded time on hostile input,
 // sanitised output, references resolved against the index.
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { renderPreview, excessiveNesting, PREVIEW_MAX_CHARS } from '../../server/src/engine/render/preview';
 import { workspaceOf, policy } from '../../server/src/engine/testing/fixtures';
 
@@ -61,6 +63,37 @@ describe('preview renderer', function () {
       assert.doesNotMatch(html, bad, `${bad}`);
     }
     assert.match(html, /class="isms-remote-image"/);
+  });
+
+  it('keeps none of the payloads of the real-editor XSS test (test/vscode/fixtures/xss-payloads.md)', () => {
+    // The placeholders that test fills with calls to its sentinel server, here with an alert each.
+    const text = readFileSync(join(process.cwd(), 'test/vscode/fixtures/xss-payloads.md'), 'utf8')
+      .replace(/\{\{(?:JS|LATER):([\w-]+)\}\}/g, "alert('$1')")
+      .replace(/\{\{S\}\}/g, 'http://127.0.0.1:9')
+      .replace(/\{\{HOST\}\}/g, '127.0.0.1:9');
+    const path = 'procedures/xss-payloads.md';
+    const { html, title } = render({ [path]: text, 'procedures/xss-image.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>' }, path);
+    // The elements and attributes of the output (text and tooltips quote the payloads, escaped).
+    const elements = [...html.matchAll(/<([a-z][\w-]*)((?:\s+[^\s=>]+(?:="[^"]*")?)*)\s*\/?>/gi)].map(([, tag, attrs]) => ({
+      tag: tag.toLowerCase(),
+      attrs: [...attrs.matchAll(/\s([^\s=>]+)(?:="([^"]*)")?/g)].map(([, name, value]) => ({ name: name.toLowerCase(), value: value ?? '' })),
+    }));
+    assert.ok(elements.length > 100);
+    const allowed = new Set(['section', 'div', 'span', 'a', 'p', 'h1', 'h2', 'h3', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'sup', 'img', 'details', 'summary']);
+    for (const { tag, attrs } of elements) {
+      assert.ok(allowed.has(tag), `<${tag}>`);
+      for (const { name, value } of attrs) {
+        assert.ok(!/^on|^style$|^srcset$|^formaction$/.test(name), `<${tag} ${name}>`);
+        if (name === 'href' || name === 'src') assert.ok(!/^(javascript|data|vbscript|command|file):/i.test(value.replace(/[\s\p{Cc}]+/gu, '')), `<${tag} ${name}="${value}">`);
+        if (tag === 'img' && name === 'src') assert.ok(!/^(https?:)?\/\//i.test(value), `remote image ${value}`);
+      }
+    }
+    // Frontmatter values are text; remote images are links; the local image stays.
+    assert.match(title, /^XSS payload procedure <img src=x onerror=/);
+    assert.match(html, /<div class="isms-card-title">XSS payload procedure &#x3C;img src=x onerror=/);
+    assert.equal(html.match(/class="isms-remote-image"/g)?.length, 4);
+    assert.match(html, /<img src="xss-image\.svg"/);
+    assert.match(html, /End of payloads: XSS-PAYLOADS-END\./);
   });
 
   it('resolves IDs to their titles, in prose with the title shown and in tables as a tooltip', () => {
