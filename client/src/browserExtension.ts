@@ -38,9 +38,21 @@ class WorkerLanguageClient extends BaseLanguageClient {
   }
 }
 
-export function activate(context: vscode.ExtensionContext): Promise<IsmsExtensionApi> {
-  const serverUrl = vscode.Uri.joinPath(context.extensionUri, 'dist', 'browserServer.js').toString(true);
-  return activateIsms(context, { createClient: (options) => new WorkerLanguageClient(options, serverUrl) });
+/**
+ * The server script's URL for `new Worker`. The web extension host refuses workers from `vscode-remote:` URLs
+ * (a web extension installed on a remote server, e.g. code-server's), so such a script is read through the
+ * editor's file system into a `blob:` URL.
+ */
+async function serverUrl(context: vscode.ExtensionContext): Promise<string> {
+  const script = vscode.Uri.joinPath(context.extensionUri, 'dist', 'browserServer.js');
+  if (script.scheme !== 'vscode-remote') return script.toString(true);
+  const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(script));
+  return URL.createObjectURL(new Blob([text], { type: 'text/javascript' }));
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<IsmsExtensionApi> {
+  const url = await serverUrl(context);
+  return activateIsms(context, { createClient: (options) => new WorkerLanguageClient(options, url) });
 }
 
 export const deactivate = deactivateIsms;
