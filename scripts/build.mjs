@@ -1,7 +1,8 @@
 // Bundles the extension client, the language server and the CLI with esbuild (one file each, dependencies
 // inlined, so the .vsix ships no node_modules), and with --tests every *.test.ts into out/ for mocha.
-// esbuild also turns the ESM-only unified/remark packages into CommonJS, which VS Code's extension host loads.
+// The web build (vscode.dev, github.dev) bundles the client and the server once more for the browser.
 import * as esbuild from 'esbuild';
+import { browserBundles, commonOptions } from './bundles.mjs';
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
@@ -13,18 +14,7 @@ const withTests = args.has('--tests');
 const distDir = process.env.ISMS_DIST_DIR ?? 'dist';
 const outDir = process.env.ISMS_OUT_DIR ?? 'out';
 
-const common = {
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  sourcemap: production ? false : 'linked',
-  minify: production,
-  legalComments: production ? 'none' : 'inline',
-  logLevel: quiet ? 'error' : 'warning',
-  external: ['vscode'],
-  loader: { '.css': 'text' },
-};
+const common = commonOptions({ production, quiet });
 
 /** Every *.test.ts under a folder, skipping fixtures (which are data, not code). */
 function findTests(dir, found = []) {
@@ -41,7 +31,7 @@ function findTests(dir, found = []) {
 const started = Date.now();
 rmSync(distDir, { recursive: true, force: true });
 const builds = [
-  esbuild.build({ ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: distDir }),
+  esbuild.build({ ...common, entryPoints: { client: 'client/src/nodeExtension.ts' }, outdir: distDir }),
   esbuild.build({ ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: distDir }),
   esbuild.build({
     ...common,
@@ -49,6 +39,7 @@ const builds = [
     outdir: distDir,
     banner: { js: '#!/usr/bin/env node' },
   }),
+  ...Object.values(browserBundles(common, distDir)).map((options) => esbuild.build(options)),
 ];
 if (withTests) {
   rmSync(outDir, { recursive: true, force: true });

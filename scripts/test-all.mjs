@@ -30,6 +30,8 @@ const steps = [
   mocha('packaging', ['out/test/packaging/**/*.test.js']),
   mocha('export', ['out/test/export/**/*.test.js'], ['--timeout', '90000']),
   { name: 'web', cmd: 'node', args: ['test/web/run-engine-suite.mjs'], counts: `${results}/web.json` },
+  // The web build's bundles, and its language server run in a Web Worker in Chromium.
+  mocha('webserver', ['test/web/browserServer.test.mjs'], ['--timeout', '120000']),
   mocha('neovim', ['out/test/neovim/**/*.test.js'], ['--timeout', '30000']),
   { name: 'vscode', cmd: 'node', args: ['scripts/vscode-tests.mjs'], counts: `${results}/vscode.json` },
 ].filter((s) => only.length === 0 || only.includes(s.name));

@@ -9,6 +9,8 @@
 //                current VS Code and again in the oldest that engines.vscode allows (test/vscode/editors.json)
 //   4. ui        the .vsix installed into a fresh code-server; each UI check of test/vscode/ui/index.mjs drives
 //                chromium through the workbench like a user, on a fresh copy of the example
+//   5. web       the .vsix installed without "main", so code-server's web-worker extension host runs the web build
+//                (browser client, server in a Web Worker); the Problems panel lists the example's faults
 //
 // Writes .test-results/vscode.json = {"passed":N,"failed":M} (both parts), .test-results/vscode-details.json,
 // .test-results/vscode-problems.png and vscode-preview-xss.png, the README's screenshots (to media/screenshots/
@@ -16,11 +18,11 @@
 // .test-results/vscode-logs/.
 // Last line of output: "N passed, M failed". Exit status 0 only when nothing failed.
 //
-// Options: --skip-setup  --skip-package (reuse isms-markdown.vsix and dist/)  --only=host|ui  --keep (keep temp dir)
+// Options: --skip-setup  --skip-package (reuse isms-markdown.vsix and dist/)  --only=host|ui|web  --keep (keep temp dir)
 //          --ui=NAME[,NAME] (only these UI checks, named in test/vscode/ui/index.mjs)
 //          --editor=current|oldest (the extension-host suite in that VS Code only)
 //          --vsix=PATH (install this instead of packaging)  --dev-path=PATH (extensionDevelopmentPath for "host")
-// Env:     ISMS_TOOLS_DIR (tools folder), ISMS_VSCODE_TIMEOUT_MS (default 480000, after tools setup),
+// Env:     ISMS_TOOLS_DIR (tools folder), ISMS_VSCODE_TIMEOUT_MS (default 600000, after tools setup),
 //          ISMS_VSCODE_GREP (mocha --grep inside the host), ISMS_CHROMIUM (default /usr/bin/chromium)
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -31,13 +33,15 @@ import { CodeServer, EDITORS, codeServerInstalled, killAll } from '../test/vscod
 import { bundleSuite } from '../test/vscode/lib/bundleSuite.mjs';
 import { runInExtensionHost } from '../test/vscode/lib/runInHost.mjs';
 import { UI_CHECKS } from '../test/vscode/ui/index.mjs';
+import { problemsPanelSmoke } from '../test/vscode/ui/problemsPanel.mjs';
+import { installWebOnly, notActivatedInNodeHost } from '../test/vscode/ui/webWorkerHost.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS = join(ROOT, '.test-results');
 const EXAMPLE = join(ROOT, 'examples/acme-ai-isms');
 const VSIX = join(ROOT, 'isms-markdown.vsix');
 const TOOLS = process.env.ISMS_TOOLS_DIR || join(homedir(), '.cache/isms-markdown-tools');
-const TIMEOUT_MS = Number(process.env.ISMS_VSCODE_TIMEOUT_MS || 480_000);
+const TIMEOUT_MS = Number(process.env.ISMS_VSCODE_TIMEOUT_MS || 600_000);
 
 const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(`--${name}`);
@@ -225,7 +229,7 @@ async function main() {
     return finish(`${vsix} not found`);
   }
   let suiteIndex;
-  if (only !== 'ui') {
+  if (!only || only === 'host') {
     const t = Date.now();
     const { index, files } = await bundleSuite(join(tmp, 'suite'));
     suiteIndex = index;
@@ -233,7 +237,7 @@ async function main() {
   }
 
   // ---- 3. mocha inside the extension host, in the current VS Code and in the oldest engines.vscode allows ----------
-  if (only !== 'ui') {
+  if (!only || only === 'host') {
     for (const editor of opt('editor') ? [opt('editor')] : ['current', 'oldest']) {
       if (finished) break;
       await hostSuite(editor, suiteIndex);
@@ -241,7 +245,7 @@ async function main() {
   }
 
   // ---- 4. UI checks against the installed .vsix ----------------------------------------------------------------------
-  if (only !== 'host' && !finished) {
+  if ((!only || only === 'ui') && !finished) {
     const checksToRun = uiOnly ? UI_CHECKS.filter((c) => uiOnly.split(',').includes(c.name)) : UI_CHECKS;
     if (checksToRun.length === 0) {
       record('ui', [{ name: `--ui=${uiOnly} names a UI check`, ok: false, error: `known: ${UI_CHECKS.map((c) => c.name).join(', ')}` }]);
@@ -280,6 +284,33 @@ async function main() {
     record('ui', checks);
     log(`   ${checks.filter((x) => x.ok).length} passed, ${checks.filter((x) => !x.ok).length} failed (${secs(t)})`);
     if (checks.some((x) => !x.ok) && !finished) saveLogs(server, 'ui');
+    await server.stop();
+  }
+
+  // ---- 5. the web build in code-server's web-worker extension host ------------------------------------------------
+  if ((!only || only === 'web') && !finished) {
+    step('web: the .vsix without "main", run by the web-worker extension host');
+    const t = Date.now();
+    const expected = JSON.parse(readFileSync(join(ROOT, 'test/vscode/expected-faults.json'), 'utf8'));
+    const server = new CodeServer({ toolsDir: TOOLS, home: join(tmp, 'cs-web') });
+    server.name = 'web';
+    servers.push(server);
+    let checks;
+    try {
+      log(`   ${installWebOnly(server, vsix, expected.extensionId)} ("main" removed)`);
+      await server.start();
+      log(`   code-server pid ${server.pid} on ${server.url} (${secs(t)})`);
+      checks = await problemsPanelSmoke(server, {
+        folder: copyExample('ws-web'), expected, results: RESULTS, failures: RESULTS, log, screenshot: 'vscode-web-problems.png',
+      });
+      checks.push(notActivatedInNodeHost(server, expected.extensionId));
+    } catch (e) {
+      checks = [{ name: 'web-worker host check ran', ok: false, error: String(e?.message ?? e).split('\n').slice(0, 5).join('\n') }];
+      log(`   FAIL ${checks[0].error}`);
+    }
+    record('web', checks);
+    log(`   ${checks.filter((x) => x.ok).length} passed, ${checks.filter((x) => !x.ok).length} failed (${secs(t)})`);
+    if (checks.some((x) => !x.ok) && !finished) saveLogs(server, 'web');
     await server.stop();
   }
 

@@ -1,9 +1,12 @@
 // The VS Code side: starts the ISMS language server and adapts it to the editor's UI: the ISMS views (Evidence
 // Locker, Statement of Applicability, Risks, Scope), the preview, the status bar item and the commands. All ISMS
 // data comes from the server through the custom requests of server/src/protocol.ts; nothing here parses files.
+// Shared by the two entries, which say how the server runs: nodeExtension.ts (desktop, a Node process) and
+// browserExtension.ts (vscode.dev, github.dev: a Web Worker). Nothing here may need Node.
 import * as vscode from 'vscode';
 import { restartingErrorHandler } from './serverRestarts';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
+import { answerFileRequests } from './workspaceFiles';
 import { IsmsServer } from './ismsServer';
 import { IsmsStatusBar } from './statusBar';
 import { EvidenceLockerView } from './views/evidenceLocker';
@@ -22,7 +25,10 @@ import { copyId, insertScopeSection } from './commands/itemCommands';
 import { registerInitWorkspace } from './commands/initWorkspace';
 import { registerExportAuditPack } from './commands/exportAuditPack';
 
-let client: LanguageClient | undefined;
+/** A language client that can restart its server (the Node client's own restart; the browser's, a new worker). */
+export type IsmsLanguageClient = BaseLanguageClient & { restart(): Promise<void> };
+
+let client: IsmsLanguageClient | undefined;
 
 /** What activate() returns: the extension's parts, for the in-editor tests and for other extensions. */
 export interface IsmsExtensionApi {
@@ -30,23 +36,31 @@ export interface IsmsExtensionApi {
   views: { evidenceLocker: EvidenceLockerView; soa: SoaView; risks: RisksView; scope: ScopeView };
   preview: PreviewManager;
   statusBar: IsmsStatusBar;
-  client(): LanguageClient | undefined;
+  client(): IsmsLanguageClient | undefined;
   newDocument(options: NewDocumentOptions): Promise<vscode.Uri | undefined>;
   createFromTemplate(options: CreateIsmsOptions): Promise<string[] | undefined>;
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<IsmsExtensionApi> {
-  const serverModule = context.asAbsolutePath('dist/server.js');
-  const serverOptions: ServerOptions = {
-    // A smaller young generation keeps the server's peak memory down in large workspaces (bench/results.md).
-    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--max-semi-space-size=4'] } },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
-  };
+/** What differs between the entries. */
+export interface IsmsClientHost {
+  /** A language client (not started) for the ISMS server with these options. */
+  createClient(options: LanguageClientOptions): IsmsLanguageClient;
+  /** Further `initializationOptions` (the Node server's result-cache folder). */
+  initializationOptions?: Record<string, unknown>;
+}
+
+/** Markdown files on disk, and in the workspace folders' own schemes (virtual workspaces, the browser's). */
+function markdownSelector(): LanguageClientOptions['documentSelector'] {
+  const schemes = new Set(['file', ...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.scheme)]);
+  return [...schemes].map((scheme) => ({ scheme, language: 'markdown' }));
+}
+
+export async function activateIsms(context: vscode.ExtensionContext, host: IsmsClientHost): Promise<IsmsExtensionApi> {
   const output = vscode.window.createOutputChannel('ISMS Markdown');
   const report = vscode.window.createOutputChannel('ISMS Check');
   context.subscriptions.push(output, report);
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ scheme: 'file', language: 'markdown' }],
+    documentSelector: markdownSelector(),
     synchronize: {
       configurationSection: 'isms',
       // Evidence files count too: a deleted PDF must turn its links into findings.
@@ -54,25 +68,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<IsmsEx
     },
     outputChannel: output,
     // Ask for isms/indexChanged after each check, so views, status bar and preview follow edits. In Restricted
-    // Mode the server does not run git; the result cache lives in this workspace's extension storage.
+    // Mode the server does not run git.
     initializationOptions: {
       indexChangedNotification: true,
       trusted: vscode.workspace.isTrusted,
-      ...(context.storageUri ? { cacheDir: vscode.Uri.joinPath(context.storageUri, 'index-cache').fsPath } : {}),
+      ...host.initializationOptions,
     },
     errorHandler: restartingErrorHandler((m) => output.appendLine(m)),
   };
-  client = new LanguageClient('isms', 'ISMS Markdown', serverOptions, clientOptions);
+  client = host.createClient(clientOptions);
   const server = new IsmsServer(() => client, (m) => output.appendLine(m));
-  context.subscriptions.push(server);
-  // Trust granted later: restart so the server may use git again.
-  context.subscriptions.push(
-    vscode.workspace.onDidGrantWorkspaceTrust(async () => {
-      if (!client) return;
-      (client.clientOptions.initializationOptions as { trusted?: boolean }).trusted = true;
-      await client.restart();
-    }),
-  );
+  context.subscriptions.push(server, ...answerFileRequests(client));
 
   const views = {
     evidenceLocker: new EvidenceLockerView('isms.evidenceLocker', server, 'isms.evidenceLocker.filtered'),
@@ -150,7 +156,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<IsmsEx
   };
 }
 
-export async function deactivate(): Promise<void> {
+export async function deactivateIsms(): Promise<void> {
   await client?.stop();
   client = undefined;
 }

@@ -1,7 +1,7 @@
 // The client's one way to ISMS data: typed custom requests to the language server (../../server/src/protocol.ts)
 // and the server's isms/indexChanged notification, debounced into one "refresh" event for views and status bar.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import type { IndexChangedParams, IsmsRequestMethod, IsmsRequests } from '../../server/src/protocol';
 
 export class IsmsServer implements vscode.Disposable {
@@ -12,13 +12,13 @@ export class IsmsServer implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.changed];
 
   constructor(
-    private readonly client: () => LanguageClient | undefined,
+    private readonly client: () => BaseLanguageClient | undefined,
     private readonly log: (message: string) => void,
     private readonly debounceMs = 300,
   ) {}
 
   /** Called once the client runs; the client keeps the handler across restarts. */
-  attach(client: LanguageClient): void {
+  attach(client: BaseLanguageClient): void {
     this.disposables.push(client.onNotification('isms/indexChanged', (_params: IndexChangedParams) => this.fireSoon()));
     this.disposables.push(client.onDidChangeState(() => this.fireSoon()));
     this.fireSoon();

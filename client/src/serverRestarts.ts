@@ -1,7 +1,7 @@
 // When the language server dies, restart it with a notice, at most a few times in a short while; after that,
 // say so and leave it stopped rather than looping.
 import * as vscode from 'vscode';
-import { CloseAction, ErrorAction, type ErrorHandler, type Message } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, type ErrorHandler, type Message } from 'vscode-languageclient';
 
 export const MAX_RESTARTS = 4;
 const WINDOW_MS = 3 * 60 * 1000;

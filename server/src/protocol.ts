@@ -398,3 +398,39 @@ export type IsmsRequestMethod = keyof IsmsRequests;
 export interface IsmsNotifications {
   'isms/indexChanged': IndexChangedParams;
 }
+
+// ---- file system (server -> client) ----------------------------------------------------------------------------
+// Where the server cannot read the files itself (the browser build; folders not on disk, such as github.dev's),
+// it asks the client, which answers with vscode.workspace.findFiles and vscode.workspace.fs.
+
+export interface FindFilesParams {
+  /** The folder to list, with every subfolder. */
+  baseUri: string;
+  /** Globs (relative to `baseUri`) the client may leave out; the server applies `exclude` itself as well. */
+  exclude: string[];
+}
+
+export interface FindFilesResult {
+  /** Every file under `baseUri`. */
+  uris: string[];
+}
+
+export interface ReadFilesParams {
+  uris: string[];
+  /** Files larger than this are not read: their size is returned instead. */
+  maxBytes: number;
+}
+
+/** One file: its content (base64), its size when over `maxBytes`, or why it could not be read. */
+export type ReadFileResult = { base64: string } | { tooLarge: number } | { error: string };
+
+export interface ReadFilesResult {
+  /** In the order of `uris`. */
+  files: ReadFileResult[];
+}
+
+/** Every request the server sends the client: method name -> params and result. */
+export interface IsmsFileRequests {
+  'isms/fs/findFiles': { params: FindFilesParams; result: FindFilesResult };
+  'isms/fs/readFiles': { params: ReadFilesParams; result: ReadFilesResult };
+}

@@ -1,21 +1,18 @@
 // The server's view of the workspace folders: one IsmsWorkspace per root (each root is its own ISMS), loaded
-// from disk, with open editors' text layered on top and kept current from file-watcher events.
-import * as nodePath from 'node:path';
+// through a WorkspaceFileSystem (the disk, or the client), with open editors' text layered on top and kept
+// current from file-watcher events. No Node APIs: the browser build uses it too.
 import { URI } from 'vscode-uri';
 import { IsmsWorkspace, isMarkdownPath } from './engine/workspace/workspace';
-import { readMarkdownFiles, scanFolder, type ScannedFolder } from './engine/workspace/nodeLoader';
-import { ResultCache, type CachedResults, type FolderKey } from './engine/workspace/resultCache';
+import type { ScannedFolder } from './engine/workspace/loader';
+import type { ResultCache, CachedResults, FolderKey } from './engine/workspace/resultCache';
 import { IncrementalChecker, type PathFindings } from './engine/check';
 import { decodeText } from './engine/workspace/textFile';
 import { CONFIG_FILE_NAMES } from './engine/config/load';
 import { START_RANGE, type Diagnostic } from './engine/model';
 import { todayUtc } from './engine/util/dates';
-import { promises as fs } from 'node:fs';
+import type { RootLocation, WorkspaceFileSystem } from './fileSystem/workspaceFileSystem';
 
-export interface Root {
-  /** Folder URI as the client sent it. */
-  uri: string;
-  fsPath: string;
+export interface Root extends RootLocation {
   workspace: IsmsWorkspace;
 }
 
@@ -43,12 +40,14 @@ export class Roots {
   >();
   /** Cache keys of loaded roots, to store their findings under once checked. */
   private readonly cacheKeys = new Map<string, FolderKey>();
+  /** The on-disk result cache (Node only), used for `file:` roots. */
   cache: ResultCache | undefined;
   hooks: LoadHooks | undefined;
 
   constructor(
     private readonly settings: (rootUri: string) => Promise<unknown>,
     private readonly log: (message: string) => void,
+    readonly fs: WorkspaceFileSystem,
   ) {}
 
   all(): readonly Root[] {
@@ -66,13 +65,15 @@ export class Roots {
   }
 
   private async load(uri: string): Promise<Root> {
-    const fsPath = URI.parse(uri).fsPath;
+    const parsed = URI.parse(uri);
+    const location: RootLocation = { uri, fsPath: parsed.fsPath };
+    const { fsPath } = location;
     const started = Date.now();
     type Configured = { workspace: IsmsWorkspace; markdown: readonly [string, string][] } | undefined;
     let configured: (value: Configured) => void = () => undefined;
     const config = new Promise<Configured>((resolve) => (configured = resolve));
     const onConfig = (workspace: IsmsWorkspace, markdown: readonly [string, string][]) => configured({ workspace, markdown });
-    const scanning = (async () => scanFolder(fsPath, { settings: await this.settings(uri), log: this.log, onConfig }))();
+    const scanning = (async () => this.fs.scanFolder(location, { settings: await this.settings(uri), log: this.log, onConfig }))();
     scanning.catch(() => configured(undefined));
     this.loading.set(uri, { config, scanned: scanning.catch(() => undefined) });
     try {
@@ -80,19 +81,20 @@ export class Roots {
       const { workspace } = scanned;
       const root: Root = { uri, fsPath, workspace };
       this.cacheKeys.delete(uri);
-      if (this.cache && this.hooks) {
+      // The cache hashes files on disk: only for roots read from it.
+      if (this.cache && this.hooks && parsed.scheme === 'file') {
         // Unchanged files since the last run: show the findings stored then, while the index is built.
         const scannedAt = Date.now();
         const key = await this.cache.key(fsPath, scanned, this.hooks.today());
         this.cacheKeys.set(uri, key);
         const cached = this.cache.load(fsPath, key.key);
-        const use = cached !== undefined && !(await this.openTextDiffersFromDisk(fsPath));
+        const use = cached !== undefined && !(await this.openTextDiffersFromDisk(location));
         if (use) this.hooks.onCached?.(root, cached);
         this.log(`result cache ${use ? 'hit' : 'miss'} for ${fsPath}: walked in ${scannedAt - started} ms, hashed ${scanned.markdown.length} files in ${Date.now() - scannedAt} ms (${Math.round(performance.now())} ms after start)`);
       }
-      await readMarkdownFiles(scanned, { onProgress: (done, total) => this.hooks?.onProgress?.(uri, done, total) });
+      await this.fs.readMarkdownFiles(location, scanned, { onProgress: (done, total) => this.hooks?.onProgress?.(uri, done, total) });
       for (const [docUri, text] of this.open) {
-        const rel = this.relative(fsPath, docUri);
+        const rel = this.fs.relative(location, docUri);
         if (rel !== undefined) workspace.setText(rel, text);
       }
       this.log(`loaded ${fsPath}: ${workspace.markdownDocuments().length} Markdown files, ${workspace.ismsDocuments().length} ISMS documents in ${Date.now() - started} ms`);
@@ -102,11 +104,13 @@ export class Roots {
     }
   }
 
-  private async openTextDiffersFromDisk(rootPath: string): Promise<boolean> {
+  private async openTextDiffersFromDisk(root: RootLocation): Promise<boolean> {
+    // Decoded like `fs.readFile(path, 'utf8')`: a byte-order mark is kept, so such a file never matches the editor.
+    const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
     for (const [docUri, text] of this.open) {
-      if (this.relative(rootPath, docUri) === undefined) continue;
-      const disk = await fs.readFile(URI.parse(docUri).fsPath, 'utf8').catch(() => undefined);
-      if (disk !== text) return true;
+      if (this.fs.relative(root, docUri) === undefined) continue;
+      const disk = await this.fs.readFile(docUri);
+      if (disk === undefined || decoder.decode(disk) !== text) return true;
     }
     return false;
   }
@@ -121,7 +125,7 @@ export class Roots {
       const list = findings(path).diagnostics;
       if (list.length) stored.findings[path] = list;
     }
-    if (await this.openTextDiffersFromDisk(root.fsPath)) return; // findings of editor text, not of the files
+    if (await this.openTextDiffersFromDisk(root)) return; // findings of editor text, not of the files
     this.cache.save(root.fsPath, stored);
   }
 
@@ -132,7 +136,8 @@ export class Roots {
    */
   async earlyFindings(docUri: string, text: string): Promise<{ root: Root; path: string; diagnostics: Diagnostic[] } | undefined> {
     for (const [uri, loading] of this.loading) {
-      const rel = this.relative(URI.parse(uri).fsPath, docUri);
+      const location: RootLocation = { uri, fsPath: URI.parse(uri).fsPath };
+      const rel = this.fs.relative(location, docUri);
       if (rel === undefined || !isMarkdownPath(rel)) continue;
       // Checked as soon as the configuration is known, while the folder is still being walked.
       const configured = await loading.config;
@@ -148,17 +153,9 @@ export class Roots {
       while (markdown.length < LARGE_FOLDER && !walked) await new Promise((resolve) => setTimeout(resolve, 5));
       if (markdown.length < LARGE_FOLDER) return undefined;
       if (!this.loading.has(uri)) return undefined; // loaded meanwhile: the full check follows
-      return { root: { uri, fsPath: URI.parse(uri).fsPath, workspace }, path: rel, diagnostics: checker.localFindings(rel) };
+      return { root: { ...location, workspace }, path: rel, diagnostics: checker.localFindings(rel) };
     }
     return undefined;
-  }
-
-  private relative(rootPath: string, docUri: string): string | undefined {
-    const parsed = URI.parse(docUri);
-    if (parsed.scheme !== 'file') return undefined;
-    const rel = nodePath.relative(rootPath, parsed.fsPath);
-    if (!rel || rel.startsWith('..') || nodePath.isAbsolute(rel)) return undefined;
-    return rel.split(nodePath.sep).join('/');
   }
 
   /** URIs of the documents open in the editor. */
@@ -170,7 +167,7 @@ export class Roots {
   locate(docUri: string): { root: Root; path: string } | undefined {
     let best: { root: Root; path: string } | undefined;
     for (const root of this.roots) {
-      const path = this.relative(root.fsPath, docUri);
+      const path = this.fs.relative(root, docUri);
       if (path !== undefined && (!best || root.fsPath.length > best.root.fsPath.length)) best = { root, path };
     }
     return best;
@@ -178,7 +175,7 @@ export class Roots {
 
   uriOf(root: Root, path: string): string {
     if (path === '.') return root.workspace.configPath ? this.uriOf(root, root.workspace.configPath) : root.uri;
-    return URI.file(nodePath.join(root.fsPath, ...path.split('/'))).toString();
+    return this.fs.uriOf(root, path);
   }
 
   /** An editor opened or changed a document. Returns the root to re-check. */
@@ -213,8 +210,7 @@ export class Roots {
     const at = this.locate(docUri);
     if (!at) return undefined;
     const { workspace } = at.root;
-    const abs = URI.parse(docUri).fsPath;
-    const bytes = await fs.readFile(abs).catch(() => undefined);
+    const bytes = await this.fs.readFile(docUri);
     if (bytes === undefined) {
       workspace.removeFile(at.path);
       return at.root;

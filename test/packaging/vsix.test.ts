@@ -32,10 +32,21 @@ describe('the .vsix package', function () {
     assert.ok(size < 2 * 1024 * 1024, `${size} bytes`);
   });
 
-  it('holds the bundled client, server and CLI', () => {
+  it('holds the bundled client, server and CLI, and the web build\'s client and server', () => {
     const names = zipEntries(readFileSync(VSIX));
-    for (const f of ['extension/package.json', 'extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/cli.js', 'extension/readme.md']) {
-      assert.ok(names.some((n) => n.toLowerCase() === f), `${f} missing from ${names.join(', ')}`);
+    const bundles = ['dist/client.js', 'dist/server.js', 'dist/cli.js', 'dist/browserClient.js', 'dist/browserServer.js'];
+    for (const f of ['extension/package.json', 'extension/readme.md', ...bundles.map((b) => `extension/${b}`)]) {
+      assert.ok(names.some((n) => n.toLowerCase() === f.toLowerCase()), `${f} missing from ${names.join(', ')}`);
+    }
+  });
+
+  it('holds the entry points package.json names for the desktop and the browser', () => {
+    const names = zipEntries(readFileSync(VSIX));
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { main?: string; browser?: string };
+    for (const [field, entry] of [['main', pkg.main], ['browser', pkg.browser]] as const) {
+      assert.ok(entry, `package.json lacks "${field}"`);
+      const f = `extension/${entry.replace(/^\.\//, '')}`;
+      assert.ok(names.includes(f), `${f} missing from the .vsix`);
     }
   });
 

@@ -2,10 +2,10 @@
 // the review quick fixes, computed by the server (isms/markReviewed): `last_reviewed` today and `next_review`
 // moved on by the `review_cycle`, or `reviewed_on` / `reviewed_by` for an exception.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import type { IsmsServer } from '../ismsServer';
 
-export async function markReviewed(server: IsmsServer, client: () => LanguageClient | undefined, target?: vscode.Uri | { data?: { uri?: string } }): Promise<boolean> {
+export async function markReviewed(server: IsmsServer, client: () => BaseLanguageClient | undefined, target?: vscode.Uri | { data?: { uri?: string } }): Promise<boolean> {
   const uri = target instanceof vscode.Uri ? target : target?.data?.uri ? vscode.Uri.parse(target.data.uri) : vscode.window.activeTextEditor?.document.uri;
   if (!uri) {
     void vscode.window.showWarningMessage('Open the ISMS document you reviewed first.');

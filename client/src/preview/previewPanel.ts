@@ -7,7 +7,6 @@
 // media folder and the workspace folders), no command URIs, and every target of a click checked against the
 // targets the server sent and the workspace folders before anything opens.
 import * as vscode from 'vscode';
-import { randomBytes } from 'node:crypto';
 import type { IsmsServer } from '../ismsServer';
 import type { PreviewResult } from '../../../server/src/protocol';
 import { openLocation } from '../commands/openLocation';
@@ -157,7 +156,8 @@ export class PreviewManager implements vscode.Disposable {
 
   /** The page around the server's HTML: strict CSP, a nonce for the one script, the document's folder as base. */
   private shell(webview: vscode.Webview, uri: vscode.Uri): string {
-    const nonce = randomBytes(18).toString('base64');
+    // Web Crypto: there in the Node extension host and in the browser's.
+    const nonce = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(18))));
     const media = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', file)).toString();
     const folder = vscode.Uri.joinPath(uri, '..');
     const base = vscode.workspace.getWorkspaceFolder(uri) ? webview.asWebviewUri(folder).toString() + '/' : '';

@@ -1,7 +1,7 @@
 // What every language feature gets: the connection, open documents, the workspace roots and the publisher.
 import type { ClientCapabilities, Connection, ServerCapabilities, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Roots } from '../roots';
+import type { Root, Roots } from '../roots';
 import type { DiagnosticsPublisher } from './diagnostics';
 
 export interface ServerContext {
@@ -17,6 +17,13 @@ export interface ServerContext {
   clientCapabilities(): ClientCapabilities;
   /** The client's `initializationOptions` (e.g. `{ reviewerName }`), if any. */
   initializationOptions(): unknown;
+  /**
+   * The user's name as the host knows it (the Node server: `git config user.name` unless `git` is false, else
+   * the operating system's user). Absent in the browser build.
+   */
+  systemUserName?(root: Root, options: { git: boolean }): Promise<string | undefined>;
+  /** The git commit a folder on disk is at, for the audit pack's stamp (the Node server). Absent in the browser. */
+  gitCommit?(dir: string): Promise<string | undefined>;
 }
 
 /** One language feature: the capabilities it announces and the handlers it registers. */

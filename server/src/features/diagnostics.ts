@@ -34,7 +34,7 @@ export class DiagnosticsPublisher {
   private readonly published = new Map<string, Set<string>>();
   /** The document version each open document's findings were last published with. */
   private readonly publishedVersions = new Map<string, number | undefined>();
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly reportedFailures = new Set<string>();
   private readonly checkers = new Map<string, { workspace: IsmsWorkspace; checker: IncrementalChecker }>();
   /** The latest check's findings by URI, for other features (code actions, status). */
@@ -51,6 +51,8 @@ export class DiagnosticsPublisher {
     private readonly roots: Roots,
     private readonly today: () => number | undefined,
     private readonly versionOf: (uri: string) => number | undefined,
+    /** When set, each check is logged, followed by what this returns (the Node server's memory use). */
+    private readonly logChecks?: () => string,
   ) {}
 
   /**
@@ -121,12 +123,10 @@ export class DiagnosticsPublisher {
       this.followUps.add(root.uri);
       this.schedule(root, 10);
     }
-    if (process.env.ISMS_LOG_CHECKS) {
+    if (this.logChecks) {
       const { ruleRuns, documentsChanged } = checker.stats;
-      const { heapUsed, heapTotal, external, rss } = process.memoryUsage();
-      const mb = (n: number) => Math.round(n / 1048576);
       this.connection.console.log(
-        `check ${root.uri}: ${this.lastCheckMs} ms, ${ruleRuns} rule runs, ${documentsChanged} documents changed, ${root.workspace.parseCount} parses in all, ${byUri.size} published; heap ${mb(heapUsed)}/${mb(heapTotal)} MB, external ${mb(external)} MB, RSS ${mb(rss)} MB`,
+        `check ${root.uri}: ${this.lastCheckMs} ms, ${ruleRuns} rule runs, ${documentsChanged} documents changed, ${root.workspace.parseCount} parses in all, ${byUri.size} published; ${this.logChecks()}`,
       );
     }
     if (fresh || checker.stats.documentsChanged > 0 || changedPaths.size > 0) for (const listener of this.listeners) listener(root);

@@ -5,7 +5,6 @@ import type { Feature } from './context';
 import { onIsmsRequest, rootName, rootsFor } from './ismsRequests';
 import { textSource } from './shared';
 import { exportAuditPack as exportPack } from '../engine/render/auditPack';
-import { gitCommit } from '../engine/workspace/gitCommit';
 import { version } from '../../../package.json';
 
 export const exportAuditPack: Feature = {
@@ -15,9 +14,10 @@ export const exportAuditPack: Feature = {
       if (typeof params.rootUri !== 'string') return null;
       const [root] = await rootsFor(ctx, params.rootUri);
       if (!root) return null;
-      // git is not run in an untrusted workspace (see userName.ts); the stamp then says there is no commit.
+      // git is not run in an untrusted workspace (see userName.ts), nor in the browser (no gitCommit); the stamp
+      // then says there is no commit.
       const trusted = (ctx.initializationOptions() as { trusted?: unknown } | undefined)?.trusted !== false;
-      const commit = trusted && URI.parse(root.uri).scheme === 'file' ? await gitCommit(root.fsPath) : undefined;
+      const commit = trusted && ctx.gitCommit && URI.parse(root.uri).scheme === 'file' ? await ctx.gitCommit(root.fsPath) : undefined;
       const pack = await exportPack({
         workspace: root.workspace,
         name: rootName(root),

@@ -1,7 +1,7 @@
 // Shared by the ISMS-specific requests (isms/*, see ../protocol.ts): typed registration, the roots a request
 // is about, path -> URI mapping, and the latest findings of a root.
 import type { CancellationToken } from 'vscode-languageserver';
-import * as nodePath from 'node:path';
+import { URI, Utils } from 'vscode-uri';
 import type { Diagnostic } from '../engine/model';
 import type { Root } from '../roots';
 import type { IsmsRequestMethod, IsmsRequests } from '../protocol';
@@ -37,7 +37,7 @@ export function linkerFor(ctx: ServerContext, root: Root): Linker {
   return { uri: (path) => ctx.roots.uriOf(root, path) };
 }
 
-export const rootName = (root: Root) => nodePath.basename(root.fsPath) || root.fsPath;
+export const rootName = (root: Root) => Utils.basename(URI.parse(root.uri)) || root.fsPath;
 
 /** The findings of a root's latest check (what the editor shows), by workspace path. */
 export function latestFindings(ctx: ServerContext, root: Root): Diagnostic[] {

@@ -1,7 +1,5 @@
 // What every feature needs to turn an LSP request into an engine query and the answer back into LSP: the
-// document under the request, file text (the editor's when open, else the disk's), and URI mapping.
-import { promises as fs } from 'node:fs';
-import { URI } from 'vscode-uri';
+// document under the request, file text (the editor's when open, else the file's), and URI mapping.
 import { LSPErrorCodes, ResponseError, type CancellationToken, type Location as LspLocation, type TextDocumentEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { IsmsDocument } from '../engine/model';
 import type { Root } from '../roots';
@@ -24,13 +22,13 @@ export async function documentAt(ctx: ServerContext, uri: string): Promise<At | 
   return at && doc ? { root: at.root, path: at.path, doc } : undefined;
 }
 
-/** File text by workspace path: the open editor's, else read from disk. */
+/** File text by workspace path: the open editor's, else read from the file. */
 export function textSource(ctx: ServerContext, root: Root): TextSource {
   return async (path) => {
     const uri = ctx.roots.uriOf(root, path);
     const open = ctx.documents.get(uri);
     if (open) return open.getText();
-    const bytes = await fs.readFile(URI.parse(uri).fsPath).catch(() => undefined);
+    const bytes = await ctx.roots.fs.readFile(uri);
     if (!bytes) return undefined;
     const decoded = decodeText(bytes, root.workspace.config.maxFileSizeKb * 1024);
     return 'text' in decoded ? decoded.text : undefined;
@@ -66,4 +64,4 @@ export function throwIfCancelled(token: CancellationToken | undefined): void {
 }
 
 /** Lets queued messages (such as `$/cancelRequest`) through before long work continues. */
-export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+export { yieldToEventLoop } from '../engine/util/eventLoop';

@@ -8,14 +8,15 @@ const MARKERS = '.markers-panel';
 
 /**
  * @param {import('../lib/codeServer.mjs').CodeServer} server  started, with the .vsix installed
- * @param {import('./index.mjs').UiContext} o  `expected.faults`: the diagnostics to find (file: relative path, or
- *   folder ending in /); the first fault's file is opened in an editor
+ * @param {import('./index.mjs').UiContext & { screenshot?: string }} o  `expected.faults`: the diagnostics to find
+ *   (file: relative path, or folder ending in /); the first fault's file is opened in an editor; `screenshot`: the
+ *   file name of the final screenshot in `results` (default vscode-problems.png)
  * @returns {Promise<{ name: string, ok: boolean, error?: string, seconds: number }[]>}
  */
-export async function problemsPanelSmoke(server, { folder, expected, results, failures, log = console.log }) {
+export async function problemsPanelSmoke(server, { folder, expected, results, failures, log = console.log, screenshot: shotName = 'vscode-problems.png' }) {
   const faults = expected.faults;
   const openFile = faults.find((f) => !f.file.endsWith('/'))?.file ?? '00-scope.md';
-  const screenshot = join(results, 'vscode-problems.png');
+  const screenshot = join(results, shotName);
   const { page, close, steps, checks, check, load, palette, openFile: open } = await openWorkbench(server, { log, failures, name: 'problems', viewport: { width: 1400, height: 900 } });
   const critical = (name, fn) => check(name, fn, { critical: true });
 

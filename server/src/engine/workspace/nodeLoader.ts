@@ -2,51 +2,15 @@
 // without following symlinks out of it, honours `exclude`, and never throws on a bad file.
 import { promises as fs } from 'node:fs';
 import * as nodePath from 'node:path';
-import type { Diagnostic } from '../model';
-import { START_RANGE } from '../model';
-import { CONFIG_FILE_NAMES, parseConfigFile, resolveConfig } from '../config/load';
-import { GlobSet } from '../util/glob';
 import { IsmsWorkspace, isMarkdownPath } from './workspace';
-import { decodeText, tooLarge } from './textFile';
 import { readShared } from './readShared';
+import { addMarkdownFile, ExcludeFilter, loadConfigFrom, unreadableFile, type LoadOptions, type ScannedFolder } from './loader';
 
-export interface LoadOptions {
-  /** Editor settings, applied before `.isms.yaml`. */
-  settings?: unknown;
-  /** Called for files skipped with a note (unreadable folders and the like). */
-  log?: (message: string) => void;
-  /** Called while Markdown files are read and parsed: how many of how many are done. */
-  onProgress?: (done: number, total: number) => void;
-  /**
-   * Called with the workspace (configuration known, no file yet) before the folder is walked, and the list of
-   * Markdown files the walk fills as it goes.
-   */
-  onConfig?: (workspace: IsmsWorkspace, markdown: readonly [string, string][]) => void;
-}
-
-/** A folder walked but not yet read: the workspace (configuration, other files) and the Markdown files in it. */
-export interface ScannedFolder {
-  workspace: IsmsWorkspace;
-  /** Workspace-relative and absolute paths of the Markdown files, in walk order. */
-  markdown: [string, string][];
-}
+export type { LoadOptions, ScannedFolder } from './loader';
 
 /** Reads `.isms.yaml` (if any) and builds the effective configuration for a root folder. */
 export async function loadConfig(root: string, settings?: unknown) {
-  const layers: Parameters<typeof resolveConfig>[0] = [{ data: settings }];
-  let configPath: string | undefined;
-  const fileDiagnostics: Diagnostic[] = [];
-  for (const name of CONFIG_FILE_NAMES) {
-    const text = await fs.readFile(nodePath.join(root, name), 'utf8').catch(() => undefined);
-    if (text === undefined) continue;
-    configPath = name;
-    const parsed = parseConfigFile(name, text);
-    fileDiagnostics.push(...parsed.diagnostics);
-    layers.push({ data: parsed.data, path: name, keyRanges: parsed.keyRanges });
-    break;
-  }
-  const { config, diagnostics } = resolveConfig(layers);
-  return { config, configPath, diagnostics: [...fileDiagnostics, ...diagnostics] };
+  return loadConfigFrom((name) => fs.readFile(nodePath.join(root, name), 'utf8').catch(() => undefined), settings);
 }
 
 export async function loadWorkspace(root: string, options: LoadOptions = {}): Promise<IsmsWorkspace> {
@@ -54,8 +18,6 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
   await readMarkdownFiles(scanned, options);
   return scanned.workspace;
 }
-
-const problem = (path: string, message: string): Diagnostic => ({ path, range: START_RANGE, severity: 'warning', code: 'file-unreadable', message });
 
 /**
  * Reads and parses the Markdown files of a walked folder. Files are read synchronously (several times faster than
@@ -82,12 +44,10 @@ function readMarkdown(workspace: IsmsWorkspace, rel: string, abs: string, maxByt
   try {
     read = readShared(abs, maxBytes);
   } catch (e) {
-    workspace.setFileProblem(rel, problem(rel, `File could not be read (${(e as NodeJS.ErrnoException).code ?? 'error'}).`));
+    workspace.setFileProblem(rel, unreadableFile(rel, `File could not be read (${(e as NodeJS.ErrnoException).code ?? 'error'}).`));
     return;
   }
-  const decoded = 'bytes' in read ? decodeText(read.bytes, maxBytes) : { problem: tooLarge(read.tooLarge, maxBytes) };
-  if ('text' in decoded) workspace.setMarkdown(rel, decoded.text);
-  else workspace.setFileProblem(rel, problem(rel, decoded.problem));
+  addMarkdownFile(workspace, rel, read, maxBytes);
 }
 
 /** Loads the configuration and walks the folder: every file is known, no Markdown file is read yet. */
@@ -96,7 +56,7 @@ export async function scanFolder(root: string, options: LoadOptions = {}): Promi
   const workspace = new IsmsWorkspace(config, diagnostics, configPath);
   const markdown: [string, string][] = [];
   options.onConfig?.(workspace, markdown);
-  const exclude = new GlobSet(config.exclude);
+  const exclude = new ExcludeFilter(config.exclude);
   const realRoot = await fs.realpath(root);
 
   async function walk(relDir: string): Promise<void> {
@@ -110,10 +70,10 @@ export async function scanFolder(root: string, options: LoadOptions = {}): Promi
     for (const entry of entries) {
       const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
       if (entry.isDirectory()) {
-        if (!exclude.matches(`${rel}/`) && !exclude.excludesFolder(rel)) await walk(rel);
+        if (!exclude.folderExcluded(rel)) await walk(rel);
         continue;
       }
-      if (exclude.matches(rel)) continue;
+      if (exclude.fileMatches(rel)) continue;
       const abs = nodePath.join(root, rel);
       if (entry.isSymbolicLink()) {
         // Follow a symlink only when it stays inside the workspace; never read what lies outside.
@@ -121,7 +81,7 @@ export async function scanFolder(root: string, options: LoadOptions = {}): Promi
         const inside = target !== undefined && (target === realRoot || target.startsWith(realRoot + nodePath.sep));
         const stat = inside ? await fs.stat(target!).catch(() => undefined) : undefined;
         if (!inside || !stat) {
-          if (isMarkdownPath(rel)) workspace.setFileProblem(rel, problem(rel, target === undefined ? 'Symbolic link is broken; it was not checked.' : 'Symbolic link points outside the workspace; it was not read.'));
+          if (isMarkdownPath(rel)) workspace.setFileProblem(rel, unreadableFile(rel, target === undefined ? 'Symbolic link is broken; it was not checked.' : 'Symbolic link points outside the workspace; it was not read.'));
           else options.log?.(`skipped symlink ${rel}`);
           continue;
         }
