@@ -4,8 +4,9 @@ import { spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { distFile } from '../support/dist';
 
-const CLI = join(process.cwd(), process.env.ISMS_DIST_DIR ?? 'dist', 'cli.js');
+const CLI = distFile('cli.js');
 const run = (args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 30_000 });
 
 function adopted(fixture: string): { dir: string; config: string; findings: string[]; initOutput: string } {

@@ -2,11 +2,11 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { md, policy } from '../../server/src/engine/testing/fixtures';
 import { folderWith } from '../support/folders';
+import { distFile } from '../support/dist';
 
-const CLI = join(process.cwd(), process.env.ISMS_DIST_DIR ?? 'dist', 'cli.js');
+const CLI = distFile('cli.js');
 
 function run(args: string[], cwd = process.cwd()) {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 30_000 });

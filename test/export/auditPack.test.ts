@@ -7,8 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
+import { distFile } from '../support/dist';
 
-const CLI = join(process.cwd(), process.env.ISMS_DIST_DIR ?? 'dist', 'cli.js');
+const CLI = distFile('cli.js');
 const CHROMIUM = process.env.ISMS_CHROMIUM ?? '/usr/bin/chromium';
 
 describe('isms export: the audit pack', function () {

@@ -2,9 +2,9 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { HOSTILE_CASES } from './cases';
 import { hostileFolder, OUTSIDE_CONTENT } from './folder';
+import { distFile } from '../support/dist';
 
 describe('hostile files: CLI', function () {
   this.timeout(60_000);
@@ -13,7 +13,7 @@ describe('hostile files: CLI', function () {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('checks the folder and reports every hostile file', () => {
-    const cli = join(process.cwd(), process.env.ISMS_DIST_DIR ?? 'dist', 'cli.js');
+    const cli = distFile('cli.js');
     const r = spawnSync(process.execPath, [cli, 'check', dir, '--format', 'json', '--today', '2026-11-21'], { encoding: 'utf8', timeout: 50_000, maxBuffer: 64 * 1024 * 1024 });
     assert.equal(r.error, undefined);
     assert.ok(r.status === 0 || r.status === 1, `exit ${r.status}: ${r.stderr}`);

@@ -6,6 +6,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { distFile } from '../support/dist';
 
 interface ProbeResult {
   ok: boolean;
@@ -43,7 +44,7 @@ describe('Neovim as an LSP client', function () {
 
   function runNeovim(file: string, env: Record<string, string>): Promise<ProbeResult> {
     const out = join(dir, '.nvim-result.json');
-    const server = join(process.cwd(), process.env.ISMS_DIST_DIR ?? 'dist', 'server.js');
+    const server = distFile('server.js');
     const child = spawn('nvim', ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${join(process.cwd(), 'test', 'neovim', 'lsp-probe.lua')}`, join(dir, file)], {
       cwd: dir,
       env: { ...process.env, ISMS_TODAY: '2026-11-21', LSP_CMD: JSON.stringify([process.execPath, server, '--stdio']), LSP_ROOT: dir, LSP_OUT: out, LSP_TIMEOUT_MS: '15000', ...env },

@@ -9,8 +9,9 @@ import type { Diagnostic } from 'vscode-languageserver-protocol';
 import type { AuditPackFile, EvidenceLockerResult, ExportAuditPackResult, ProposeConfigResult } from '../../server/src/protocol';
 import { Fixture } from './fixture';
 import { codes, fileUri } from './lspClient';
+import { distFile } from '../support/dist';
 
-const CLI = join(process.cwd(), process.env.ISMS_DIST_DIR ?? 'dist', 'cli.js');
+const CLI = distFile('cli.js');
 const cli = (args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 30_000 });
 const EXAMPLE = join(process.cwd(), 'examples', 'acme-ai-isms');
 const ADOPTION = join(process.cwd(), 'test', 'fixtures', 'adoption');

@@ -1,7 +1,6 @@
 // A minimal LSP client for protocol-level tests: starts the built server over stdio and speaks JSON-RPC to it
 // with vscode-languageserver-protocol, the same library editors' clients use.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   createProtocolConnection,
@@ -11,6 +10,7 @@ import {
   type PublishDiagnosticsParams,
   type Diagnostic,
 } from 'vscode-languageserver-protocol/node';
+import { distFile } from '../support/dist';
 
 export const fileUri = (path: string) => pathToFileURL(path).toString();
 
@@ -38,7 +38,7 @@ export class LspTestClient {
       capabilities?: { workspace?: Record<string, unknown>; textDocument?: Record<string, unknown> };
     } = {},
   ): Promise<void> {
-    this.process = spawn(process.execPath, [join(process.cwd(), process.env.ISMS_DIST_DIR ?? 'dist', 'server.js'), '--stdio'], {
+    this.process = spawn(process.execPath, [distFile('server.js'), '--stdio'], {
       env: { ...process.env, ISMS_TODAY: '2026-11-21', ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });

@@ -14,7 +14,7 @@ import * as esbuild from 'esbuild';
 import { browserBundles, commonOptions } from '../../scripts/bundles.mjs';
 import { launch } from '../vscode/lib/browser.mjs';
 
-const DIST = process.env.ISMS_DIST_DIR ?? 'dist';
+const DIST = resolve(process.env.ISMS_DIST_DIR ?? 'dist');
 const EXAMPLE = resolve('examples', 'acme-ai-isms');
 const TODAY = '2026-11-21';
 const expected = JSON.parse(readFileSync('test/vscode/expected-faults.json', 'utf8'));
