@@ -40,6 +40,8 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS = join(ROOT, '.test-results');
 const EXAMPLE = join(ROOT, 'examples/acme-ai-isms');
 const VSIX = join(ROOT, 'isms-markdown.vsix');
+/** The example's deliberate faults, as every UI check expects them. */
+const expected = JSON.parse(readFileSync(join(ROOT, 'test/vscode/expected-faults.json'), 'utf8'));
 const TOOLS = process.env.ISMS_TOOLS_DIR || join(homedir(), '.cache/isms-markdown-tools');
 const TIMEOUT_MS = Number(process.env.ISMS_VSCODE_TIMEOUT_MS || 600_000);
 
@@ -49,6 +51,8 @@ const opt = (name) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.l
 const only = opt('only');
 const uiOnly = opt('ui');
 const T0 = Date.now();
+/** An error's first lines, for a failed check's message. */
+const firstLines = (e) => String(e?.message ?? e).split('\n').slice(0, 5).join('\n');
 const secs = (t = T0) => `${((Date.now() - t) / 1000).toFixed(1)}s`;
 const log = (s) => console.log(s);
 const step = (s) => console.log(`\n== vscode: ${s}`);
@@ -253,7 +257,6 @@ async function main() {
     }
     step('UI: install the .vsix into a fresh code-server');
     const t = Date.now();
-    const expected = JSON.parse(readFileSync(join(ROOT, 'test/vscode/expected-faults.json'), 'utf8'));
     const server = new CodeServer({ toolsDir: TOOLS, home: join(tmp, 'cs-ui') });
     server.name = 'ui';
     servers.push(server);
@@ -263,7 +266,7 @@ async function main() {
       await server.start();
       log(`   code-server pid ${server.pid} on ${server.url} (${secs(t)})`);
     } catch (e) {
-      checks.push({ name: 'code-server starts with the .vsix installed', ok: false, error: String(e?.message ?? e).split('\n').slice(0, 5).join('\n') });
+      checks.push({ name: 'code-server starts with the .vsix installed', ok: false, error: firstLines(e) });
       log(`   FAIL ${checks[0].error}`);
     }
     // The README's screenshots are rewritten only when asked, so a test run leaves the working tree as it was.
@@ -277,7 +280,7 @@ async function main() {
           folder: copyExample(`ws-ui-${ui.name}`), expected, screenshots, results: RESULTS, failures: RESULTS, log,
         })));
       } catch (e) {
-        checks.push({ name: `UI checks "${ui.name}" ran`, ok: false, error: String(e?.message ?? e).split('\n').slice(0, 5).join('\n') });
+        checks.push({ name: `UI checks "${ui.name}" ran`, ok: false, error: firstLines(e) });
         log(`   FAIL ${checks[checks.length - 1].error}`);
       }
     }
@@ -291,7 +294,6 @@ async function main() {
   if ((!only || only === 'web') && !finished) {
     step('web: the .vsix without "main", run by the web-worker extension host');
     const t = Date.now();
-    const expected = JSON.parse(readFileSync(join(ROOT, 'test/vscode/expected-faults.json'), 'utf8'));
     const server = new CodeServer({ toolsDir: TOOLS, home: join(tmp, 'cs-web') });
     server.name = 'web';
     servers.push(server);
@@ -305,7 +307,7 @@ async function main() {
       });
       checks.push(notActivatedInNodeHost(server, expected.extensionId));
     } catch (e) {
-      checks = [{ name: 'web-worker host check ran', ok: false, error: String(e?.message ?? e).split('\n').slice(0, 5).join('\n') }];
+      checks = [{ name: 'web-worker host check ran', ok: false, error: firstLines(e) }];
       log(`   FAIL ${checks[0].error}`);
     }
     record('web', checks);
