@@ -4,6 +4,7 @@ import { problemsPanelSmoke } from './problemsPanel.mjs';
 import { ismsViewsUi } from './ismsViews.mjs';
 import { editorFeaturesUi } from './editorFeatures.mjs';
 import { previewXssUi } from './previewXss.mjs';
+import { adoptionCommandsUi } from './adoptionCommands.mjs';
 
 /**
  * @typedef {object} UiContext
@@ -21,5 +22,6 @@ export const UI_CHECKS = [
   { name: 'problems', title: 'the Problems panel lists the example\'s faults', run: problemsPanelSmoke },
   { name: 'views', title: 'the ISMS views and the preview', run: ismsViewsUi },
   { name: 'features', title: 'the language server\'s editor features, with the README\'s screenshots of them', run: editorFeaturesUi },
+  { name: 'adoption', title: 'Initialise Workspace and Export Audit Pack through their dialogs', run: adoptionCommandsUi },
   { name: 'xss', title: 'the preview runs none of the XSS payloads of a document', run: previewXssUi },
 ];
