@@ -33,6 +33,7 @@ describe('language server: completion', function () {
     assert.ok(labels(list).every((l) => l.startsWith('A.8.')));
     const crypto = list.items.find((i) => i.label === 'A.8.24')!;
     assert.equal(crypto.detail, 'Use of cryptography');
+    assert.deepEqual(crypto.labelDetails, { description: 'Use of cryptography' }, 'the title on every row, for clients that show it');
     const line = policy('', 'Keys follow A.8.|').split('\n').length - 1;
     assert.deepEqual(crypto.textEdit, { range: { start: { line, character: 12 }, end: { line, character: 16 } }, newText: 'A.8.24' });
     assert.deepEqual(labels(await completeAt('policies/access-control.md', policy('', 'See A.8.2|'))).slice(0, 3), ['A.8.2', 'A.8.20', 'A.8.21']);
@@ -99,6 +100,22 @@ describe('language server: completion', function () {
 
   it('offers nothing in plain prose', async () => {
     assert.deepEqual((await completeAt('policies/access-control.md', policy('', 'plain words |'))).items, []);
+  });
+});
+
+describe('language server: completion for a client without label details', () => {
+  it('sends titles as detail only', async () => {
+    const f = await Fixture.start({ capabilities: { textDocument: {} } });
+    try {
+      const uri = f.uri('policies/access-control.md');
+      await f.client.open(uri, '---\ntype: policy\n---\nKeys follow A.8.2', 1);
+      const result = await f.request<CompletionList | null>('textDocument/completion', { textDocument: { uri }, position: { line: 3, character: 17 } });
+      const item = result?.items.find((i) => i.label === 'A.8.24');
+      assert.equal(item?.detail, 'Use of cryptography');
+      assert.equal(item?.labelDetails, undefined);
+    } finally {
+      await f.stop();
+    }
   });
 });
 

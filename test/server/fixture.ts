@@ -69,6 +69,7 @@ export function positionOf(text: string, needle: string, nth = 1, delta = 0): Po
 export const FULL_CAPABILITIES = {
   workspace: { workspaceEdit: { documentChanges: true }, symbol: {}, semanticTokens: { refreshSupport: false } },
   textDocument: {
+    completion: { completionItem: { labelDetailsSupport: true } },
     documentSymbol: { hierarchicalDocumentSymbolSupport: true },
     semanticTokens: { requests: { full: true, range: true }, tokenTypes: [], tokenModifiers: [], formats: ['relative'] },
   },

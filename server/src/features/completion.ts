@@ -3,6 +3,9 @@ import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver';
 import type { Feature } from './context';
 import { complete, type CompletionKind } from '../engine/query/completion';
 
+/** Kinds whose detail is the ID's title: shown on every row (labelDetails), not only on the focused one. */
+const TITLED: ReadonlySet<CompletionKind> = new Set(['control', 'risk', 'document']);
+
 const KIND: Record<CompletionKind, CompletionItemKind> = {
   control: CompletionItemKind.EnumMember,
   risk: CompletionItemKind.Event,
@@ -24,6 +27,7 @@ export const completion: Feature = {
       if (!open || !at) return null;
       const result = complete(at.root.workspace, at.root.workspace.getDocument(at.path), open.getText(), params.position, ctx.today());
       if (!result || result.items.length === 0) return null;
+      const labelDetails = ctx.clientCapabilities().textDocument?.completion?.completionItem?.labelDetailsSupport === true;
       return {
         isIncomplete: result.isIncomplete,
         items: result.items.map(
@@ -31,6 +35,7 @@ export const completion: Feature = {
             label: e.label,
             kind: KIND[e.kind],
             detail: e.detail,
+            ...(labelDetails && e.detail && TITLED.has(e.kind) ? { labelDetails: { description: e.detail } } : {}),
             documentation: e.documentation,
             textEdit: { range: e.range, newText: e.insertText },
             filterText: e.filterText,
