@@ -40,6 +40,10 @@ export async function openWorkbench(server, { log, failures, name = 'ui', viewpo
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: firstFile }).first().waitFor({ timeout: 90_000 });
   };
 
+  /** Wait for the extension's status bar item, which shows once the server has checked the workspace. */
+  const extensionReady = (timeoutMs = 90_000) =>
+    page.locator('.statusbar-item', { hasText: 'ISMS' }).first().waitFor({ timeout: timeoutMs });
+
   /** Run a command through the command palette (F1). */
   const palette = async (label) => {
     await page.keyboard.press('F1');
@@ -103,5 +107,5 @@ export async function openWorkbench(server, { log, failures, name = 'ui', viewpo
     log(`  screenshot ${path}`);
   };
 
-  return { page, close, steps, check: steps.check, checks: steps.checks, load, palette, openFile, webviewFrame, widenSidebar, shoot };
+  return { page, close, steps, check: steps.check, checks: steps.checks, load, extensionReady, palette, openFile, webviewFrame, widenSidebar, shoot };
 }

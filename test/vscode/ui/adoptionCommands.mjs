@@ -22,7 +22,7 @@ export async function adoptionCommandsUi(server, { folder, failures, log = conso
   rmSync(packDir, { recursive: true, force: true });
   mkdirSync(packDir);
 
-  const { page, close, checks, check, load, palette } = await openWorkbench(server, { log, failures, name: 'adoption' });
+  const { page, close, checks, check, load, extensionReady, palette } = await openWorkbench(server, { log, failures, name: 'adoption' });
   /** Polls `probe` until it returns true. */
   const until = async (what, timeoutMs, probe) => {
     const deadline = Date.now() + timeoutMs;
@@ -36,7 +36,7 @@ export async function adoptionCommandsUi(server, { folder, failures, log = conso
   try {
     await check('workbench loads the folder and the server has checked it', async () => {
       await load(folder);
-      await page.locator('.statusbar-item', { hasText: 'ISMS' }).first().waitFor({ timeout: 60_000 });
+      await extensionReady(60_000);
     }, { critical: true });
 
     await check('Initialise Workspace shows the proposed .isms.yaml and asks before writing it', async () => {

@@ -47,7 +47,7 @@ export async function editorFeaturesUi(server, { folder, screenshots, failures, 
   mkdirSync(dir, { recursive: true });
   const shotPath = (feature) => join(dir, `${feature}.png`);
 
-  const { page, close, checks, check, load, palette, openFile, widenSidebar, shoot } = await openWorkbench(server, { log, failures, name: 'features', viewport: VIEWPORT });
+  const { page, close, checks, check, load, extensionReady, palette, openFile, widenSidebar, shoot } = await openWorkbench(server, { log, failures, name: 'features', viewport: VIEWPORT });
   const editor = page.locator('.part.editor .editor-instance .monaco-editor').first();
   const text = (s) => (s ?? '').replace(/\u00a0/g, ' ');
 
@@ -130,8 +130,7 @@ export async function editorFeaturesUi(server, { folder, screenshots, failures, 
   try {
     await check('workbench loads with the example folder; the language server checks it', async () => {
       await load(folder);
-      // The status bar item appears once the server has checked the workspace.
-      await page.locator('.statusbar-item', { hasText: 'ISMS' }).first().waitFor({ timeout: 90_000 });
+      await extensionReady();
       await palette('View: Toggle Primary Side Bar Visibility');
       await page.locator('.part.sidebar').waitFor({ state: 'hidden', timeout: 5_000 });
     }, { critical: true });

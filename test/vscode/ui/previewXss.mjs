@@ -216,7 +216,7 @@ export async function previewXssUi(server, { folder, results, failures, log = co
   writeFileSync(join(folder, '..', OUTSIDE_ROOTS), '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>\n');
   log(`  ${names.size} payloads; sentinel on ${sentinel.origin}`);
 
-  const { page, close, checks, check, load, palette, webviewFrame, shoot } = await openWorkbench(server, { log, failures, name: 'xss' });
+  const { page, close, checks, check, load, extensionReady, palette, webviewFrame, shoot } = await openWorkbench(server, { log, failures, name: 'xss' });
   const context = page.context();
   const detected = watch(context, sentinel, page);
   const critical = (name, fn) => check(name, fn, { critical: true });
@@ -259,8 +259,7 @@ export async function previewXssUi(server, { folder, results, failures, log = co
     await critical('workbench loads with the example folder and the payload document', async () => {
       await load(folder);
       workbenchUrl = page.url();
-      // The extension is active once its status bar item shows.
-      await page.locator('.statusbar-item', { hasText: 'ISMS' }).first().waitFor({ timeout: 90_000 });
+      await extensionReady();
     });
 
     await critical('the preview opens on the payload document and renders it to its last line', async () => {
