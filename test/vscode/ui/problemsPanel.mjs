@@ -46,11 +46,21 @@ export async function problemsPanelSmoke(server, { folder, expected, results, fa
     // filter box, which matches a marker's message, source and code.
     const filter = page.locator('.viewpane-filter input, .markers-panel-action-filter input').first();
     const rows = page.locator(`${MARKERS} .monaco-list-row`);
+    // The filter box can drop a fill while the panel re-renders (markers published meanwhile): it then keeps the
+    // previous code. Fill again until it holds the new one.
+    const setFilter = async (value) => {
+      await filter.waitFor({ state: 'visible', timeout: 10_000 });
+      for (let attempt = 0; attempt < 5; attempt++) {
+        await filter.fill(value);
+        await page.waitForTimeout(200);
+        if ((await filter.inputValue()) === value) return;
+      }
+      throw new Error(`the Problems filter does not take "${value}" (it holds "${await filter.inputValue()}")`);
+    };
     let wait = 60_000; // the first code waits for the language server to start and check the workspace
     for (const fault of faults) {
       await check(`Problems panel lists ${fault.code} (${fault.file})`, async () => {
-        await filter.waitFor({ state: 'visible', timeout: 10_000 });
-        await filter.fill(fault.code);
+        await setFilter(fault.code);
         const row = rows.filter({ hasText: fault.code }).first();
         await row.waitFor({ timeout: wait });
         const text = (await rows.allTextContents()).join('\n');
