@@ -9,10 +9,10 @@ import { DATE_FIELDS } from './vocabulary';
 const countFiles = (n: number) => `${n} file${n === 1 ? '' : 's'}`;
 
 const SOURCE_NOTES: Record<MetadataSource, string> = {
-  'document-control-table': 'keep their metadata in a Document Control table',
-  blockquote: 'keep their metadata in a "> Owner: …" blockquote header',
-  'bold-fields': 'keep their metadata in "**Owner:** …" lines',
-  'document-information-list': 'list their metadata under a "Document information" heading',
+  'document-control-table': 'their metadata in a Document Control table',
+  blockquote: 'their metadata in a "> Owner: …" blockquote header',
+  'bold-fields': 'their metadata in "**Owner:** …" lines',
+  'document-information-list': 'their metadata as a list under a "Document information" heading',
 };
 
 export interface MetadataProposal {
@@ -46,7 +46,7 @@ export function detectMetadata(files: readonly { path: string; text: string }[],
   const proposal: MetadataProposal = { notes: [] };
   const sources = METADATA_SOURCES.filter((s) => used.has(s));
   if (sources.length) proposal.metadataSources = sources;
-  for (const s of sources) proposal.notes.push(`${countFiles(used.get(s)!)} ${SOURCE_NOTES[s]}.`);
+  for (const s of sources) proposal.notes.push(`${countFiles(used.get(s)!)} ${used.get(s) === 1 ? 'keeps' : 'keep'} ${SOURCE_NOTES[s]}: metadataSources ${s}.`);
   // Only a one-sided tally says how the ambiguous dates (03/04/2026) are meant.
   if (dayFirst && !monthFirst) proposal.dateFormat = 'DD/MM/YYYY';
   if (monthFirst && !dayFirst) proposal.dateFormat = 'MM/DD/YYYY';

@@ -38,7 +38,7 @@ export const frontmatterMissingField: DocumentRule = {
   scope: 'document',
   defaultSeverity: 'warning',
   description: 'A document lacks a field its type needs: `id`, `title`, `owner`; a review date for scope, policy and SoA; `date` for audits and management reviews; `opened` for exceptions.',
-  fix: 'Add the named field to the frontmatter (the quick fix inserts it).',
+  fix: 'Add the named field where the document keeps its metadata: the frontmatter (the quick fix inserts it), or its Document Control table, blockquote header or document information list.',
   check(doc, ctx) {
     if (!doc.type || !doc.frontmatter) return;
     const data = doc.frontmatter.data;
