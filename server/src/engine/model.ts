@@ -107,6 +107,8 @@ export interface Frontmatter {
   range: Range;
   /** Range of the YAML text between the fences. */
   contentRange: Range;
+  /** Set when this is a YAML block in the file (`---` fences, or inside an HTML comment), so fields can be inserted into it. */
+  yaml?: boolean;
   /** Where each field was read when not from this YAML (a Document Control table, a blockquote header, ...). */
   sources?: Map<string, MetadataOrigin>;
   /** Values as written, for fields the model read into the checker's form (`15/01/2026` → 2026-01-15, `Active` → approved). */

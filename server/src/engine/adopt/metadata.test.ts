@@ -4,6 +4,8 @@ import { conventionsFrom } from './conventions';
 import { defaultConfig, METADATA_SOURCES, type IsmsConfig } from '../config/schema';
 import { whereField } from './metadata';
 import { readCycle, readDate } from './dates';
+import { setField } from '../query/frontmatterEdits';
+import { TextLines } from '../query/text';
 
 const parse = (text: string, config: Partial<IsmsConfig> = {}, path = 'policies/p.md') =>
   parseDocument(path, text, { riskIdPattern: 'R-\\d+', conventions: conventionsFrom({ ...defaultConfig(), metadataSources: [...METADATA_SOURCES], typeGlobs: { 'policies/**': 'policy' }, ...config }) });
@@ -115,5 +117,24 @@ describe('dates and cycles as people write them', () => {
     assert.equal(readCycle('every 6 months'), 'semiannual');
     assert.equal(readCycle('annual'), undefined); // already the checker's form
     assert.equal(readCycle('fortnightly'), undefined);
+  });
+});
+
+describe('editing metadata where it lives', () => {
+  const edit = (text: string, key: string, value: string) => {
+    const doc = parse(text);
+    return setField(doc, new TextLines(text), key, value);
+  };
+
+  it('replaces a value in a Document Control table cell and never writes YAML into the body', () => {
+    const text = '# P\n\n| Field | Value |\n|---|---|\n| Owner | CTO |\n| Last reviewed | 2025-01-02 |\n';
+    assert.deepEqual(edit(text, 'last_reviewed', '2026-11-21'), { range: { start: { line: 5, character: 18 }, end: { line: 5, character: 28 } }, newText: '2026-11-21' });
+    assert.equal(edit(text, 'next_review', '2027-11-21'), undefined);
+  });
+
+  it('never overwrites a revision-history row or the title heading, and inserts into HTML-comment frontmatter before its fence', () => {
+    assert.equal(edit('# P\n\n## Revision history\n\n| Version | Date | Change |\n|---|---|---|\n| 1 | 2024-01-02 | x |\n', 'last_reviewed', '2026-11-21'), undefined);
+    const commented = '<!--\n---\nid: POL-5\n---\n-->\n# Crypto\n';
+    assert.deepEqual(edit(commented, 'last_reviewed', '2026-11-21'), { range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, newText: 'last_reviewed: 2026-11-21\n' });
   });
 });

@@ -58,10 +58,13 @@ export function whereToAdd(doc: IsmsDocument): string {
   return ADD_TO[doc.metadata ?? 'frontmatter'];
 }
 
+/** The vocabulary's labels normalised as table headers are ("Date d'approbation" → "date d approbation"). */
+const LABELS = new Map(Object.entries(FIELD_LABELS).map(([label, field]) => [normaliseHeader(label), field]));
+
 export function labelField(label: string, aliases: Record<string, string>): string | undefined {
-  const normal = normaliseHeader(label.replace(/\*\*|__|[:：]$/g, '')).replace(/[:：]$/, '');
+  const normal = normaliseHeader(label.replace(/\*\*|__/g, ''));
   const snake = normal.replace(/ /g, '_');
-  return FIELD_LABELS[normal] ?? aliases[snake] ?? aliases[normal];
+  return LABELS.get(normal) ?? aliases[snake] ?? aliases[normal];
 }
 
 /** The parts of the body where metadata may sit: before the first section, and document-information sections. */
@@ -141,7 +144,7 @@ function bodyLines(text: string, bodyStart: number, lines: LineIndex): { line: n
 const LINE_SHAPES: Record<'blockquote' | 'bold-fields' | 'document-information-list', RegExp> = {
   blockquote: /^(>[ \t]*(?:[-*][ \t]+)?)(\*\*|__)?([^:：*_\n|]{1,40}?)(?:[:：]\2|\2[:：])[ \t]*(.*?)[ \t]*$/,
   'bold-fields': /^((?:[-*+][ \t]+)?)(\*\*|__)([^:：*_\n|]{1,40}?)(?:[:：]\2|\2[:：])[ \t]*(.*?)[ \t]*$/,
-  'document-information-list': /^([-*+][ \t]+)(\*\*|__)?([^:：*_\n|]{1,40}?)(?:[:：]\2|\2[:：])[ \t]+(.*?)[ \t]*$/,
+  'document-information-list': /^([-*+][ \t]+)(\*\*|__)?([^:：*_\n|]{1,40}?)(?:[:：]\2|\2[:：])[ \t]*(.*?)[ \t]*$/,
 };
 
 function fromLines(kind: keyof typeof LINE_SHAPES, body: ReturnType<typeof bodyLines>, r: Regions, lines: LineIndex, aliases: Record<string, string>): MetadataField[] {
@@ -178,15 +181,21 @@ export function latestRevision(doc: IsmsDocument, text: string, bodyStart: numbe
     for (const row of table.rows) for (const c of cols) if (row.cells[c]) consider(row.cells[c].text, row.cells[c].range);
   }
   // HTML tables (some templates write the history as <table>): under a history heading, or with a Date header.
-  const htmlTable = /<table[\s\S]*?<\/table>/gi;
-  htmlTable.lastIndex = bodyStart;
-  for (let m = htmlTable.exec(text); m; m = htmlTable.exec(text)) {
-    const line = lines.position(m.index).line;
-    const rows = [...m[0].matchAll(/<tr[\s\S]*?<\/tr>/gi)].map((row) => [...row[0].matchAll(/<t([hd])[^>]*>([\s\S]*?)<\/t\1>/gi)].map((c) => ({ text: c[2].replace(/<[^>]+>/g, '').trim(), at: m!.index + row.index! + c.index! })));
+  const lower = text.toLowerCase();
+  // Found by indexOf, not a lazy regex, so a file of unclosed `<table` tags stays linear.
+  for (let open = lower.indexOf('<table', bodyStart); open >= 0; ) {
+    const close = lower.indexOf('</table>', open);
+    if (close < 0) break;
+    // A revision history is a few rows; a huge table is data (and not worth a quadratic row scan).
+    const html = close - open < 100_000 ? text.slice(open, close + 8) : '';
+    const line = lines.position(open).line;
+    const rows = [...html.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/gi)].map((row) => [...row[0].matchAll(/<t([hd])[^>]*>([^<]*(?:<(?!\/t[hd])[^<]*)*)<\/t\1>/gi)].map((c) => ({ text: c[2].replace(/<[^>]+>/g, '').trim(), at: open + row.index! + c.index! + c[0].indexOf('>') + 1 })));
     const headers = (rows[0] ?? []).map((c) => normaliseHeader(c.text));
     const col = headers.findIndex((h) => REVISION_COLUMNS.date.test(h));
-    if (col < 0 || !(inside(line, r.history) || headers.some((h) => REVISION_COLUMNS.version.test(h) || REVISION_COLUMNS.change.test(h)))) continue;
-    for (const row of rows.slice(1)) if (row[col]) consider(row[col].text, lines.range(row[col].at, row[col].at + row[col].text.length));
+    if (col >= 0 && (inside(line, r.history) || headers.some((h) => REVISION_COLUMNS.version.test(h) || REVISION_COLUMNS.change.test(h)))) {
+      for (const row of rows.slice(1)) if (row[col]) consider(row[col].text, lines.range(row[col].at, row[col].at + row[col].text.length));
+    }
+    open = lower.indexOf('<table', close);
   }
   // A frontmatter list of revisions (`majorRevisions: [{date: Jun 1 2018, comment: …}]`).
   const fm = doc.frontmatter;

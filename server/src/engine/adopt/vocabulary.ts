@@ -31,17 +31,24 @@ export const FIELD_LABELS: Record<string, string> = {
   // Spanish and Portuguese
   título: 'title', titulo: 'title', propietario: 'owner', proprietário: 'owner', 'aprobado por': 'approved_by', 'aprovado por': 'approved_by', 'última revisión': 'last_reviewed', 'última revisão': 'last_reviewed',
   'próxima revisión': 'next_review', 'próxima revisão': 'next_review', estado: 'status', versión: 'version', versão: 'version',
+  código: 'id', identificador: 'id', responsável: 'owner', 'data de aprovação': 'approved_on', 'fecha de aprobación': 'approved_on', classificação: 'classification', clasificación: 'classification',
+  // Italian
+  titolo: 'title', proprietario: 'owner', 'approvato da': 'approved_by', 'ultima revisione': 'last_reviewed', 'prossima revisione': 'next_review', stato: 'status', versione: 'version',
   // Dutch
-  eigenaar: 'owner', 'goedgekeurd door': 'approved_by', 'laatste review': 'last_reviewed', 'volgende review': 'next_review',
+  eigenaar: 'owner', 'goedgekeurd door': 'approved_by', 'laatste review': 'last_reviewed', 'volgende review': 'next_review', versie: 'version',
+  // Japanese
+  文書番号: 'id', 文書id: 'id', 文書名: 'title', タイトル: 'title', 表題: 'title', 所有者: 'owner', オーナー: 'owner', 責任者: 'owner', 文書管理責任者: 'owner', 版: 'version', 版数: 'version', バージョン: 'version',
+  ステータス: 'status', 状態: 'status', 承認者: 'approved_by', 承認日: 'approved_on', 制定日: 'approved_on', 施行日: 'approved_on', 最終レビュー日: 'last_reviewed', 最終見直し日: 'last_reviewed', 最終改訂日: 'last_reviewed',
+  次回レビュー日: 'next_review', 次回見直し日: 'next_review', レビュー周期: 'review_cycle', 見直し頻度: 'review_cycle', 見直し周期: 'review_cycle', 機密区分: 'classification', 文書種別: 'type',
 };
 
 /** Headings of a section that holds the document's own information (wherever it sits, often at the end). */
 export const DOCUMENT_INFO_HEADING =
-  /^(?:\d+(?:\.\d+)*\.?\s+)?(?:document (?:control|information|info|details|metadata|properties)|metadata|document|head|header|kopf|dokumentinformation(?:en)?|dokumentenlenkung|informations? (?:du|sur le) document|información del documento|informações do documento|documentinformatie)$/i;
+  /^(?:\d+(?:\.\d+)*\.?\s+)?(?:document (?:control|information|info|details|metadata|properties)|metadata|document|head|header|kopf|dokumentinformation(?:en)?|dokumentenlenkung|informations? (?:du|sur le) document|información del documento|informações do documento|documentinformatie|文書情報|文書管理|文書管理情報)$/i;
 
 /** Headings of a revision or version history (a change log, never the document's metadata). */
 export const REVISION_HISTORY_HEADING =
-  /^(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:document |version |revision |change |amendment |review )?(?:history|log)|(?:version|revision|change|amendment)s?(?: control| record)?|änderungs(?:historie|verlauf)|versionshistorie|historique des (?:versions|révisions)|historial de (?:versiones|revisiones|cambios)|histórico de (?:versões|revisões|alterações))$/i;
+  /^(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:document |version |revision |change |amendment |review )?(?:history|log)|(?:version|revision|change|amendment)s?(?: control| record)?|änderungs(?:historie|verlauf)|versionshistorie|historique des (?:versions|révisions)|historial de (?:versiones|revisiones|cambios)|histórico de (?:versões|revisões|alterações)|改訂履歴|変更履歴|改版履歴|版数管理)$/i;
 
 /** Frontmatter keys holding a revision history (a list of entries with a date). */
 export const REVISION_KEYS = /^(?:major_?revisions|revisions|revision_?history|version_?history|change_?log|changelog|history|changes)$/i;

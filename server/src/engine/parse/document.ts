@@ -53,6 +53,7 @@ export function parseDocument(path: string, rawText: string, options: ParseOptio
   if (block) {
     const { frontmatter, diagnostics } = parseFrontmatter(path, block, lines);
     doc.frontmatter = frontmatter;
+    frontmatter.yaml = true;
     if (Object.keys(frontmatter.data).length) doc.metadata = commented ? 'html-comment' : 'frontmatter';
     doc.parseDiagnostics.push(...diagnostics);
     applyAliases(frontmatter, conventions.fieldAliases);
@@ -112,10 +113,14 @@ export function findFrontmatter(text: string, style: 'fenced' | 'yaml-first' = '
 
 /** YAML frontmatter wrapped in an HTML comment at the top, so that renderers hide it: `<!--`, `---`, YAML, `---`, `-->`. */
 function findCommentedFrontmatter(text: string): (FrontmatterBlock & { bodyStart: number }) | undefined {
-  const m = /^(?:[ \t]*(?:\r\n|\n|\r))*<!--[ \t]*(?:\r\n|\n|\r)(---[ \t]*(?:\r\n|\n|\r))?([\s\S]*?)(?:\r\n|\n|\r)(?:---[ \t]*(?:\r\n|\n|\r))?[ \t]*-->[ \t]*(?:\r\n|\n|\r|$)/.exec(text);
+  const m = /^(?:[ \t]*(?:\r\n|\n|\r))*<!--[ \t]*(?:\r\n|\n|\r)(---[ \t]*(?:\r\n|\n|\r))?([\s\S]*?)(?:\r\n|\n|\r)(---[ \t]*(?:\r\n|\n|\r))?[ \t]*-->[ \t]*(?:\r\n|\n|\r|$)/.exec(text);
   if (!m || !/^[\w-]+[ \t]*:/.test(m[2])) return undefined;
-  const contentStart = m[0].indexOf(m[2], m[0].indexOf('<!--'));
-  return { start: m[0].indexOf('<!--'), end: m[0].trimEnd().length, content: m[2], contentStart, bodyStart: m[0].length };
+  const start = m[0].indexOf('<!--');
+  const contentStart = start + m[0].slice(start).indexOf(m[2]);
+  const contentEnd = contentStart + m[2].length;
+  // The block ends on its closing fence (new fields go before it), or on the `-->` line when it has none.
+  const fence = m[3] ? text.indexOf('---', contentEnd) : m[0].lastIndexOf('-->');
+  return { start, end: fence + 3, content: m[2], contentStart, bodyStart: m[0].length };
 }
 
 /** YAML from the first line (which must be a `key:` field) up to the first `---` line. */
