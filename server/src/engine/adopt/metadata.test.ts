@@ -6,6 +6,7 @@ import { whereField } from './metadata';
 import { readCycle, readDate } from './dates';
 import { setField } from '../query/frontmatterEdits';
 import { TextLines } from '../query/text';
+import { check } from '../testing/fixtures';
 
 const parse = (text: string, config: Partial<IsmsConfig> = {}, path = 'policies/p.md') =>
   parseDocument(path, text, { riskIdPattern: 'R-\\d+', conventions: conventionsFrom({ ...defaultConfig(), metadataSources: [...METADATA_SOURCES], typeGlobs: { 'policies/**': 'policy' }, ...config }) });
@@ -136,5 +137,17 @@ describe('editing metadata where it lives', () => {
     assert.equal(edit('# P\n\n## Revision history\n\n| Version | Date | Change |\n|---|---|---|\n| 1 | 2024-01-02 | x |\n', 'last_reviewed', '2026-11-21'), undefined);
     const commented = '<!--\n---\nid: POL-5\n---\n-->\n# Crypto\n';
     assert.deepEqual(edit(commented, 'last_reviewed', '2026-11-21'), { range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, newText: 'last_reviewed: 2026-11-21\n' });
+  });
+});
+
+describe('findings say where the value lives', () => {
+  it('names the Document Control table for an unknown type and a date that is no day', () => {
+    const text = '# Guide\n\n| Field | Value |\n|---|---|\n| Document ID | G-1 |\n| Document Type | Guideline |\n| Last review | 31/02/2026 |\n';
+    const found = check({ 'g.md': text }, { config: { metadataSources: ['document-control-table'] } });
+    assert.match(found.find((d) => d.code === 'unknown-type')!.message, /Unknown document type "Guideline" in the Document Control table\..*typeAliases/);
+    const typed = check({ 'g.md': text.replace('Guideline', 'Information Security Policy') }, { config: { metadataSources: ['document-control-table'] } });
+    assert.match(typed.find((d) => d.code === 'frontmatter-invalid-value')!.message, /`last_reviewed` in the Document Control table is "31\/02\/2026", which is not a calendar date/);
+    assert.match(typed.find((d) => d.code === 'frontmatter-missing-field')!.message, /no `owner`\. Add it to the Document Control table, e\.g\. `Owner: Head of Security`/);
+    assert.equal(typed.find((d) => d.code === 'unknown-type'), undefined);
   });
 });
