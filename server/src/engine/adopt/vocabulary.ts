@@ -71,7 +71,7 @@ export const DEFAULT_STATUS_ALIASES: Record<string, string> = {
 /** Document types as people write them in a "Document Type" field (`typeAliases` adds to these). */
 export const DEFAULT_TYPE_ALIASES: Record<string, DocumentType> = {
   'information security policy': 'policy', 'security policy': 'policy', 'topic-specific policy': 'policy', 'topic specific policy': 'policy', richtlinie: 'policy', politique: 'policy', política: 'policy',
-  standard: 'procedure', 'security standard': 'procedure', 'work instruction': 'procedure', 'operating procedure': 'procedure', sop: 'procedure', 'standard operating procedure': 'procedure', process: 'procedure', runbook: 'procedure', playbook: 'procedure', verfahren: 'procedure', arbeitsanweisung: 'procedure',
+  standard: 'policy', 'security standard': 'policy', 'work instruction': 'procedure', 'operating procedure': 'procedure', sop: 'procedure', 'standard operating procedure': 'procedure', process: 'procedure', runbook: 'procedure', playbook: 'procedure', verfahren: 'procedure', arbeitsanweisung: 'procedure',
   'isms scope': 'scope', 'scope statement': 'scope', 'scope of the isms': 'scope',
   'statement of applicability': 'soa',
   'risk register': 'risk-register', 'risk treatment plan': 'risk-treatment-plan', 'information security objectives': 'objectives',
