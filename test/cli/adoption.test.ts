@@ -9,7 +9,13 @@ import { distFile } from '../support/dist';
 const CLI = distFile('cli.js');
 const run = (args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 30_000 });
 
-function adopted(fixture: string): { dir: string; config: string; findings: string[]; initOutput: string } {
+interface Finding {
+  file: string;
+  code: string;
+  message: string;
+}
+
+function adopted(fixture: string): { dir: string; config: string; findings: string[]; initOutput: string; diagnostics: Finding[]; documents: Record<string, unknown>[] } {
   const dir = mkdtempSync(join(tmpdir(), `isms-adopt-${fixture}-`));
   cpSync(join('test/fixtures/adoption', fixture), dir, { recursive: true });
   const dry = run(['init', dir]);
@@ -21,8 +27,9 @@ function adopted(fixture: string): { dir: string; config: string; findings: stri
   // The fixtures are small: the whole-ISMS rules would only report what they leave out on purpose.
   appendFileSync(join(dir, '.isms.yaml'), 'rules:\n  locker-missing-document: off\n  soa-control-missing: off\n');
   const check = run(['check', dir, '--format', 'json', '--today', '2026-11-21']);
-  const findings = (JSON.parse(check.stdout).diagnostics as { file: string; code: string }[]).map((d) => `${d.file} ${d.code}`);
-  return { dir, config, findings, initOutput: dry.stdout };
+  const report = JSON.parse(check.stdout) as { diagnostics: Finding[]; documents: Record<string, unknown>[] };
+  const findings = report.diagnostics.map((d) => `${d.file} ${d.code}`);
+  return { dir, config, findings, initOutput: dry.stdout, diagnostics: report.diagnostics, documents: report.documents };
 }
 
 describe('adoption: isms init on differently-shaped ISMSs', () => {
@@ -58,6 +65,40 @@ describe('adoption: isms init on differently-shaped ISMSs', () => {
     assert.match(r.config, /- blockquote/);
     assert.match(r.config, /"\*\*\/policies\/\*\*": policy/);
     assert.deepEqual(r.findings, ['procedures/backup.md review-overdue']);
+  });
+
+  it('reads metadata where real ISMSs keep it, and lists each document with where its metadata was read', () => {
+    const r = adopted('real-shapes');
+    dirs.push(r.dir);
+    for (const source of ['document-control-table', 'blockquote', 'bold-fields', 'document-information-list']) assert.match(r.config, new RegExp(`- ${source}`));
+    assert.match(r.config, /dateFormat: DD\/MM\/YYYY/);
+    // Only real problems: a policy last revised in 2023 (its HTML version history), a quarterly review missed,
+    // and two dates written other than YYYY-MM-DD, shown as read. No register row, glossary, change log,
+    // translation, static-site page or navigation page is reported.
+    assert.deepEqual(r.findings.sort(), [
+      'policies/backup.md date-format',
+      'policies/retention.md review-overdue',
+      'procedures/change-management.md review-overdue',
+      'procedures/incident-response.md date-format',
+    ]);
+    const message = (file: string) => r.diagnostics.find((d) => d.file === file)!.message;
+    assert.match(message('policies/backup.md'), /`next_review` in the Document Control table is written "1 June 2027", read as 2027-06-01/);
+    assert.match(message('policies/retention.md'), /last revised 2023-04-03 according to its revision history; no review cycle stated, annual assumed/);
+    assert.match(message('procedures/change-management.md'), /last reviewed 2026-02-10 in the blockquote header; a Quarterly cycle; due 2026-05-10/);
+    assert.match(message('procedures/incident-response.md'), /in the document information list is written "2026\.06\.30"/);
+    const metadata = Object.fromEntries(r.documents.map((d) => [d.file, d.metadata]));
+    assert.deepEqual(metadata, {
+      'policies/access-control.md': 'document-control-table',
+      'policies/backup.md': 'document-control-table',
+      'policies/cryptography.md': 'html-comment',
+      'policies/remote-work.de.md': 'frontmatter',
+      'policies/remote-work.en.md': 'frontmatter',
+      'policies/retention.md': 'bold-fields',
+      'procedures/change-management.md': 'blockquote',
+      'procedures/incident-response.md': 'document-information-list',
+    });
+    const access = r.documents.find((d) => d.file === 'policies/access-control.md')!;
+    assert.deepEqual([access.type, access.id, access.title], ['policy', 'POL-AC', 'Access Control Policy']);
   });
 
   it('refuses to overwrite an existing .isms.yaml without --force', () => {

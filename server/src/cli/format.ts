@@ -1,5 +1,5 @@
 // The CLI's three output formats: a linter-style text report, JSON for scripts, SARIF 2.1.0 for code scanning.
-import type { Diagnostic, Severity, Suppression } from '../engine/model';
+import type { Diagnostic, IsmsDocument, Severity, Suppression } from '../engine/model';
 import type { SuppressedFinding } from '../engine/check';
 import { RULES, ENGINE_CODES } from '../engine/rules/registry';
 
@@ -50,7 +50,22 @@ export function formatText(diagnostics: Diagnostic[], summary: Summary, color: b
   return lines.join('\n') + '\n';
 }
 
-export function formatJson(diagnostics: Diagnostic[], summary: Summary): string {
+/** One recognised ISMS document, as `check --format json` lists it for CI scripts and dashboards. */
+export interface InventoryEntry {
+  file: string;
+  type: string;
+  id?: string;
+  title?: string;
+  lang?: string;
+  /** Where its metadata was read: frontmatter, html-comment, document-control-table, blockquote, bold-fields, document-information-list; `none` when typed by path only. */
+  metadata: string;
+}
+
+export function inventory(docs: readonly IsmsDocument[]): InventoryEntry[] {
+  return docs.map((d) => ({ file: d.path, type: d.type ?? d.declaredType ?? '', id: d.id, title: d.title, lang: d.lang, metadata: d.metadata ?? 'none' }));
+}
+
+export function formatJson(diagnostics: Diagnostic[], summary: Summary, documents: InventoryEntry[] = []): string {
   return (
     JSON.stringify(
       {
@@ -65,6 +80,7 @@ export function formatJson(diagnostics: Diagnostic[], summary: Summary): string 
           message: d.message,
         })),
         summary,
+        documents,
       },
       null,
       2,

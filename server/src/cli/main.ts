@@ -8,7 +8,7 @@ import { parseIsoDate, todayUtc } from '../engine/util/dates';
 import { RULES } from '../engine/rules/registry';
 import { init } from './init';
 import { exportPack } from './export';
-import { formatJson, formatSarif, formatSuppressionsJson, formatSuppressionsText, formatText, summarise } from './format';
+import { formatJson, formatSarif, inventory, formatSuppressionsJson, formatSuppressionsText, formatText, summarise } from './format';
 import packageJson from '../../../package.json';
 
 const USAGE = `Usage: isms <command> [options]
@@ -126,7 +126,7 @@ async function check(args: CheckArgs): Promise<number> {
     return 0;
   }
   const output =
-    args.format === 'json' ? formatJson(diagnostics, summary) : args.format === 'sarif' ? formatSarif(diagnostics, packageJson.version) : formatText(diagnostics, summary, color);
+    args.format === 'json' ? formatJson(diagnostics, summary, inventory(workspace.ismsDocuments())) : args.format === 'sarif' ? formatSarif(diagnostics, packageJson.version) : formatText(diagnostics, summary, color);
   process.stdout.write(output);
   if (args.stats) {
     // maxRSS is the process's peak resident set (KB), not the current one.

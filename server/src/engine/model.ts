@@ -107,7 +107,25 @@ export interface Frontmatter {
   range: Range;
   /** Range of the YAML text between the fences. */
   contentRange: Range;
+  /** Set when this is a YAML block in the file (`---` fences, or inside an HTML comment), so fields can be inserted into it. */
+  yaml?: boolean;
+  /** Where each field was read when not from this YAML (a Document Control table, a blockquote header, ...). */
+  sources?: Map<string, MetadataOrigin>;
+  /** Values as written, for fields the model read into the checker's form (`15/01/2026` → 2026-01-15, `Active` → approved). */
+  written?: Map<string, { value: unknown; ambiguous?: boolean }>;
 }
+
+/** Where a document's metadata, or one field of it, was read. */
+export type MetadataOrigin =
+  | 'frontmatter'
+  | 'html-comment'
+  | 'document-control-table'
+  | 'blockquote'
+  | 'bold-fields'
+  | 'document-information-list'
+  | 'revision-history'
+  | 'first-heading'
+  | 'default';
 
 /**
  * An `<!-- isms-disable… -->` comment or a frontmatter `isms-disable` entry: findings it covers are not
@@ -137,6 +155,10 @@ export interface IsmsDocument {
   type?: DocumentType;
   id?: string;
   title?: string;
+  /** Where the document keeps its metadata; undefined when it has none (typed by path only, or not an ISMS document). */
+  metadata?: MetadataOrigin;
+  /** The document's language (a `lang` field, a `.de.md` suffix or a language folder): translations share an `id`. */
+  lang?: string;
   headings: Heading[];
   links: Link[];
   tables: Table[];

@@ -1,11 +1,12 @@
 // Reading ISMSs written to other conventions (issue: adoption): field aliases, framework-keyed control maps,
 // document types inferred from paths, and metadata kept in a "Document Control" table or a blockquote header
 // instead of frontmatter. Configured in .isms.yaml; `isms init` proposes the configuration.
-import { DOCUMENT_TYPES, type DocumentType, type Frontmatter, type IsmsDocument, type Range, type Table } from '../model';
+import { DOCUMENT_STATUSES, DOCUMENT_TYPES, type DocumentType, type Frontmatter, type IsmsDocument, type Range } from '../model';
 import type { IsmsConfig, MetadataSource } from '../config/schema';
 import { GlobSet } from '../util/glob';
-import { normaliseHeader } from '../parse/tables';
-import type { LineIndex } from '../util/lineIndex';
+import { parseIsoDate } from '../util/dates';
+import { readCycle, readDate, type DateFormat } from './dates';
+import { DATE_FIELDS, DEFAULT_STATUS_ALIASES, DEFAULT_TYPE_ALIASES, LANGUAGE_CODES, LANGUAGE_FIELDS, STATIC_SITE_TYPES } from './vocabulary';
 
 export interface Conventions {
   fieldAliases: Record<string, string>;
@@ -13,19 +14,46 @@ export interface Conventions {
   inferType: (path: string) => DocumentType | undefined;
   metadataSources: readonly MetadataSource[];
   frontmatterStyle: 'fenced' | 'yaml-first';
+  /** Lower-case written status → draft/approved/retired. */
+  statusAliases: Record<string, string>;
+  /** Lower-case written type → document type. */
+  typeAliases: Record<string, string>;
+  dateFormat: DateFormat;
+  defaultReviewCycle: string;
+  languageField: string;
 }
 
-export const NO_CONVENTIONS: Conventions = { fieldAliases: {}, inferType: () => undefined, metadataSources: [], frontmatterStyle: 'fenced' };
+const lowerKeys = (m: Record<string, string>) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k.trim().toLowerCase(), v]));
 
-export function conventionsFrom(config: Pick<IsmsConfig, 'fieldAliases' | 'typeGlobs' | 'metadataSources' | 'frontmatterStyle'>): Conventions {
+export const NO_CONVENTIONS: Conventions = {
+  fieldAliases: {},
+  inferType: () => undefined,
+  metadataSources: [],
+  frontmatterStyle: 'fenced',
+  statusAliases: DEFAULT_STATUS_ALIASES,
+  typeAliases: DEFAULT_TYPE_ALIASES,
+  dateFormat: 'auto',
+  defaultReviewCycle: 'annual',
+  languageField: 'lang',
+};
+
+type ConventionSettings = 'fieldAliases' | 'typeGlobs' | 'metadataSources' | 'frontmatterStyle' | 'statusAliases' | 'typeAliases' | 'dateFormat' | 'defaultReviewCycle' | 'languageField';
+
+export function conventionsFrom(config: Pick<IsmsConfig, ConventionSettings>): Conventions {
   const globs = Object.entries(config.typeGlobs)
     .filter(([, type]) => (DOCUMENT_TYPES as readonly string[]).includes(type))
     .map(([glob, type]) => ({ set: new GlobSet([glob]), type: type as DocumentType }));
   return {
     fieldAliases: config.fieldAliases,
-    inferType: (path) => (/(^|\/)readme\.md$/i.test(path) ? undefined : globs.find((g) => g.set.matches(path))?.type),
+    // READMEs and static-site section pages (`_index.md`) are navigation, not documents.
+    inferType: (path) => (/(^|\/)(readme|_index)\.md$/i.test(path) ? undefined : globs.find((g) => g.set.matches(path))?.type),
     metadataSources: config.metadataSources,
     frontmatterStyle: config.frontmatterStyle,
+    statusAliases: { ...DEFAULT_STATUS_ALIASES, ...lowerKeys(config.statusAliases ?? {}) },
+    typeAliases: { ...DEFAULT_TYPE_ALIASES, ...lowerKeys(config.typeAliases ?? {}) },
+    dateFormat: config.dateFormat ?? 'auto',
+    defaultReviewCycle: config.defaultReviewCycle ?? 'annual',
+    languageField: config.languageField || 'lang',
   };
 }
 
@@ -33,6 +61,8 @@ export function conventionsFrom(config: Pick<IsmsConfig, 'fieldAliases' | 'typeG
 export function applyAliases(frontmatter: Frontmatter, aliases: Record<string, string>): void {
   for (const [alias, canonical] of Object.entries(aliases)) {
     if (!(alias in frontmatter.data) || canonical in frontmatter.data) continue;
+    // A map keyed by framework (`satisfies: {SOC2: [...]}`) is controls only through its ISO keys.
+    if (canonical === 'controls' && isPlainMap(frontmatter.data[alias]) && !Object.keys(frontmatter.data[alias] as object).some((k) => ISO_FRAMEWORK.test(k))) continue;
     frontmatter.data[canonical] = frontmatter.data[alias];
     delete frontmatter.data[alias];
     const field = frontmatter.fields.get(alias);
@@ -47,6 +77,9 @@ export function applyAliases(frontmatter: Frontmatter, aliases: Record<string, s
     }
   }
 }
+
+const ISO_FRAMEWORK = /27001|42001|annex\s*a/i;
+const isPlainMap = (v: unknown) => v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date);
 
 /**
  * Controls written as a map keyed by framework (`satisfies: {ISO27001: [A.5.1], ISO42001: [A.6.2.4], SOC2: [CC6.1]}`):
@@ -72,106 +105,6 @@ export function flattenFrameworkControls(frontmatter: Frontmatter): void {
   frontmatter.items.set('controls', items);
 }
 
-/** Labels people give metadata fields in tables and headers, mapped to frontmatter keys. */
-const LABELS: Record<string, string> = {
-  'document id': 'id', 'doc id': 'id', id: 'id', 'document number': 'id', 'document reference': 'id', reference: 'id', ref: 'id',
-  title: 'title', 'document title': 'title', 'document name': 'title', name: 'title',
-  owner: 'owner', 'document owner': 'owner', 'policy owner': 'owner', author: 'owner', 'process owner': 'owner',
-  version: 'version', revision: 'version', 'version number': 'version',
-  status: 'status', 'document status': 'status',
-  'approved by': 'approved_by', approver: 'approved_by', 'approval authority': 'approved_by',
-  'approval date': 'approved_on', 'approved on': 'approved_on', 'date approved': 'approved_on', 'effective date': 'approved_on',
-  'last reviewed': 'last_reviewed', 'last review': 'last_reviewed', 'last review date': 'last_reviewed', 'reviewed on': 'last_reviewed',
-  'review cycle': 'review_cycle', 'review frequency': 'review_cycle', 'review period': 'review_cycle',
-  'next review': 'next_review', 'next review date': 'next_review', 'review date': 'next_review', 'review due': 'next_review',
-  classification: 'classification', 'information classification': 'classification', 'data classification': 'classification',
-  type: 'type', 'document type': 'type',
-};
-
-function fieldFor(label: string, aliases: Record<string, string>): string | undefined {
-  const normal = normaliseHeader(label.replace(/\*\*|__|:$/g, ''));
-  const snake = normal.replace(/ /g, '_');
-  return LABELS[normal] ?? aliases[snake] ?? aliases[normal] ?? (Object.values(LABELS).includes(snake) ? snake : undefined);
-}
-
-interface MetadataField {
-  key: string;
-  value: string;
-  keyRange: Range;
-  valueRange: Range;
-}
-
-/** A "Document Control" table: two columns of field and value, or one row of values under field headers. */
-function fromTable(doc: IsmsDocument, aliases: Record<string, string>): { fields: MetadataField[]; range: Range } | undefined {
-  const underHeading = (t: Table) =>
-    doc.headings.some((h) => /document (control|information|details|metadata)|^metadata$|version control/i.test(h.text) && h.range.start.line < t.range.start.line && t.range.start.line - h.range.end.line <= 3);
-  for (const table of doc.tables.slice(0, 3)) {
-    const headers = table.header.map((c) => fieldFor(c.text, aliases));
-    const known = headers.filter(Boolean).length;
-    if (table.header.length >= 2 && known >= 2 && table.rows.length >= 1) {
-      const row = table.rows[0].cells;
-      const fields = table.header.flatMap((cell, i): MetadataField[] =>
-        headers[i] && row[i]?.text ? [{ key: headers[i], value: row[i].text, keyRange: cell.range, valueRange: row[i].range }] : [],
-      );
-      return { fields, range: table.range };
-    }
-    const pairs = table.rows.filter((r) => r.cells.length >= 2 && fieldFor(r.cells[0].text, aliases));
-    const headerPair = fieldFor(table.header[0]?.text ?? '', aliases) && table.header[1] ? [{ cells: table.header }] : [];
-    if (pairs.length + headerPair.length >= 2 || (pairs.length >= 1 && underHeading(table))) {
-      const fields = [...headerPair, ...pairs].flatMap(({ cells }): MetadataField[] =>
-        cells[1].text ? [{ key: fieldFor(cells[0].text, aliases)!, value: cells[1].text, keyRange: cells[0].range, valueRange: cells[1].range }] : [],
-      );
-      return { fields, range: table.range };
-    }
-  }
-  return undefined;
-}
-
-/** `> **Owner:** Head of Security` lines at the top of the body. */
-function fromBlockquote(text: string, bodyStart: number, lines: LineIndex, aliases: Record<string, string>): { fields: MetadataField[]; range: Range } | undefined {
-  const fields: MetadataField[] = [];
-  const pattern = /^>[ \t]*(\*\*|__)?([^:*_\n]{1,40}?)(?::\1|\1:)[ \t]*(.*?)[ \t]*$/gm;
-  pattern.lastIndex = bodyStart;
-  let end = bodyStart;
-  // Skip blank lines and a title heading before the header block.
-  const lead = /^(?:[ \t]*(?:\r?\n|\r)|#[^\n]*(?:\r?\n|\r))*/.exec(text.slice(bodyStart))?.[0].length ?? 0;
-  let at = bodyStart + lead;
-  for (;;) {
-    pattern.lastIndex = at;
-    const m = pattern.exec(text);
-    if (!m || m.index !== at) break;
-    const key = fieldFor(m[2], aliases);
-    const valueStart = m.index + m[0].length - m[3].length - (m[0].length - m[0].trimEnd().length);
-    if (key && m[3]) fields.push({ key, value: m[3].replace(/^\*\*|\*\*$/g, ''), keyRange: lines.range(m.index, m.index + m[0].indexOf(m[2]) + m[2].length), valueRange: lines.range(valueStart, valueStart + m[3].length) });
-    end = m.index + m[0].length;
-    at = end + (text.startsWith('\r\n', end) ? 2 : text[end] === '\n' || text[end] === '\r' ? 1 : 0);
-    if (at >= text.length) break;
-  }
-  return fields.length ? { fields, range: lines.range(bodyStart + lead, end) } : undefined;
-}
-
-/** Fills metadata missing from the frontmatter from the configured other sources; creates frontmatter if none. */
-export function readOtherMetadata(doc: IsmsDocument, text: string, bodyStart: number, lines: LineIndex, conventions: Conventions): void {
-  for (const source of conventions.metadataSources) {
-    const found = source === 'document-control-table' ? fromTable(doc, conventions.fieldAliases) : fromBlockquote(text, bodyStart, lines, conventions.fieldAliases);
-    if (!found) continue;
-    doc.frontmatter ??= { data: {}, fields: new Map(), items: new Map(), range: found.range, contentRange: found.range };
-    const fm = doc.frontmatter;
-    for (const f of found.fields) {
-      if (f.key in fm.data) continue;
-      fm.data[f.key] = f.value;
-      fm.fields.set(f.key, { keyRange: f.keyRange, valueRange: f.valueRange });
-      if (f.key === 'controls' || f.key === 'risks' || f.key === 'related') fm.items.set(f.key, [{ value: f.value, range: f.valueRange }]);
-    }
-    // Documents kept this way carry their title as the first heading.
-    const h1 = doc.headings.find((h) => h.depth === 1);
-    if (!('title' in fm.data) && h1) {
-      fm.data.title = h1.text;
-      fm.fields.set('title', { keyRange: h1.range, valueRange: h1.range });
-    }
-  }
-}
-
 /** The type from `typeGlobs`, when the metadata names none. */
 export function inferType(doc: IsmsDocument, conventions: Conventions): void {
   const fm = doc.frontmatter;
@@ -180,4 +113,72 @@ export function inferType(doc: IsmsDocument, conventions: Conventions): void {
   if (!type) return;
   doc.frontmatter ??= { data: {}, fields: new Map(), items: new Map(), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, contentRange: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
   doc.frontmatter.data.type = type;
+}
+
+const written = (fm: Frontmatter, key: string, value: unknown, ambiguous?: boolean) => (fm.written ??= new Map()).set(key, ambiguous ? { value, ambiguous } : { value });
+
+/**
+ * Reads values as people write them into the checker's forms, remembering what was written: a "Document Type" of
+ * "Information Security Policy" is a policy, "Active" is approved, 15/01/2026 is 2026-01-15, "annual or on major
+ * change" is annual. A static-site generator's `type: docs` is no ISMS type at all.
+ */
+export function normaliseValues(doc: IsmsDocument, conventions: Conventions): void {
+  const fm = doc.frontmatter;
+  if (!fm) return;
+  const data = fm.data;
+  if (typeof data.type === 'string') {
+    const type = data.type.trim().toLowerCase();
+    const alias = conventions.typeAliases[type];
+    if (!(DOCUMENT_TYPES as readonly string[]).includes(type) && alias) {
+      written(fm, 'type', data.type);
+      data.type = alias;
+    } else if (STATIC_SITE_TYPES.has(type)) {
+      written(fm, 'type', data.type);
+      delete data.type;
+    }
+  }
+  if (typeof data.status === 'string') {
+    const status = data.status.trim().toLowerCase();
+    const alias = conventions.statusAliases[status];
+    if (!(DOCUMENT_STATUSES as readonly string[]).includes(status) && alias) {
+      written(fm, 'status', data.status);
+      data.status = alias;
+    }
+  }
+  for (const key of DATE_FIELDS) {
+    const value = data[key];
+    if (value === undefined || value === null || value instanceof Date || (typeof value === 'string' && parseIsoDate(value) !== undefined)) continue;
+    const read = readDate(value, conventions.dateFormat);
+    if (!read) continue;
+    written(fm, key, value, read.ambiguous);
+    data[key] = read.iso;
+  }
+  const cycle = readCycle(data.review_cycle);
+  if (cycle) {
+    written(fm, 'review_cycle', data.review_cycle);
+    data.review_cycle = cycle;
+  }
+}
+
+/** The assumed review cycle for a document that says when it was last reviewed but not how often. */
+export function applyDefaultCycle(doc: IsmsDocument, conventions: Conventions): void {
+  const fm = doc.frontmatter;
+  if (!fm || !conventions.defaultReviewCycle) return;
+  const has = (k: string) => fm.data[k] !== undefined && fm.data[k] !== null && fm.data[k] !== '';
+  if (!has('last_reviewed') || has('review_cycle') || has('next_review')) return;
+  fm.data.review_cycle = conventions.defaultReviewCycle;
+  (fm.sources ??= new Map()).set('review_cycle', 'default');
+}
+
+/** The document's language: its language field, else a `.de.md` / `de.md` file name, else a language folder. */
+export function documentLanguage(doc: IsmsDocument, conventions: Conventions): string | undefined {
+  const data = doc.frontmatter?.data ?? {};
+  for (const key of [conventions.languageField, ...LANGUAGE_FIELDS]) {
+    const v = data[key];
+    if (typeof v === 'string' && v.trim()) return v.trim().toLowerCase();
+  }
+  const name = /(?:^|\/|\.)([a-z]{2}(?:[-_][a-z]{2})?)\.(?:md|markdown)$/i.exec(doc.path)?.[1]?.toLowerCase().replace('_', '-');
+  if (name && LANGUAGE_CODES.has(name)) return name;
+  const folder = doc.path.split('/').slice(0, -1).reverse().find((segment) => LANGUAGE_CODES.has(segment.toLowerCase()));
+  return folder?.toLowerCase();
 }

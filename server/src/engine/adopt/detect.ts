@@ -4,6 +4,7 @@ import { stringify } from 'yaml';
 import { parseDocument as parseYaml, isMap } from 'yaml';
 import { findFrontmatter } from '../parse/document';
 import { scanMarkdown } from '../parse/scanner';
+import { detectMetadata } from './detectMetadata';
 import { normaliseHeader } from '../parse/tables';
 import type { DocumentType } from '../model';
 
@@ -11,11 +12,13 @@ const countFiles = (n: number) => `${n} file${n === 1 ? '' : 's'}`;
 
 /** Field names other tools and templates use, and the name the checker reads. */
 export const KNOWN_ALIASES: Record<string, string> = {
-  document_id: 'id', doc_id: 'id', docid: 'id', 'document-id': 'id', reference: 'id',
+  document_id: 'id', doc_id: 'id', docid: 'id', 'document-id': 'id', reference: 'id', acronym: 'id', doc_ref: 'id', document_ref: 'id', document_number: 'id',
   doc_title: 'title', document_title: 'title', name: 'title',
   author: 'owner', document_owner: 'owner', policy_owner: 'owner', process_owner: 'owner',
   doc_type: 'type', document_type: 'type', category: 'type',
   annex_a_controls: 'controls', iso_controls: 'controls', iso27001_controls: 'controls', satisfies: 'controls', 'annex-a': 'controls', control_ids: 'controls',
+  iso_reference: 'controls', iso_references: 'controls', iso_ref: 'controls', annex_a: 'controls', iso27001: 'controls',
+  clause: 'clauses', iso_clause: 'clauses', iso_clauses: 'clauses', clause_refs: 'clauses', isms_clauses: 'clauses',
   risk_ids: 'risks', linked_risks: 'risks', related_documents: 'related', references: 'related',
   last_review: 'last_reviewed', reviewed: 'last_reviewed', last_review_date: 'last_reviewed', reviewed_on_date: 'last_reviewed',
   review_date: 'next_review', next_review_date: 'next_review', review_due: 'next_review',
@@ -23,7 +26,7 @@ export const KNOWN_ALIASES: Record<string, string> = {
   approver: 'approved_by', review_frequency: 'review_cycle', review_period: 'review_cycle', revision: 'version',
 };
 
-const CANONICAL = new Set(['type', 'id', 'title', 'owner', 'version', 'status', 'approved_by', 'approved_on', 'last_reviewed', 'review_cycle', 'next_review', 'controls', 'risks', 'related']);
+const CANONICAL = new Set(['type', 'id', 'title', 'owner', 'version', 'status', 'approved_by', 'approved_on', 'last_reviewed', 'review_cycle', 'next_review', 'controls', 'risks', 'related', 'clauses']);
 
 /** Folder and file name patterns that say what a document is. */
 const TYPE_HINTS: { test: RegExp; glob: (match: string) => string; type: DocumentType }[] = [
@@ -65,6 +68,11 @@ function frontmatterKeys(text: string, style: 'fenced' | 'yaml-first'): Record<s
   }
 }
 
+function isoControls(value: unknown): boolean {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return true;
+  return Object.keys(value).some((k) => /27001|42001|annex\s*a/i.test(k));
+}
+
 export function proposeConfig(files: readonly ScannedFile[]): InitProposal {
   const markdown = files.filter((f) => /\.(md|markdown)$/i.test(f.path) && !/(^|\/)readme\.md$/i.test(f.path));
   const notes: string[] = [];
@@ -86,6 +94,8 @@ export function proposeConfig(files: readonly ScannedFile[]): InitProposal {
     if (!keys) continue;
     for (const key of Object.keys(keys)) {
       const canonical = KNOWN_ALIASES[key.toLowerCase()];
+      // A map keyed by framework (`satisfies: {SOC2: [...]}`) holds controls only under an ISO key.
+      if (canonical === 'controls' && !isoControls(keys[key])) continue;
       if (canonical && !(canonical in keys) && !CANONICAL.has(key)) aliasCounts.set(key, (aliasCounts.get(key) ?? 0) + 1);
     }
   }
@@ -94,20 +104,11 @@ export function proposeConfig(files: readonly ScannedFile[]): InitProposal {
     notes.push(`Field aliases in use: ${[...aliasCounts].map(([k, n]) => `${k} → ${KNOWN_ALIASES[k.toLowerCase()]} (${countFiles(n)})`).join(', ')}.`);
   }
 
-  // Metadata outside frontmatter.
-  const withoutFrontmatter = markdown.filter((_, i) => !keysByFile[i]);
-  const controlTables = withoutFrontmatter.filter((f) => hasDocumentControlTable(f.text)).length;
-  const blockquotes = withoutFrontmatter.filter((f) => /^(?:#[^\n]*\n+)?(?:>[ \t]*(?:\*\*)?(?:owner|version|document id|status|approved by)\b[^\n]*\n){2,}/im.test(f.text)).length;
-  const sources: string[] = [];
-  if (controlTables) {
-    sources.push('document-control-table');
-    notes.push(`${countFiles(controlTables)} keep their metadata in a Document Control table.`);
-  }
-  if (blockquotes) {
-    sources.push('blockquote');
-    notes.push(`${countFiles(blockquotes)} keep their metadata in a "> Owner: …" header.`);
-  }
-  if (sources.length) config.metadataSources = sources;
+  // Metadata outside frontmatter, found by the document model's own readers.
+  const metadata = detectMetadata(markdown, { frontmatterStyle: style, fieldAliases: (config.fieldAliases as Record<string, string> | undefined) ?? {} });
+  if (metadata.metadataSources) config.metadataSources = metadata.metadataSources;
+  if (metadata.dateFormat) config.dateFormat = metadata.dateFormat;
+  notes.push(...metadata.notes);
 
   // Types by folder or file name, for files whose metadata names no type.
   const untyped = markdown.filter((_, i) => {
@@ -143,16 +144,6 @@ export function proposeConfig(files: readonly ScannedFile[]): InitProposal {
 
   const yaml = `# ISMS Markdown configuration, proposed by \`isms init\` from the documents in this folder.\n# Every setting is described in the README; delete what you do not want.\n${Object.keys(config).length ? stringify(config) : '{}\n'}`;
   return { config, yaml, notes };
-}
-
-function hasDocumentControlTable(text: string): boolean {
-  const scan = scanMarkdown(text);
-  return scan.tables.slice(0, 3).some((t) => {
-    const firstColumn = [t.header[0], ...t.rows.map((r) => r.cells[0])].filter(Boolean).map((c) => normaliseHeader(c.text));
-    const headers = t.header.map((c) => normaliseHeader(c.text));
-    const labels = /^(document id|doc id|owner|document owner|version|status|approved by|approval date|effective date|next review|review date|classification|title)$/;
-    return firstColumn.filter((c) => labels.test(c)).length >= 2 || headers.filter((h) => labels.test(h)).length >= 2;
-  });
 }
 
 /** The shape of IDs in the first column of risk tables, when it is not the default `R-<digits>`. */

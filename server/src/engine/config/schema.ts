@@ -31,11 +31,17 @@ export interface IsmsConfig {
   typeGlobs: Record<string, string>;
   metadataSources: MetadataSource[];
   frontmatterStyle: 'fenced' | 'yaml-first';
+  statusAliases: Record<string, string>;
+  typeAliases: Record<string, string>;
+  dateFormat: 'auto' | 'DD/MM/YYYY' | 'MM/DD/YYYY';
+  defaultReviewCycle: string;
+  languageField: string;
   reviewerName: string;
 }
 
 /** Where document metadata may come from besides YAML frontmatter. */
-export type MetadataSource = 'document-control-table' | 'blockquote';
+export type MetadataSource = 'document-control-table' | 'blockquote' | 'bold-fields' | 'document-information-list';
+export const METADATA_SOURCES: readonly MetadataSource[] = ['document-control-table', 'blockquote', 'bold-fields', 'document-information-list'];
 
 /** Review cadences as `parseCycle` reads them, for editors validating the setting. */
 const CADENCE_PATTERN = '^(?:[Mm]onthly|[Qq]uarterly|[Ss]emi-?annual|[Bb]iannual|[Aa]nnual(?:ly)?|[Yy]early|[Pp](?:\\d+[Yy])?(?:\\d+[Mm])?(?:\\d+[Ww])?(?:\\d+[Dd])?)$';
@@ -157,14 +163,49 @@ export const SETTINGS: readonly AnySetting[] = [
     key: 'metadataSources',
     default: [],
     description:
-      'Where else to read document metadata when frontmatter lacks it: `document-control-table` (a "Document Control" table of fields and values) and `blockquote` (a `> Owner: …` header at the top).',
-    schema: { type: 'array', items: { type: 'string', enum: ['document-control-table', 'blockquote'] }, uniqueItems: true },
+      'Where else to read document metadata when frontmatter lacks it, before the first section or in a "Document information" / "Document control" section: `document-control-table` (a key/value table of fields and values), `blockquote` (`> Owner: …` lines), `bold-fields` (`**Owner:** …` lines) and `document-information-list` (`- Owner: …` items under such a heading). `isms init` proposes them.',
+    schema: { type: 'array', items: { type: 'string', enum: [...METADATA_SOURCES] }, uniqueItems: true },
   },
   {
     key: 'frontmatterStyle',
     default: 'fenced',
     description: '`fenced`: frontmatter between two `---` lines. `yaml-first`: the file starts with YAML fields, closed by one `---` line, as some policies-as-code tools write it.',
     schema: { type: 'string', enum: ['fenced', 'yaml-first'] },
+  },
+  {
+    key: 'statusAliases',
+    default: {},
+    description:
+      'Status words your documents use, mapped to `draft`, `approved` or `retired`, e.g. `{ Freigegeben: approved }`. Built in: active, published, in force → approved; in review, under review, WIP → draft; superseded, archived → retired.',
+    schema: { type: 'object', additionalProperties: { type: 'string', enum: ['draft', 'approved', 'retired'] } },
+  },
+  {
+    key: 'typeAliases',
+    default: {},
+    description:
+      'Document types as your metadata writes them, mapped to the checker\'s types, e.g. `{ "IT Security Standard": procedure }`. Built in: "Information Security Policy" → policy, "Work Instruction" → procedure, "Statement of Applicability" → soa, and more.',
+    schema: { type: 'object', additionalProperties: { type: 'string', enum: [...DOCUMENT_TYPES] } },
+  },
+  {
+    key: 'dateFormat',
+    default: 'auto',
+    description:
+      'How to read dates written with slashes or dashes other than YYYY-MM-DD: `DD/MM/YYYY`, `MM/DD/YYYY`, or `auto` (read where day and month cannot be confused, else day first with a `date-format` warning).',
+    schema: { type: 'string', enum: ['auto', 'DD/MM/YYYY', 'MM/DD/YYYY'] },
+  },
+  {
+    key: 'defaultReviewCycle',
+    default: 'annual',
+    description:
+      'The review cycle assumed for a document that says when it was last reviewed (or revised) but states neither `review_cycle` nor `next_review`; empty to assume none.',
+    schema: { type: 'string', pattern: CADENCE_PATTERN.replace('^(?:', '^(?:|') },
+  },
+  {
+    key: 'languageField',
+    default: 'lang',
+    description:
+      'The frontmatter field naming a document\'s language. Documents sharing an `id` in different languages (this field, a `.de.md` suffix or a language folder) are translations, not duplicates.',
+    schema: { type: 'string' },
   },
   {
     key: 'reviewerName',

@@ -17,7 +17,8 @@ import { DOCUMENT_ID_SHAPE, parseControlId, riskIdMatcher, scanControls, scanPat
 import { findColumn } from './tables';
 import { readSuppressions } from './suppressions';
 import { intern } from './detach';
-import { applyAliases, flattenFrameworkControls, inferType, NO_CONVENTIONS, readOtherMetadata, type Conventions } from '../adopt/conventions';
+import { applyAliases, applyDefaultCycle, documentLanguage, flattenFrameworkControls, inferType, normaliseValues, NO_CONVENTIONS, type Conventions } from '../adopt/conventions';
+import { completeMetadata, readBodySources } from '../adopt/metadata';
 
 export interface ParseOptions {
   riskIdPattern: string;
@@ -46,10 +47,14 @@ export function parseDocument(path: string, rawText: string, options: ParseOptio
 
   const conventions = options.conventions ?? NO_CONVENTIONS;
 
-  const block = findFrontmatter(text, conventions.frontmatterStyle);
+  const fenced = findFrontmatter(text, conventions.frontmatterStyle);
+  const commented = fenced ? undefined : findCommentedFrontmatter(text);
+  const block = fenced ?? commented;
   if (block) {
     const { frontmatter, diagnostics } = parseFrontmatter(path, block, lines);
     doc.frontmatter = frontmatter;
+    frontmatter.yaml = true;
+    if (Object.keys(frontmatter.data).length) doc.metadata = commented ? 'html-comment' : 'frontmatter';
     doc.parseDiagnostics.push(...diagnostics);
     applyAliases(frontmatter, conventions.fieldAliases);
     flattenFrameworkControls(frontmatter);
@@ -65,9 +70,13 @@ export function parseDocument(path: string, rawText: string, options: ParseOptio
 
   const bodyStart = block?.bodyStart ?? 0;
   readBody(text, bodyStart, doc, lines, riskMatcher);
-  if (conventions.metadataSources.length) readOtherMetadata(doc, text, bodyStart, lines, conventions);
+  readBodySources(doc, text, bodyStart, lines, { sources: conventions.metadataSources, aliases: conventions.fieldAliases });
+  normaliseValues(doc, conventions);
   inferType(doc, conventions);
   if (doc.frontmatter) {
+    completeMetadata(doc, text, bodyStart, lines, conventions.dateFormat);
+    applyDefaultCycle(doc, conventions);
+    doc.lang = documentLanguage(doc, conventions);
     readDeclaredFields(doc);
     collectFrontmatterReferences(doc);
   }
@@ -88,6 +97,8 @@ export function findFrontmatter(text: string, style: 'fenced' | 'yaml-first' = '
   close.lastIndex = open[0].length - 1;
   const m = close.exec(text);
   if (!m) return undefined;
+  // A Document Control table framed by --- lines is Markdown, not YAML.
+  if (/^\s*\|/.test(text.slice(open[0].length, m.index))) return undefined;
   const lead = /^(\r\n|\n|\r)/.exec(m[0])?.[0].length ?? 0;
   const fenceStart = m.index + lead;
   const contentStart = open[0].length;
@@ -98,6 +109,18 @@ export function findFrontmatter(text: string, style: 'fenced' | 'yaml-first' = '
     contentStart,
     bodyStart: m.index + m[0].length,
   };
+}
+
+/** YAML frontmatter wrapped in an HTML comment at the top, so that renderers hide it: `<!--`, `---`, YAML, `---`, `-->`. */
+function findCommentedFrontmatter(text: string): (FrontmatterBlock & { bodyStart: number }) | undefined {
+  const m = /^(?:[ \t]*(?:\r\n|\n|\r))*<!--[ \t]*(?:\r\n|\n|\r)(---[ \t]*(?:\r\n|\n|\r))?([\s\S]*?)(?:\r\n|\n|\r)(---[ \t]*(?:\r\n|\n|\r))?[ \t]*-->[ \t]*(?:\r\n|\n|\r|$)/.exec(text);
+  if (!m || !/^[\w-]+[ \t]*:/.test(m[2])) return undefined;
+  const start = m[0].indexOf('<!--');
+  const contentStart = start + m[0].slice(start).indexOf(m[2]);
+  const contentEnd = contentStart + m[2].length;
+  // The block ends on its closing fence (new fields go before it), or on the `-->` line when it has none.
+  const fence = m[3] ? text.indexOf('---', contentEnd) : m[0].lastIndexOf('-->');
+  return { start, end: fence + 3, content: m[2], contentStart, bodyStart: m[0].length };
 }
 
 /** YAML from the first line (which must be a `key:` field) up to the first `---` line. */

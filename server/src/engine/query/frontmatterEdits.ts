@@ -15,8 +15,12 @@ export function yamlScalar(value: string): string {
 export function setField(doc: IsmsDocument, text: TextLines, key: string, value: string): TextEdit | undefined {
   const fm = doc.frontmatter;
   if (!fm) return undefined;
-  const field = fm.fields.get(key);
+  const source = fm.sources?.get(key);
+  // A value read from a revision history, the first heading or a default is evidence, not a field to overwrite.
+  const field = source === 'revision-history' || source === 'first-heading' || source === 'default' ? undefined : fm.fields.get(key);
   const scalar = yamlScalar(value);
+  // A value in a Document Control table, blockquote or list is replaced as it is written there.
+  if (field && source) return field.valueRange.end.character > field.valueRange.start.character && field.valueRange.start.line === field.valueRange.end.line ? { range: field.valueRange, newText: value } : undefined;
   if (field) {
     const v = field.valueRange;
     if (v.start.line !== v.end.line || v.start.line !== field.keyRange.start.line) return undefined;
@@ -32,7 +36,8 @@ export function setField(doc: IsmsDocument, text: TextLines, key: string, value:
 /** Inserts a line at the end of the frontmatter (before the closing fence). */
 export function insertFieldLine(doc: IsmsDocument, text: TextLines, line: string): TextEdit | undefined {
   const fm = doc.frontmatter;
-  if (!fm) return undefined;
+  // Only into a YAML block: metadata kept in a table or a header gets no YAML line in the middle of the text.
+  if (!fm?.yaml) return undefined;
   const at = { line: fm.range.end.line, character: 0 };
   return { range: { start: at, end: at }, newText: line + text.eol };
 }

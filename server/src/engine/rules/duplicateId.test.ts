@@ -16,6 +16,14 @@ describe(code, () => {
     assert.equal(check({ 'r.md': register }, { code }).length, 2);
   });
 
+  it('takes documents sharing an ID in different languages as translations, not duplicates', () => {
+    assert.deepEqual(check({ 'p.en.md': policy({ lang: 'en' }), 'p.de.md': policy({ lang: 'de' }) }, { code }), []);
+    assert.deepEqual(check({ 'en/p.md': policy(), 'de/p.md': policy() }, { code }), []);
+    // Two documents in the same language, or one with no language at all, still clash.
+    assert.equal(check({ 'a.md': policy({ lang: 'en' }), 'b.md': policy({ lang: 'en' }) }, { code }).length, 2);
+    assert.equal(check({ 'p.en.md': policy(), 'p.md': policy() }, { code }).length, 2);
+  });
+
   it('is silent when IDs are unique', () => {
     assert.deepEqual(check({ 'a.md': policy(), 'b.md': policy({ id: 'POL-002' }) }, { code }), []);
   });

@@ -2,8 +2,9 @@ import { DOCUMENT_STATUSES } from '../model';
 import { CYCLE_NAMES, parseCycle, parseIsoDate, parseIsoDateTime } from '../util/dates';
 import type { DocumentRule } from './rule';
 import { code, fieldRange } from './helpers';
+import { whereField } from '../adopt/metadata';
 
-export const DATE_FIELDS = ['last_reviewed', 'next_review', 'approved_on', 'date', 'reviewed_on', 'expires', 'closed_on'];
+import { DATE_FIELDS } from '../adopt/vocabulary';
 const SCALAR_FIELDS = ['id', 'title', 'owner', 'version', 'approved_by', 'reviewed_by'];
 const LIST_FIELDS = ['controls', 'risks', 'related', 'evidence'];
 
@@ -17,7 +18,8 @@ export const frontmatterInvalidValue: DocumentRule = {
   check(doc, ctx) {
     const data = doc.frontmatter?.data;
     if (!data) return;
-    const bad = (key: string, message: string) => ctx.report({ range: fieldRange(doc, key), message, data: { field: key } });
+    // Every message says where the value lives: the frontmatter, a Document Control table, a blockquote header...
+    const bad = (key: string, message: string) => ctx.report({ range: fieldRange(doc, key), message: message.replace(/^(`[^`]+`)/, `$1 ${whereField(doc, key)}`), data: { field: key } });
     for (const key of DATE_FIELDS) {
       const v = data[key];
       if (v === undefined || v === null || v === '') continue;

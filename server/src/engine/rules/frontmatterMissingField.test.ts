@@ -5,9 +5,13 @@ const code = 'frontmatter-missing-field';
 
 describe(code, () => {
   it('reports each missing required field with the field name', () => {
-    const found = check({ 'p.md': policy({ owner: undefined, title: undefined }) }, { code });
+    const found = check({ 'p.md': policy({ owner: undefined, title: undefined }, 'No heading here.\n') }, { code });
     assert.deepEqual(found.map((d) => d.data?.field).sort(), ['owner', 'title']);
     assert.match(found[0].message, /policy document has no `(owner|title)`/);
+  });
+
+  it('takes the first H1 as the title when no title field is given', () => {
+    assert.deepEqual(check({ 'p.md': policy({ title: undefined }, '# Access Control Policy\n') }, { code }), []);
   });
 
   it('requires a review date on scope, policy and SoA documents', () => {

@@ -1,6 +1,7 @@
 import type { DocumentType } from '../model';
 import type { DocumentRule } from './rule';
 import { code, documentAnchor } from './helpers';
+import { whereToAdd } from '../adopt/metadata';
 
 /** Fields each type needs beyond `id`, `title` and `owner`. A group is satisfied by any one of its fields. */
 const EXTRA_FIELDS: Partial<Record<DocumentType, string[][]>> = {
@@ -21,6 +22,12 @@ const EXAMPLES: Record<string, string> = {
   opened: 'opened: 2026-03-14T02:10:00Z',
 };
 
+/** `owner: Head of Security` for YAML; `Owner: Head of Security` for a table, header or list written in words. */
+function example(field: string, yaml: boolean): string {
+  const text = EXAMPLES[field] ?? `${field}: …`;
+  return yaml ? text : text.replace(/^(\w)(\w*):/, (_, a: string, b: string) => `${a.toUpperCase()}${b.replace(/_/g, ' ')}:`);
+}
+
 export function requiredFields(type: DocumentType): string[][] {
   return [['id'], ['title'], ['owner'], ...(EXTRA_FIELDS[type] ?? [])];
 }
@@ -31,7 +38,7 @@ export const frontmatterMissingField: DocumentRule = {
   scope: 'document',
   defaultSeverity: 'warning',
   description: 'A document lacks a field its type needs: `id`, `title`, `owner`; a review date for scope, policy and SoA; `date` for audits and management reviews; `opened` for exceptions.',
-  fix: 'Add the named field to the frontmatter (the quick fix inserts it).',
+  fix: 'Add the named field where the document keeps its metadata: the frontmatter (the quick fix inserts it), or its Document Control table, blockquote header or document information list.',
   check(doc, ctx) {
     if (!doc.type || !doc.frontmatter) return;
     const data = doc.frontmatter.data;
@@ -41,7 +48,7 @@ export const frontmatterMissingField: DocumentRule = {
       const what = group.length > 1 ? group.map(code).join(' or ') : code(field);
       ctx.report({
         range: documentAnchor(doc),
-        message: `This ${doc.type} document has no ${what}. Add it to the frontmatter, e.g. \`${EXAMPLES[field] ?? field + ': …'}\`.`,
+        message: `This ${doc.type} document has no ${what}. Add it ${whereToAdd(doc)}, e.g. \`${example(field, doc.metadata === undefined || doc.metadata === 'frontmatter' || doc.metadata === 'html-comment')}\`.`,
         data: { field },
       });
     }

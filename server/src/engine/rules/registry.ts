@@ -7,6 +7,7 @@ import { configInvalid } from './configInvalid';
 import { frontmatterSyntax } from './frontmatterSyntax';
 import { frontmatterMissingField } from './frontmatterMissingField';
 import { frontmatterInvalidValue } from './frontmatterInvalidValue';
+import { dateFormat } from './dateFormat';
 import { unknownType } from './unknownType';
 import { duplicateId } from './duplicateId';
 import { scopeMissingSection } from './scopeMissingSection';
@@ -39,6 +40,7 @@ export const RULES: readonly Rule[] = [
   frontmatterSyntax,
   frontmatterMissingField,
   frontmatterInvalidValue,
+  dateFormat,
   unknownType,
   duplicateId,
   scopeMissingSection,

@@ -13,7 +13,7 @@ describe(code, () => {
   it('reports last_reviewed + review_cycle in the past even without next_review', () => {
     const found = check({ 'p.md': policy({ last_reviewed: '2026-06-01', review_cycle: 'quarterly', next_review: undefined }) }, { code });
     assert.equal(found.length, 1);
-    assert.match(found[0].message, /quarterly cycle, due 2026-09-01/);
+    assert.match(found[0].message, /quarterly cycle; due 2026-09-01/);
   });
 
   it('is silent on current and retired documents', () => {

@@ -1,6 +1,7 @@
 import { DOCUMENT_TYPES } from '../model';
 import type { DocumentRule } from './rule';
 import { closest, fieldRange } from './helpers';
+import { fieldOrigin, whereField } from '../adopt/metadata';
 
 export const unknownType: DocumentRule = {
   code: 'unknown-type',
@@ -14,7 +15,7 @@ export const unknownType: DocumentRule = {
     const suggestion = closest(doc.declaredType.trim(), DOCUMENT_TYPES);
     ctx.report({
       range: fieldRange(doc, 'type'),
-      message: `Unknown document type "${doc.declaredType}".${suggestion ? ` Did you mean "${suggestion}"?` : ''} Known types: ${DOCUMENT_TYPES.join(', ')}.`,
+      message: `Unknown document type "${doc.declaredType}"${fieldOrigin(doc, 'type') === 'frontmatter' ? '' : ` ${whereField(doc, 'type')}`}.${suggestion ? ` Did you mean "${suggestion}"?` : ''} Known types: ${DOCUMENT_TYPES.join(', ')}${fieldOrigin(doc, 'type') === 'frontmatter' ? '' : ' (or map it with typeAliases)'}.`,
       ...(suggestion ? { data: { suggestion } } : {}),
     });
   },
