@@ -29,6 +29,18 @@ describe('adoption: isms init on differently-shaped ISMSs', () => {
   const dirs: string[] = [];
   after(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
+  it('says, before init, that Markdown was read but no ISMS document recognised, and points to isms init', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'isms-adopt-hint-'));
+    dirs.push(dir);
+    cpSync(join('test/fixtures/adoption', 'consultant-kit'), dir, { recursive: true });
+    const before = run(['check', dir, '--today', '2026-11-21']);
+    assert.equal(before.status, 0, before.stderr);
+    assert.match(before.stdout, /No ISMS document recognised among 3 Markdown files.*run `isms init`/);
+    const adoptedKit = adopted('consultant-kit');
+    dirs.push(adoptedKit.dir);
+    assert.doesNotMatch(run(['check', adoptedKit.dir, '--today', '2026-11-21']).stdout, /No ISMS document recognised/);
+  });
+
   it('reads a consultant kit: field aliases, controls keyed by framework, bare IDs, SoA ✓/✗ and other languages', () => {
     const r = adopted('consultant-kit');
     dirs.push(r.dir);
