@@ -32,6 +32,7 @@ export interface IsmsConfig {
   metadataSources: MetadataSource[];
   frontmatterStyle: 'fenced' | 'yaml-first';
   reviewerName: string;
+  siteRoot: string;
 }
 
 /** Where document metadata may come from besides YAML frontmatter. */
@@ -165,6 +166,13 @@ export const SETTINGS: readonly AnySetting[] = [
     default: 'fenced',
     description: '`fenced`: frontmatter between two `---` lines. `yaml-first`: the file starts with YAML fields, closed by one `---` line, as some policies-as-code tools write it.',
     schema: { type: 'string', enum: ['fenced', 'yaml-first'] },
+  },
+  {
+    key: 'siteRoot',
+    default: '',
+    description:
+      'Where site-absolute links (`/policies/access/`) of a documentation site start: the workspace folder the site serves at `/` (Hugo `content`, Docusaurus or MkDocs `docs`), or, when the ISMS is a folder inside a larger site, the URL path it is served at (`/handbook/security/`; links to other parts of the site are then not checked). Empty: at the workspace root, as on GitHub. `isms init` detects it.',
+    schema: { type: 'string' },
   },
   {
     key: 'reviewerName',
