@@ -52,7 +52,9 @@ export function resolveLink(fromPath: string, target: string, siteRoot = ''): Re
     else return { outside: true, anchor, site: true };
   } else joined = posix.join(siteRoot || '.', pathPart.slice(1));
   const normal = posix.normalize(joined);
-  if (normal === '..' || normal.startsWith('../')) return { outside: true, anchor, ...(pathPart.startsWith('/') && siteRoot ? { site: true } : {}) };
+  // Inside a larger site (siteRoot a URL path), a relative link may lead to another section of it, too.
+  const site = siteRoot.startsWith('/') || (pathPart.startsWith('/') && siteRoot !== '');
+  if (normal === '..' || normal.startsWith('../')) return { outside: true, anchor, ...(site ? { site: true } : {}) };
   return { path: normal.replace(/\/$/, '') || '.', anchor, outside: false };
 }
 

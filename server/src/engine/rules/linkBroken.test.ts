@@ -48,7 +48,7 @@ describe(code, () => {
         [
           '[site](/handbook/security/runbooks/triage/) [anchor](/handbook/security/runbooks/triage/#medium-low)',
           '[pretty](runbooks/triage) [folder](runbooks/) [index](access/) [other section](/handbook/people/onboarding/)',
-          '[root](/) [gone](/handbook/security/runbooks/retired-page/)',
+          '[root](/) [gone](/handbook/security/runbooks/retired-page/) [sibling section](../people/benefits.md)',
           '',
         ].join('\n'),
       ),
@@ -63,6 +63,7 @@ describe(code, () => {
       const found = check(files, { code });
       assert.ok(found.some((d) => /handbook\/security\/runbooks\/triage does not exist/.test(d.message)));
       assert.ok(!found.some((d) => /target \. does not exist/.test(d.message)), 'a link to the root is never "target . does not exist"');
+      assert.ok(found.some((d) => /leads outside the workspace/.test(d.message)), 'a relative link out of the folder leaves the workspace');
       assert.ok(!found.some((d) => /runbooks\/triage\.md|access|#medium-low/.test(d.message)), 'pretty, folder and {#id} links still resolve');
     });
 
