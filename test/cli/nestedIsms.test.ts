@@ -24,4 +24,10 @@ describe('isms check on a repository holding several ISMSs', () => {
     const r = run(['check', join(FIXTURE, 'compliance', 'isms'), '--today', '2026-11-21', '--format', 'json']);
     assert.deepEqual((JSON.parse(r.stdout).diagnostics as { file: string }[]).map((d) => d.file), ['policies/ai-policy.md']);
   });
+
+  it('export at the repository root names the ISMSs to export instead of writing an empty pack', () => {
+    const r = run(['export', FIXTURE, '--out', join('out', 'nested-pack-never-written')]);
+    assert.equal(r.status, 1);
+    assert.match(r.stdout, /holds 2 with their own \.isms\.yaml: compliance\/isms, teams\/ai\. Export each/);
+  });
 });

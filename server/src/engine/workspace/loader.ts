@@ -29,7 +29,7 @@ export interface ScannedFolder {
   markdown: [string, string][];
   /**
    * Folders below this one with a configuration file of their own: separate ISMSs, whose files this workspace
-   * leaves to them (the nearest configuration up the tree governs a file). Outermost only, in walk order.
+   * leaves to them (the nearest configuration up the tree governs a file). Outermost only, sorted.
    */
   nestedRoots?: string[];
   /**
@@ -63,7 +63,7 @@ export function isInside(path: string, folder: string): boolean {
 /** Drops what nested ISMSs own, and all Markdown of a container (see ScannedFolder); call once the walk is done. */
 export function settleNestedRoots(scanned: ScannedFolder, nested: string[]): void {
   if (nested.length === 0) return;
-  scanned.nestedRoots = nested;
+  scanned.nestedRoots = [...nested].sort(); // the same order whatever order the folders were listed in
   if (!scanned.workspace.configPath) {
     scanned.container = true;
     scanned.markdown.length = 0;
