@@ -9,6 +9,7 @@ import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languagec
 import { answerFileRequests } from './workspaceFiles';
 import { IsmsServer } from './ismsServer';
 import { IsmsStatusBar } from './statusBar';
+import { NoIsmsHint } from './noIsmsHint';
 import { EvidenceLockerView } from './views/evidenceLocker';
 import { SoaView } from './views/soaTree';
 import { RisksView } from './views/risksTree';
@@ -92,7 +93,7 @@ export async function activateIsms(context: vscode.ExtensionContext, host: IsmsC
   }
   const preview = new PreviewManager(context.extensionUri, server);
   const statusBar = new IsmsStatusBar(server);
-  context.subscriptions.push(preview, statusBar);
+  context.subscriptions.push(preview, statusBar, new NoIsmsHint(server, context.workspaceState));
 
   const documentUri = (arg: unknown): vscode.Uri | undefined => {
     if (arg instanceof vscode.Uri) return arg;

@@ -271,6 +271,9 @@ export interface CheckCounts {
 
 export interface CheckSummaryRoot extends RootInfo, CheckCounts {
   files: number;
+  /** Markdown files read (ISMS documents or not). */
+  markdownFiles: number;
+  /** ISMS documents recognised among them; 0 with Markdown files present means the folder needs `isms init`. */
   documents: number;
   /** Present when asked for with `includeFindings`. */
   findings?: FindingInfo[];

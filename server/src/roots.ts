@@ -3,7 +3,7 @@
 // current from file-watcher events. No Node APIs: the browser build uses it too.
 import { URI } from 'vscode-uri';
 import { IsmsWorkspace, isMarkdownPath } from './engine/workspace/workspace';
-import type { ScannedFolder } from './engine/workspace/loader';
+import { isInside, type ScannedFolder } from './engine/workspace/loader';
 import type { ResultCache, CachedResults, FolderKey } from './engine/workspace/resultCache';
 import { IncrementalChecker, type PathFindings } from './engine/check';
 import { decodeText } from './engine/workspace/textFile';
@@ -14,6 +14,10 @@ import type { RootLocation, WorkspaceFileSystem } from './fileSystem/workspaceFi
 
 export interface Root extends RootLocation {
   workspace: IsmsWorkspace;
+  /** The workspace folder this root was found in: itself, or the folder an ISMS with its own .isms.yaml is nested in. */
+  folder?: string;
+  /** A folder without configuration whose nested ISMSs are the roots: its own files are not checked. */
+  container?: boolean;
 }
 
 /** Hooks into loading a root, for progress reports and the result cache. */
@@ -54,17 +58,41 @@ export class Roots {
     return this.roots;
   }
 
+  /** Called with the URIs of roots that no longer exist (a nested ISMS whose .isms.yaml was removed, say). */
+  onRemoved: ((rootUris: string[]) => void) | undefined;
+
   async setFolders(folderUris: string[]): Promise<void> {
-    this.roots = await Promise.all(folderUris.map((uri) => this.load(uri)));
+    const before = this.roots;
+    this.roots = (await Promise.all(folderUris.map((uri) => this.loadTree(uri, uri)))).flat();
+    this.reportRemoved(before);
   }
 
-  async reload(root: Root): Promise<Root> {
-    const fresh = await this.load(root.uri);
-    this.roots = this.roots.map((r) => (r.uri === root.uri ? fresh : r));
+  /** Reloads the workspace folder a root was found in, with every ISMS nested in it. Returns the roots now there. */
+  async reload(root: Root): Promise<Root[]> {
+    const folder = root.folder ?? root.uri;
+    const fresh = await this.loadTree(folder, folder);
+    const before = this.roots;
+    const at = before.findIndex((r) => (r.folder ?? r.uri) === folder);
+    const others = before.filter((r) => (r.folder ?? r.uri) !== folder);
+    this.roots = at < 0 ? [...others, ...fresh] : [...others.slice(0, at), ...fresh, ...others.slice(at)];
+    this.reportRemoved(before);
     return fresh;
   }
 
-  private async load(uri: string): Promise<Root> {
+  private reportRemoved(before: readonly Root[]): void {
+    const now = new Set(this.roots.map((r) => r.uri));
+    const removed = before.map((r) => r.uri).filter((uri) => !now.has(uri));
+    if (removed.length) this.onRemoved?.(removed);
+  }
+
+  /** A folder and the ISMSs nested in it (folders with their own .isms.yaml), outer first. */
+  private async loadTree(uri: string, folder: string): Promise<Root[]> {
+    const { root, nested } = await this.load(uri, folder);
+    const inner = await Promise.all(nested.map((path) => this.loadTree(this.fs.uriOf(root, path), folder)));
+    return [root, ...inner.flat()];
+  }
+
+  private async load(uri: string, folder: string): Promise<{ root: Root; nested: string[] }> {
     const parsed = URI.parse(uri);
     const location: RootLocation = { uri, fsPath: parsed.fsPath };
     const { fsPath } = location;
@@ -79,7 +107,7 @@ export class Roots {
     try {
       const scanned = await scanning;
       const { workspace } = scanned;
-      const root: Root = { uri, fsPath, workspace };
+      const root: Root = { uri, fsPath, workspace, folder, ...(scanned.container ? { container: true } : {}) };
       this.cacheKeys.delete(uri);
       // The cache hashes files on disk: only for roots read from it.
       if (this.cache && this.hooks && parsed.scheme === 'file') {
@@ -93,12 +121,17 @@ export class Roots {
         this.log(`result cache ${use ? 'hit' : 'miss'} for ${fsPath}: walked in ${scannedAt - started} ms, hashed ${scanned.markdown.length} files in ${Date.now() - scannedAt} ms (${Math.round(performance.now())} ms after start)`);
       }
       await this.fs.readMarkdownFiles(location, scanned, { onProgress: (done, total) => this.hooks?.onProgress?.(uri, done, total) });
+      const nested = scanned.nestedRoots ?? [];
       for (const [docUri, text] of this.open) {
         const rel = this.fs.relative(location, docUri);
-        if (rel !== undefined) workspace.setText(rel, text);
+        if (rel !== undefined && !root.container && !nested.some((n) => isInside(rel, n))) workspace.setText(rel, text);
       }
-      this.log(`loaded ${fsPath}: ${workspace.markdownDocuments().length} Markdown files, ${workspace.ismsDocuments().length} ISMS documents in ${Date.now() - started} ms`);
-      return root;
+      this.log(
+        `loaded ${fsPath}: ${workspace.markdownDocuments().length} Markdown files, ${workspace.ismsDocuments().length} ISMS documents in ${Date.now() - started} ms${
+          nested.length ? `; ISMSs with their own configuration in ${nested.join(', ')}` : ''
+        }`,
+      );
+      return { root, nested };
     } finally {
       this.loading.delete(uri);
     }
@@ -182,7 +215,7 @@ export class Roots {
   setOpenText(docUri: string, text: string): Root | undefined {
     this.open.set(docUri, text);
     const at = this.locate(docUri);
-    if (!at || !isMarkdownPath(at.path)) return undefined;
+    if (!at || at.root.container || !isMarkdownPath(at.path)) return undefined;
     at.root.workspace.setText(at.path, text);
     return at.root;
   }
@@ -193,22 +226,27 @@ export class Roots {
     return this.refreshFromDisk(docUri);
   }
 
-  /** A file changed, appeared or vanished on disk. Returns the root to re-check (reloaded for config changes). */
-  async fileChanged(docUri: string, deleted: boolean): Promise<Root | undefined> {
+  /**
+   * A file changed, appeared or vanished on disk. Returns the roots to re-check: a configuration file anywhere
+   * reloads its workspace folder with every nested ISMS (one may have appeared or gone).
+   */
+  async fileChanged(docUri: string, deleted: boolean): Promise<Root[]> {
     const at = this.locate(docUri);
-    if (!at) return undefined;
-    if (CONFIG_FILE_NAMES.includes(at.path)) return this.reload(at.root);
+    if (!at) return [];
+    if (CONFIG_FILE_NAMES.includes(at.path.slice(at.path.lastIndexOf('/') + 1))) return this.reload(at.root);
+    if (at.root.container) return [];
     if (deleted) {
       at.root.workspace.removeFile(at.path);
-      return at.root;
+      return [at.root];
     }
-    if (this.open.has(docUri)) return undefined; // the editor's text wins until it is closed
-    return this.refreshFromDisk(docUri);
+    if (this.open.has(docUri)) return []; // the editor's text wins until it is closed
+    const root = await this.refreshFromDisk(docUri);
+    return root ? [root] : [];
   }
 
   private async refreshFromDisk(docUri: string): Promise<Root | undefined> {
     const at = this.locate(docUri);
-    if (!at) return undefined;
+    if (!at || at.root.container) return undefined;
     const { workspace } = at.root;
     const bytes = await this.fs.readFile(docUri);
     if (bytes === undefined) {

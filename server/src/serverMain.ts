@@ -52,6 +52,7 @@ export function startServer(host: ServerHost): void {
     host.fs,
   );
   const diagnostics = new DiagnosticsPublisher(connection, roots, () => pinnedToday, (uri) => documents.get(uri)?.version, host.logChecks);
+  roots.onRemoved = (uris) => uris.forEach((uri) => diagnostics.clearRoot(uri));
 
   let ready: Promise<void> = Promise.resolve();
 
@@ -182,8 +183,7 @@ export function startServer(host: ServerHost): void {
       await ready;
       const touched = new Set<Root>();
       for (const change of params.changes) {
-        const root = await roots.fileChanged(change.uri, change.type === FileChangeType.Deleted);
-        if (root) touched.add(root);
+        for (const root of await roots.fileChanged(change.uri, change.type === FileChangeType.Deleted)) touched.add(root);
       }
       // A reloaded root replaces its old object; schedule() looks the current one up by URI.
       for (const root of touched) diagnostics.schedule(root, 120);

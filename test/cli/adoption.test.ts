@@ -36,6 +36,18 @@ describe('adoption: isms init on differently-shaped ISMSs', () => {
   const dirs: string[] = [];
   after(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
+  it('says, before init, that Markdown was read but no ISMS document recognised, and points to isms init', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'isms-adopt-hint-'));
+    dirs.push(dir);
+    cpSync(join('test/fixtures/adoption', 'consultant-kit'), dir, { recursive: true });
+    const before = run(['check', dir, '--today', '2026-11-21']);
+    assert.equal(before.status, 0, before.stderr);
+    assert.match(before.stdout, /No ISMS document recognised among 3 Markdown files.*run `isms init`/);
+    const adoptedKit = adopted('consultant-kit');
+    dirs.push(adoptedKit.dir);
+    assert.doesNotMatch(run(['check', adoptedKit.dir, '--today', '2026-11-21']).stdout, /No ISMS document recognised/);
+  });
+
   it('reads a consultant kit: field aliases, controls keyed by framework, bare IDs, SoA ✓/✗ and other languages', () => {
     const r = adopted('consultant-kit');
     dirs.push(r.dir);
@@ -99,6 +111,24 @@ describe('adoption: isms init on differently-shaped ISMSs', () => {
     });
     const access = r.documents.find((d) => d.file === 'policies/access-control.md')!;
     assert.deepEqual([access.type, access.id, access.title], ['policy', 'POL-AC', 'Access Control Policy']);
+  });
+
+  it('reads a handbook section of a documentation site: siteRoot detected, site links resolved, real breaks kept', () => {
+    const r = adopted('handbook-section');
+    dirs.push(r.dir);
+    assert.match(r.config, /siteRoot: \/handbook\/security\//);
+    assert.match(r.initOutput, /site-absolute links resolve when this folder is served at \/handbook\/security\//);
+    const check = run(['check', r.dir, '--format', 'json', '--today', '2026-11-21']);
+    const links = (JSON.parse(check.stdout).diagnostics as { file: string; line: number; code: string; message: string }[])
+      .filter((d) => d.code === 'link-broken')
+      .map((d) => `${d.file}:${d.line} ${d.message}`);
+    // Site-absolute, pretty, folder-index and {#id} links and `- [Date]: ...` lines are fine; links to other sections
+    // of the site are not judged; the two missing runbooks and the wrongly cased one are reported.
+    assert.deepEqual(links, [
+      'policies/access-control.md:20 Link target runbooks/exceptions does not exist.',
+      'policies/acceptable-use.md:11 Link target runbooks/Incident-Response does not exist. runbooks/incident-response.md exists, differing only in letter case; links are case-sensitive on most sites and file systems.',
+      'runbooks/incident-response.md:11 Link target runbooks/escalation does not exist.',
+    ].sort((a, b) => (a < b ? -1 : 1)));
   });
 
   it('refuses to overwrite an existing .isms.yaml without --force', () => {

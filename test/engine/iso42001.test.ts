@@ -33,7 +33,7 @@ describe('ISO/IEC 42001 catalog', () => {
   });
 
   it('keeps 42001 rows out of the 27001 SoA coverage checks', () => {
-    const found = check(files, { config: both }).filter((d) => d.code.startsWith('soa-control'));
+    const found = check(files, { config: both }).filter((d) => d.code === 'soa-control-missing' || d.code === 'soa-control-duplicate');
     assert.deepEqual(found, []);
     const onlyAi = { 'soa.md': soaDoc([{ control: '42001:A.2.2', applicable: 'yes', justification: 'x' }]), 'm.md': md({ type: 'policy', id: 'POL-9', title: 'x', owner: 'o' }) };
     assert.equal(check(onlyAi, { code: 'soa-control-missing', config: both }).length, 93);

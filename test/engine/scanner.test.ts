@@ -43,6 +43,7 @@ const block = fc.oneof(
   inline.map((t) => `<!--\n${t}\n-->`),
   inline.map((t) => `<div>\n${t}\n</div>`),
   fc.constant('[1]: https://example.com/A.8.9'),
+  fc.constantFrom('- [Date]: some words', '[1]: other.md "Title A.5.1"', "[1]: <a b.md> 'Title'", '[1]: other.md (Title)', '[1]: other.md "Title" trailing', '[1]: <a.md>b'),
   fc.constant('***'),
 );
 

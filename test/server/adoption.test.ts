@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import type { AuditPackFile, EvidenceLockerResult, ExportAuditPackResult, ProposeConfigResult } from '../../server/src/protocol';
+import type { AuditPackFile, CheckSummaryResult, EvidenceLockerResult, ExportAuditPackResult, ProposeConfigResult } from '../../server/src/protocol';
 import { Fixture } from './fixture';
 import { codes, fileUri } from './lspClient';
 import { distFile } from '../support/dist';
@@ -53,6 +53,11 @@ describe('language server: isms/proposeConfig ("ISMS: Initialise Workspace")', f
       assert.equal(existsSync(join(f.dir, '.isms.yaml')), false, 'nothing is written');
     });
 
+    it('isms/checkSummary counts the Markdown files and the ISMS documents recognised among them (none yet)', async () => {
+      const summary = await f.request<CheckSummaryResult>('isms/checkSummary', {});
+      assert.deepEqual([summary.roots[0].markdownFiles, summary.roots[0].documents], [3, 0]);
+    });
+
     it('once the proposal is written, the server reloads the folder and checks the documents it now reads', async () => {
       const before = await f.request<EvidenceLockerResult>('isms/evidenceLocker', { rootUri: fileUri(f.dir) });
       assert.equal(before.roots[0].ismsDocuments, 0);
@@ -63,6 +68,8 @@ describe('language server: isms/proposeConfig ("ISMS: Initialise Workspace")', f
       assert.ok(codes(soa).includes('soa-control-missing'));
       const after = await f.request<EvidenceLockerResult>('isms/evidenceLocker', { rootUri: fileUri(f.dir) });
       assert.equal(after.roots[0].ismsDocuments, 2);
+      const summary = await f.request<CheckSummaryResult>('isms/checkSummary', {});
+      assert.deepEqual([summary.roots[0].markdownFiles, summary.roots[0].documents], [3, 2]);
       const again = (await propose(f))!;
       assert.equal(again.exists, true);
       assert.equal(again.yaml, r.yaml, 'the same proposal: the written file only names what was detected');

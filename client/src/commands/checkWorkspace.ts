@@ -19,6 +19,9 @@ export async function checkWorkspace(server: IsmsServer, output: vscode.OutputCh
     output.appendLine(`${root.name}: ${root.documents} ISMS documents, ${root.files} files`);
     for (const f of root.findings ?? []) output.appendLine(`  ${f.path}:${f.line + 1}:${f.character + 1}  ${f.severity.padEnd(7)}  ${f.code}  ${f.message}`);
     output.appendLine(`  ${root.errors} errors, ${root.warnings} warnings, ${root.infos} infos, ${root.hints} hints; ${root.overdueReviews} overdue reviews, ${root.dueSoonReviews} due soon`);
+    if (root.documents === 0 && root.markdownFiles > 0) {
+      output.appendLine(`  No ISMS document recognised among ${root.markdownFiles} Markdown files. If they are your ISMS written another way, run "ISMS: Initialise Workspace" to propose the settings that read them.`);
+    }
   }
   if (summary.roots.length === 0) output.appendLine('No workspace folder is open.');
   output.appendLine('');

@@ -2,7 +2,7 @@
 // the evidence files its documents link to.
 import { promises as fs } from 'node:fs';
 import * as nodePath from 'node:path';
-import { loadWorkspace } from '../engine/workspace/nodeLoader';
+import { loadWorkspaces } from '../engine/workspace/nodeLoader';
 import { exportAuditPack } from '../engine/render/auditPack';
 import { gitCommit } from '../engine/workspace/gitCommit';
 import { decodeText } from '../engine/workspace/textFile';
@@ -16,7 +16,15 @@ export interface ExportArgs {
 
 export async function exportPack(args: ExportArgs, out: (s: string) => void): Promise<number> {
   const root = nodePath.resolve(args.dir);
-  const workspace = await loadWorkspace(root);
+  const loaded = await loadWorkspaces(root);
+  const own = loaded.find((l) => l.path === '');
+  if (!own) {
+    // A repository holding ISMSs in folders with their own .isms.yaml: one pack per ISMS.
+    const folders = loaded.map((l) => l.path);
+    out(`${args.dir} is not an ISMS itself; it holds ${folders.length} with their own .isms.yaml: ${folders.join(', ')}. Export each, e.g. \`isms export ${nodePath.join(args.dir, folders[0])} --out ${args.out}\`.\n`);
+    return 1;
+  }
+  const workspace = own.workspace;
   const pack = await exportAuditPack({
     workspace,
     name: nodePath.basename(root),

@@ -47,8 +47,13 @@ export function formatText(diagnostics: Diagnostic[], summary: Summary, color: b
       ? `No problems in ${plural(summary.ismsDocuments, 'ISMS document')} (${plural(summary.filesChecked, 'Markdown file')} read).`
       : `${plural(total, 'problem')} (${parts.join(', ')}) in ${plural(summary.filesWithProblems, 'file')}; ${plural(summary.ismsDocuments, 'ISMS document')} checked.`) + hidden,
   );
+  if (summary.ismsDocuments === 0 && summary.filesChecked > 0) lines.push(NO_ISMS_HINT(summary.filesChecked));
   return lines.join('\n') + '\n';
 }
+
+/** Said when Markdown was read but none of it is an ISMS document: the first run on an existing ISMS written another way. */
+const NO_ISMS_HINT = (files: number) =>
+  `No ISMS document recognised among ${plural(files, 'Markdown file')}: none declares a known \`type\` (policy, scope, soa, ...). If they are your ISMS written another way (other field names, a Document Control table), run \`isms init\` to propose a .isms.yaml that reads them as they are.`;
 
 /** One recognised ISMS document, as `check --format json` lists it for CI scripts and dashboards. */
 export interface InventoryEntry {

@@ -2,13 +2,14 @@
 // 2 bad usage.
 import { existsSync, statSync } from 'node:fs';
 import * as nodePath from 'node:path';
-import { loadWorkspace } from '../engine/workspace/nodeLoader';
-import { checkWorkspaceDetailed } from '../engine/check';
+import { loadWorkspaces } from '../engine/workspace/nodeLoader';
+import { checkWorkspaceDetailed, compareDiagnostics, type SuppressedFinding } from '../engine/check';
+import type { Diagnostic, Suppression } from '../engine/model';
 import { parseIsoDate, todayUtc } from '../engine/util/dates';
 import { RULES } from '../engine/rules/registry';
 import { init } from './init';
 import { exportPack } from './export';
-import { formatJson, formatSarif, inventory, formatSuppressionsJson, formatSuppressionsText, formatText, summarise } from './format';
+import { formatJson, formatSarif, inventory, type InventoryEntry, formatSuppressionsJson, formatSuppressionsText, formatText, summarise } from './format';
 import packageJson from '../../../package.json';
 
 const USAGE = `Usage: isms <command> [options]
@@ -113,26 +114,49 @@ async function check(args: CheckArgs): Promise<number> {
   const root = nodePath.resolve(args.dir);
   if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`${args.dir} is not a folder`);
   const started = performance.now();
-  const workspace = await loadWorkspace(root, { log: (m) => process.stderr.write(`note: ${m}\n`) });
+  // Each ISMS under the folder (a folder with its own .isms.yaml) is checked as a workspace of its own; paths are
+  // reported relative to the folder checked.
+  const workspaces = await loadWorkspaces(root, { log: (m) => process.stderr.write(`note: ${m}\n`) });
   const loaded = performance.now();
-  const { diagnostics, suppressed } = checkWorkspaceDetailed(workspace, { today: args.today });
+  const diagnostics: Diagnostic[] = [];
+  const suppressed: SuppressedFinding[] = [];
+  const suppressions: Suppression[] = [];
+  let files = 0;
+  let markdown = 0;
+  let ismsDocuments = 0;
+  const documents: InventoryEntry[] = [];
+  for (const { path: prefix, workspace } of workspaces) {
+    const result = checkWorkspaceDetailed(workspace, { today: args.today });
+    const at = <T extends { path: string }>(x: T): T => (prefix ? { ...x, path: x.path === '.' ? prefix : `${prefix}/${x.path}` } : x);
+    diagnostics.push(...result.diagnostics.map(at));
+    // One moved copy per suppression: the listing matches findings to suppressions by identity.
+    const moved = new Map<Suppression, Suppression>();
+    const move = (s: Suppression) => moved.get(s) ?? moved.set(s, at(s)).get(s)!;
+    suppressed.push(...result.suppressed.map((f) => ({ diagnostic: at(f.diagnostic), suppression: move(f.suppression) })));
+    suppressions.push(...workspace.markdownDocuments().flatMap((d) => d.suppressions).filter((s) => s.kind !== 'enable').map(move));
+    files += workspace.fileCount();
+    markdown += workspace.markdownDocuments().length + workspace.fileProblems().length;
+    ismsDocuments += workspace.ismsDocuments().length;
+    documents.push(...inventory(workspace.ismsDocuments()).map((d) => (prefix ? { ...d, file: `${prefix}/${d.file}` } : d)));
+  }
+  diagnostics.sort(compareDiagnostics);
   const checked = performance.now();
-  const summary = summarise(diagnostics, workspace.markdownDocuments().length + workspace.fileProblems().length, workspace.ismsDocuments().length, suppressed.length);
+  const summary = summarise(diagnostics, markdown, ismsDocuments, suppressed.length);
   const color = args.format === 'text' && process.stdout.isTTY === true && !process.env.NO_COLOR;
   if (args.listSuppressions) {
     if (args.format === 'sarif') throw new UsageError('--list-suppressions prints text or json');
-    const suppressions = workspace.markdownDocuments().flatMap((d) => d.suppressions).filter((s) => s.kind !== 'enable');
     process.stdout.write(args.format === 'json' ? formatSuppressionsJson(suppressions, suppressed) : formatSuppressionsText(suppressions, suppressed));
     return 0;
   }
   const output =
-    args.format === 'json' ? formatJson(diagnostics, summary, inventory(workspace.ismsDocuments())) : args.format === 'sarif' ? formatSarif(diagnostics, packageJson.version) : formatText(diagnostics, summary, color);
+    args.format === 'json' ? formatJson(diagnostics, summary, documents) : args.format === 'sarif' ? formatSarif(diagnostics, packageJson.version) : formatText(diagnostics, summary, color);
   process.stdout.write(output);
+  if (args.format === 'text' && workspaces.length > 1) process.stdout.write(`Checked ${workspaces.length} ISMSs, each with its own .isms.yaml: ${workspaces.map((w) => w.path || '.').join(', ')}.\n`);
   if (args.stats) {
     // maxRSS is the process's peak resident set (KB), not the current one.
     const rss = Math.round(process.resourceUsage().maxRSS / 1024);
     process.stderr.write(
-      `stats: ${workspace.fileCount()} files, ${summary.filesChecked} Markdown, ${summary.ismsDocuments} ISMS documents; load+parse ${(loaded - started).toFixed(0)} ms, rules ${(checked - loaded).toFixed(0)} ms, peak RSS ${rss} MB\n`,
+      `stats: ${files} files, ${summary.filesChecked} Markdown, ${summary.ismsDocuments} ISMS documents; load+parse ${(loaded - started).toFixed(0)} ms, rules ${(checked - loaded).toFixed(0)} ms, peak RSS ${rss} MB\n`,
     );
   }
   return summary.errors > 0 && !args.exitZero ? 1 : 0;

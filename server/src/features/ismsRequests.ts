@@ -26,7 +26,8 @@ export function onIsmsRequest<M extends IsmsRequestMethod>(
 export async function rootsFor(ctx: ServerContext, rootUri: string | undefined): Promise<readonly Root[]> {
   await ctx.ready();
   const all = ctx.roots.all();
-  if (!rootUri) return all;
+  // A folder that only contains ISMSs with their own .isms.yaml is not one itself.
+  if (!rootUri) return all.filter((r) => !r.container);
   const exact = all.filter((r) => r.uri === rootUri);
   if (exact.length) return exact;
   const located = ctx.roots.locate(rootUri)?.root;

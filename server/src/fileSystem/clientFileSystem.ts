@@ -3,7 +3,7 @@
 // costs tens of round trips, not thousands. No Node APIs.
 import { URI, Utils } from 'vscode-uri';
 import { IsmsWorkspace, isMarkdownPath } from '../engine/workspace/workspace';
-import { addMarkdownFile, ExcludeFilter, loadConfigFrom, unreadableFile, type LoadOptions, type ScannedFolder } from '../engine/workspace/loader';
+import { addMarkdownFile, ExcludeFilter, isInside, loadConfigFrom, nestedRootsOf, settleNestedRoots, unreadableFile, type LoadOptions, type ScannedFolder } from '../engine/workspace/loader';
 import type { IsmsFileRequests } from '../protocol';
 import type { RootLocation, WorkspaceFileSystem } from './workspaceFileSystem';
 
@@ -53,11 +53,15 @@ export class ClientFileSystem implements WorkspaceFileSystem {
     }
     // Sorted, so a folder loads the same whatever order the client's search returns.
     files.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    const nested = nestedRootsOf(files.map(([rel]) => rel));
     for (const file of files) {
+      if (nested.some((folder) => isInside(file[0], folder))) continue; // a nested ISMS's own file
       if (isMarkdownPath(file[0])) markdown.push(file);
       else workspace.addFile(file[0]);
     }
-    return { workspace, markdown };
+    const scanned: ScannedFolder = { workspace, markdown };
+    settleNestedRoots(scanned, nested);
+    return scanned;
   }
 
   async readMarkdownFiles(_root: RootLocation, scanned: ScannedFolder, options: Pick<LoadOptions, 'onProgress'>): Promise<void> {

@@ -7,6 +7,7 @@ import { scanMarkdown } from '../parse/scanner';
 import { detectMetadata } from './detectMetadata';
 import { normaliseHeader } from '../parse/tables';
 import type { DocumentType } from '../model';
+import { detectSiteRoot } from './siteRoot';
 
 const countFiles = (n: number) => `${n} file${n === 1 ? '' : 's'}`;
 
@@ -73,7 +74,8 @@ function isoControls(value: unknown): boolean {
   return Object.keys(value).some((k) => /27001|42001|annex\s*a/i.test(k));
 }
 
-export function proposeConfig(files: readonly ScannedFile[]): InitProposal {
+export function proposeConfig(files: readonly ScannedFile[], otherFiles: readonly string[] = []): InitProposal {
+
   const markdown = files.filter((f) => /\.(md|markdown)$/i.test(f.path) && !/(^|\/)readme\.md$/i.test(f.path));
   const notes: string[] = [];
   const config: Record<string, unknown> = {};
@@ -139,6 +141,11 @@ export function proposeConfig(files: readonly ScannedFile[]): InitProposal {
   if (riskPattern) {
     config.riskIdPattern = riskPattern.pattern;
     notes.push(`Risk IDs look like ${riskPattern.example}: riskIdPattern ${riskPattern.pattern}.`);
+  }
+  const site = detectSiteRoot(markdown, otherFiles);
+  if (site) {
+    config.siteRoot = site.siteRoot;
+    notes.push(site.note);
   }
   if (notes.length === 0) notes.push('The folder already follows the default conventions; no configuration is needed.');
 

@@ -35,12 +35,13 @@ const mostFirst = (counts: Map<string, number>) => [...counts].sort((a, b) => b[
 
 /** Proposes a configuration for the files and checks them with it, as if it were written as `.isms.yaml`. */
 export function previewAdoption(input: AdoptionInput): AdoptionPreview {
-  const proposal = proposeConfig(input.markdown);
+  const otherFiles = [...input.otherFiles];
+  const proposal = proposeConfig(input.markdown, otherFiles);
   // The proposal replaces any existing configuration file when written, so it is the file layer here.
   const { config, diagnostics } = resolveConfig([{ data: input.settings }, { data: proposal.config, path: '.isms.yaml' }]);
   const workspace = new IsmsWorkspace(config, diagnostics, '.isms.yaml');
   for (const file of input.markdown) workspace.setText(file.path, file.text);
-  for (const path of input.otherFiles) workspace.addFile(path);
+  for (const path of otherFiles) workspace.addFile(path);
 
   const byType = new Map<string, number>();
   for (const d of workspace.ismsDocuments()) {

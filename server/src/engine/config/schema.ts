@@ -37,6 +37,7 @@ export interface IsmsConfig {
   defaultReviewCycle: string;
   languageField: string;
   reviewerName: string;
+  siteRoot: string;
 }
 
 /** Where document metadata may come from besides YAML frontmatter. */
@@ -205,6 +206,13 @@ export const SETTINGS: readonly AnySetting[] = [
     default: 'lang',
     description:
       'The frontmatter field naming a document\'s language. Documents sharing an `id` in different languages (this field, a `.de.md` suffix or a language folder) are translations, not duplicates.',
+    schema: { type: 'string' },
+  },
+  {
+    key: 'siteRoot',
+    default: '',
+    description:
+      'Where site-absolute links (`/policies/access/`) of a documentation site start: the workspace folder the site serves at `/` (Hugo `content`, Docusaurus or MkDocs `docs`), or, when the ISMS is a folder inside a larger site, the URL path it is served at (`/handbook/security/`; links to other parts of the site are then not checked). Empty: at the workspace root, as on GitHub. `isms init` detects it.',
     schema: { type: 'string' },
   },
   {

@@ -100,17 +100,24 @@ export function tableControlReferences(doc: IsmsDocument): Reference[] {
   if (doc.type !== 'risk-register' && doc.type !== 'risk-treatment-plan') return [];
   const cached = tableRefCache.get(doc);
   if (cached) return cached;
-  const found: Reference[] = [];
+  const found = controlsColumnCells(doc).flatMap(bareControlsInCell);
+  tableRefCache.set(doc, found);
+  return found;
+}
+
+/** The cells of the Controls columns of a risk register's or treatment plan's tables: fields declared to hold control IDs. */
+export function controlsColumnCells(doc: IsmsDocument): TableCell[] {
+  if (doc.type !== 'risk-register' && doc.type !== 'risk-treatment-plan') return [];
+  const cells: TableCell[] = [];
   for (const table of doc.tables) {
     const column = findColumn(table, RISK_COLUMNS.controls);
     if (column < 0) continue;
     for (const row of table.rows) {
       const cell = row.cells[column];
-      if (cell) found.push(...bareControlsInCell(cell));
+      if (cell) cells.push(cell);
     }
   }
-  tableRefCache.set(doc, found);
-  return found;
+  return cells;
 }
 
 /** Every control reference of a document: the parser's plus those of Controls columns (`tableControlReferences`). */

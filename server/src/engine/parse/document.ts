@@ -10,7 +10,7 @@ import {
   type TableCell,
 } from '../model';
 import { LineIndex } from '../util/lineIndex';
-import { SlugCounter } from './slug';
+import { SlugCounter, customHeadingId } from './slug';
 import { looksLikeUnclosedFrontmatter, parseFrontmatter, type FrontmatterBlock } from './frontmatter';
 import { scanMarkdown, type ScannedCell, type ScannedLink } from './scanner';
 import { DOCUMENT_ID_SHAPE, parseControlId, riskIdMatcher, scanControls, scanPattern, urlSpans } from './references';
@@ -175,7 +175,7 @@ function readBody(text: string, bodyStart: number, doc: IsmsDocument, lines: Lin
   const scan = scanMarkdown(text, bodyStart);
   const link = (l: ScannedLink): Link => ({ target: safeDecode(l.target), range: lines.range(l.start, l.end), image: l.image });
   const slugs = new SlugCounter();
-  doc.headings = scan.headings.map((h) => ({ depth: h.depth, text: intern(h.text), slug: intern(slugs.next(h.text)), range: lines.range(h.start, h.end) }));
+  doc.headings = scan.headings.map((h) => ({ depth: h.depth, text: intern(customHeadingId(h.text)?.text ?? h.text), slug: intern(slugs.next(h.text)), range: lines.range(h.start, h.end) }));
   doc.links = scan.links.map(link).sort(byStart);
   const cell = (c: ScannedCell): TableCell => ({ text: intern(c.text), range: lines.range(c.start, c.end), links: c.links.map(link) });
   doc.tables = scan.tables.map((t) => ({

@@ -8,11 +8,24 @@ export function slugify(text: string): string {
     .replace(/ /g, '-');
 }
 
-/** Assigns each heading a unique slug the way GitHub does: repeats get `-1`, `-2`, ... */
+/** A trailing explicit ID (`## Access reviews {#reviews}`, Hugo, MkDocs, Pandoc and kramdown): the ID and the text before it. */
+const CUSTOM_ID = /[ \t]*\{#([^\s{}]+)(?:[ \t][^{}]*)?\}[ \t]*$/;
+
+export function customHeadingId(text: string): { text: string; id: string } | undefined {
+  const m = CUSTOM_ID.exec(text);
+  return m ? { text: text.slice(0, m.index), id: m[1] } : undefined;
+}
+
+/** Assigns each heading a unique slug the way GitHub does: repeats get `-1`, `-2`, ...; an explicit `{#id}` is kept. */
 export class SlugCounter {
   private readonly seen = new Map<string, number>();
 
   next(text: string): string {
+    const custom = customHeadingId(text);
+    if (custom) {
+      this.seen.set(custom.id, this.seen.get(custom.id) ?? 0);
+      return custom.id;
+    }
     const base = slugify(text);
     const count = this.seen.get(base);
     if (count === undefined) {

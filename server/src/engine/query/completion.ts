@@ -177,7 +177,7 @@ function linkCompletion(workspace: IsmsWorkspace, doc: IsmsDocument | undefined,
   const hash = typed.indexOf('#');
   if (hash >= 0) {
     const pathPart = typed.slice(0, hash);
-    const targetPath = pathPart ? resolveLink(doc.path, pathPart)?.path : doc.path;
+    const targetPath = pathPart ? resolveLink(doc.path, pathPart, workspace.config.siteRoot)?.path : doc.path;
     const target = targetPath ? workspace.getDocument(targetPath) : undefined;
     if (!target) return undefined;
     const range = rangeBack(pos, typed.length - hash - 1);

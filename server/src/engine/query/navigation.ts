@@ -3,7 +3,7 @@
 import type { IsmsDocument, Range, ReferenceKind } from '../model';
 import { START_RANGE } from '../model';
 import type { IsmsWorkspace } from '../workspace/workspace';
-import { resolveLink } from '../rules/helpers';
+import { findLinkTarget } from '../workspace/linkTarget';
 import type { Risk } from '../isms/risks';
 import type { Location } from './types';
 import type { Target } from './symbolAt';
@@ -51,17 +51,15 @@ export function definitionsOf(workspace: IsmsWorkspace, doc: IsmsDocument, targe
   return workspace.documentsWithId(target.id).map((d) => ({ path: d.path, range: START_RANGE }));
 }
 
-/** The file (and heading) a relative link points at, when it exists. */
+/** The file (and heading) a relative link points at, when it exists (an index page or a pretty link's page too). */
 export function linkDestination(workspace: IsmsWorkspace, doc: IsmsDocument, destination: string): Location[] {
-  const resolved = resolveLink(doc.path, destination);
-  if (!resolved || resolved.outside) return [];
-  const path = resolved.path ?? doc.path;
-  if (!workspace.hasFile(path)) return [];
-  const target = workspace.getDocument(path);
-  const anchor = resolved.anchor?.toLowerCase();
+  const found = findLinkTarget(workspace, doc.path, destination);
+  if (found.kind !== 'file') return [];
+  const target = workspace.getDocument(found.path);
+  const anchor = found.anchor?.toLowerCase();
   const heading = anchor ? target?.headings.find((h) => h.slug === anchor) : undefined;
   if (anchor && target && !heading) return [];
-  return [{ path, range: heading ? heading.range : START_RANGE }];
+  return [{ path: found.path, range: heading ? heading.range : START_RANGE }];
 }
 
 /** Every use of an ID across the workspace in path order, with or without its declarations. */

@@ -272,7 +272,7 @@ function transformLink(state: State, el: Element): void {
   }
   // The Markdown parser percent-encodes destinations (`<evidence/pen test.pdf>`); the index holds file names.
   const destination = decodeUri(href);
-  const resolved = resolveLink(path, destination);
+  const resolved = resolveLink(path, destination, workspace.config.siteRoot);
   if (!resolved || resolved.outside) {
     // Other schemes (file:, javascript: ...) and paths outside the workspace: no target at all.
     delete el.properties.href;
@@ -308,7 +308,7 @@ function transformImage(state: State, el: Element): Element | Text {
   if (/^(https?:)?\/\//i.test(src)) {
     return h('a', 'isms-remote-image', [`🖼 ${alt} (remote image not loaded)`], { href: src, title: src });
   }
-  const resolved = resolveLink(state.input.path, src);
+  const resolved = resolveLink(state.input.path, src, state.input.workspace.config.siteRoot);
   if (!src || !resolved?.path || resolved.outside || !state.input.workspace.hasFile(resolved.path)) {
     return h('span', 'isms-missing-image', [`[${alt}]`], { title: src ? `${src}: not found in the workspace` : 'no image source' });
   }

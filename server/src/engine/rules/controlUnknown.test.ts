@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { check, md, policy } from '../testing/fixtures';
-import { registerDoc } from './auditFixtures';
+import { registerDoc, soaDoc } from './auditFixtures';
 
 const code = 'control-unknown';
 
@@ -9,6 +9,33 @@ describe(code, () => {
     const found = check({ 'p.md': policy({ controls: ['A.8.28', 'A.8.35'] }, 'See A.5.38 and A.8.28.\n') }, { code });
     assert.deepEqual(found.map((d) => d.message.split(' ')[0]), ['A.8.35', 'A.5.38']);
     assert.match(found[0].message, /A\.8\.1 to A\.8\.34/);
+  });
+
+  it('is an error only in fields declared to hold control IDs; in prose, where the ID may be another standard\'s, a warning', () => {
+    const plan = md({ type: 'risk-treatment-plan', id: 'RTP-001', title: 'Plan', owner: 'o' }, '| Risk | Controls | Action |\n|---|---|---|\n| R-001 | A.8.77 | See A.9.99 |\n');
+    const found = check(
+      {
+        'p.md': policy({ controls: ['A.8.35'] }, 'Clause A.5.38 of our privacy extension.\n'),
+        'r.md': registerDoc([{ id: 'R-001', controls: 'A.8.99' }]),
+        'plan.md': plan,
+        'soa.md': soaDoc([{ control: 'A.5.99', applicable: 'yes', justification: 'x', status: 'implemented', evidence: '' }]),
+      },
+      { code },
+    );
+    assert.deepEqual(
+      found.map((d) => [d.path, d.message.split(' ')[0], d.severity]),
+      [
+        ['p.md', 'A.8.35', 'error'],
+        ['p.md', 'A.5.38', 'warning'],
+        ['plan.md', 'A.8.77', 'error'],
+        ['plan.md', 'A.9.99', 'warning'],
+        ['r.md', 'A.8.99', 'error'],
+        ['soa.md', 'A.5.99', 'error'],
+      ],
+    );
+    // A configured severity still applies, and is never raised for prose.
+    const info = check({ 'p.md': policy({ controls: ['A.8.35'] }, 'A.5.38\n') }, { code, config: { rules: { 'control-unknown': 'info' } } });
+    assert.deepEqual(info.map((d) => d.severity), ['info', 'info']);
   });
 
   it('accepts every form of a real control reference', () => {

@@ -1,6 +1,6 @@
 import { evidenceCellHasReference, implementationStatus, readSoaTables } from '../isms/soa';
 import type { DocumentRule } from './rule';
-import { linkProblems } from './linkTargets';
+import { caseHint, linkProblems } from './linkTargets';
 
 export const evidenceMissing: DocumentRule = {
   code: 'evidence-missing',
@@ -13,7 +13,7 @@ export const evidenceMissing: DocumentRule = {
   check(doc, ctx) {
     for (const p of linkProblems(doc, ctx.workspace)) {
       if (p.kind !== 'missing-evidence') continue;
-      ctx.report({ range: p.link.range, message: `Evidence file ${p.path} does not exist. An auditor following this link will find nothing.`, data: { target: p.path } });
+      ctx.report({ range: p.link.range, message: `Evidence file ${p.path} does not exist. An auditor following this link will find nothing.${caseHint(p)}`, data: { target: p.path } });
     }
     for (const table of readSoaTables(doc)) {
       if (table.legacy || !table.hasEvidence || !table.hasStatus) continue;

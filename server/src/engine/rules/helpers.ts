@@ -23,19 +23,38 @@ export interface ResolvedLink {
   anchor?: string;
   /** The link leaves the workspace (`../../etc/passwd`). */
   outside: boolean;
+  /** A site-absolute link (`/handbook/x/`) to a page of the site outside the workspace: not ours to judge. */
+  site?: boolean;
 }
 
-/** Resolves a link destination written in `fromPath`; undefined for external URLs and other schemes. */
-export function resolveLink(fromPath: string, target: string): ResolvedLink | undefined {
+/**
+ * Resolves a link destination written in `fromPath`; undefined for external URLs and other schemes. A
+ * site-absolute destination (`/x`) resolves by `siteRoot` (see the setting): in that workspace folder when it
+ * names one (`content`), below the URL path the workspace is served at when it is one (`/handbook/security/`), else
+ * at the workspace root as on GitHub.
+ */
+export function resolveLink(fromPath: string, target: string, siteRoot = ''): ResolvedLink | undefined {
   const trimmed = target.trim();
   if (!trimmed || /^[a-z][a-z0-9+.-]*:/i.test(trimmed) || trimmed.startsWith('//')) return undefined;
   const hash = trimmed.indexOf('#');
   const pathPart = (hash >= 0 ? trimmed.slice(0, hash) : trimmed).replace(/\?.*$/, '');
   const anchor = hash >= 0 ? trimmed.slice(hash + 1) : undefined;
   if (!pathPart) return { anchor, outside: false };
-  const joined = pathPart.startsWith('/') ? pathPart.slice(1) : posix.join(posix.dirname(fromPath), pathPart);
+  let joined: string;
+  if (!pathPart.startsWith('/')) joined = posix.join(posix.dirname(fromPath), pathPart);
+  else if (siteRoot.startsWith('/')) {
+    // The workspace is served at a URL path of a larger site: links elsewhere on that site are not ours to judge.
+    const served = posix.normalize(siteRoot.slice(1));
+    const linked = posix.normalize(pathPart.slice(1));
+    if (served === '.') joined = linked;
+    else if (linked === served) joined = '.';
+    else if (linked.startsWith(served + '/')) joined = linked.slice(served.length + 1);
+    else return { outside: true, anchor, site: true };
+  } else joined = posix.join(siteRoot || '.', pathPart.slice(1));
   const normal = posix.normalize(joined);
-  if (normal === '..' || normal.startsWith('../')) return { outside: true, anchor };
+  // Inside a larger site (siteRoot a URL path), a relative link may lead to another section of it, too.
+  const site = siteRoot.startsWith('/') || (pathPart.startsWith('/') && siteRoot !== '');
+  if (normal === '..' || normal.startsWith('../')) return { outside: true, anchor, ...(site ? { site: true } : {}) };
   return { path: normal.replace(/\/$/, '') || '.', anchor, outside: false };
 }
 

@@ -33,4 +33,58 @@ describe(code, () => {
     };
     assert.deepEqual(check(files, { code }), []);
   });
+
+  describe('documentation-site links', () => {
+    // A handbook served by a static-site generator: the ISMS is content/handbook/security, served at
+    // /handbook/security/; pages link to each other site-absolute, without extensions, to folders' index pages, and to
+    // explicit heading IDs.
+    const page = (body: string) => policy({}, body);
+    const files = {
+      'runbooks/_index.md': page('# Runbooks\n'),
+      'runbooks/triage.md': page('# Triage\n\n## Medium/Low issues {#medium-low}\n'),
+      'access/index.md': page('# Access\n'),
+      'access/reviews.md': page('# Reviews\n'),
+      'overview.md': page(
+        [
+          '[site](/handbook/security/runbooks/triage/) [anchor](/handbook/security/runbooks/triage/#medium-low)',
+          '[pretty](runbooks/triage) [folder](runbooks/) [index](access/) [other section](/handbook/people/onboarding/)',
+          '[root](/) [gone](/handbook/security/runbooks/retired-page/) [sibling section](../people/benefits.md)',
+          '',
+        ].join('\n'),
+      ),
+    };
+
+    it('resolves site-absolute links below the URL path siteRoot names, pretty and folder links, and {#id} anchors', () => {
+      const found = check(files, { code, config: { siteRoot: '/handbook/security/' } });
+      assert.deepEqual(found.map((d) => d.message), ['Link target runbooks/retired-page does not exist.']);
+    });
+
+    it('without siteRoot, site-absolute links resolve at the workspace root as on GitHub (and are reported)', () => {
+      const found = check(files, { code });
+      assert.ok(found.some((d) => /handbook\/security\/runbooks\/triage does not exist/.test(d.message)));
+      assert.ok(!found.some((d) => /target \. does not exist/.test(d.message)), 'a link to the root is never "target . does not exist"');
+      assert.ok(found.some((d) => /leads outside the workspace/.test(d.message)), 'a relative link out of the folder leaves the workspace');
+      assert.ok(!found.some((d) => /runbooks\/triage\.md|access|#medium-low/.test(d.message)), 'pretty, folder and {#id} links still resolve');
+    });
+
+    it('with siteRoot inside the workspace (Hugo content/), site-absolute links resolve there', () => {
+      const hugo = { 'content/a.md': page('[b](/policies/b/) [gone](/policies/c/)\n'), 'content/policies/b.md': page('# B\n') };
+      assert.deepEqual(check(hugo, { code, config: { siteRoot: 'content' } }).map((d) => d.data?.target), ['content/policies/c']);
+    });
+  });
+
+  it('says when a link differs from an existing path only in letter case', () => {
+    const found = check({ 'a.md': policy({}, '[b](Policies/Access.md) [c](policies/access.md)\n'), 'policies/access.md': '# A\n' }, { code });
+    assert.equal(found.length, 1);
+    assert.match(found[0].message, /^Link target Policies\/Access\.md does not exist\. policies\/access\.md exists, differing only in letter case/);
+  });
+
+  it('does not judge links into paths exclude leaves out (the file may exist; it was not read)', () => {
+    const files = { 'a.md': policy({}, '[gen](build/report.md) [missing](reports/q1.md)\n') };
+    assert.deepEqual(check(files, { code }).map((d) => d.data?.target), ['reports/q1.md']);
+  });
+
+  it('takes `- [label]: some words` for prose, not a link definition', () => {
+    assert.deepEqual(check({ 'a.md': policy({}, '- [Date]: to be agreed\n- [Owner]: the CISO\n\n[ok]: a.md "Title"\n') }, { code }), []);
+  });
 });

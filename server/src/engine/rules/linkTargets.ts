@@ -2,14 +2,14 @@
 import type { IsmsDocument, Link } from '../model';
 import type { IsmsWorkspace } from '../workspace/workspace';
 import { isMarkdownPath } from '../workspace/workspace';
-import { resolveLink } from './helpers';
+import { findLinkTarget } from '../workspace/linkTarget';
 
 export type LinkProblem =
   | { kind: 'file-link'; link: Link }
   | { kind: 'outside'; link: Link }
-  | { kind: 'missing-markdown'; link: Link; path: string }
+  | { kind: 'missing-markdown'; link: Link; path: string; caseOf?: string }
   | { kind: 'missing-anchor'; link: Link; path: string; anchor: string }
-  | { kind: 'missing-evidence'; link: Link; path: string };
+  | { kind: 'missing-evidence'; link: Link; path: string; caseOf?: string };
 
 /** Every link of a document whose target is missing, plus the `evidence:` frontmatter entries. */
 export function linkProblems(doc: IsmsDocument, workspace: IsmsWorkspace): LinkProblem[] {
@@ -22,27 +22,30 @@ export function linkProblems(doc: IsmsDocument, workspace: IsmsWorkspace): LinkP
       problems.push({ kind: 'file-link', link });
       continue;
     }
-    const resolved = resolveLink(doc.path, link.target);
-    if (!resolved) continue;
-    if (resolved.outside) {
-      problems.push({ kind: 'outside', link });
+    const target = findLinkTarget(workspace, doc.path, link.target);
+    if (target.kind === 'outside') {
+      if (!target.site) problems.push({ kind: 'outside', link });
       continue;
     }
-    const path = resolved.path ?? doc.path;
-    const anchor = resolved.anchor ? safeDecode(resolved.anchor) : undefined;
-    if (resolved.path !== undefined && !workspace.hasFile(path)) {
-      if (workspace.hasFolder(path)) continue;
-      problems.push(isMarkdownPath(path) || !/\.[^/]+$/.test(path) ? { kind: 'missing-markdown', link, path } : { kind: 'missing-evidence', link, path });
+    if (target.kind === 'missing') {
+      const { path, caseOf } = target;
+      const markdown = isMarkdownPath(path) || !/\.[^/]+$/.test(path);
+      problems.push({ kind: markdown ? 'missing-markdown' : 'missing-evidence', link, path, ...(caseOf ? { caseOf } : {}) });
       continue;
     }
-    if (anchor && isMarkdownPath(path)) {
-      const target = workspace.getDocument(path);
-      if (target && !target.headings.some((h) => h.slug === anchor.toLowerCase()) && !/^L\d+/.test(anchor)) {
-        problems.push({ kind: 'missing-anchor', link, path, anchor });
-      }
+    if (target.kind !== 'file' || !target.anchor || !isMarkdownPath(target.path)) continue;
+    const anchor = safeDecode(target.anchor);
+    const linked = workspace.getDocument(target.path);
+    if (linked && !linked.headings.some((h) => h.slug === anchor.toLowerCase()) && !/^L\d+/.test(anchor)) {
+      problems.push({ kind: 'missing-anchor', link, path: target.path, anchor });
     }
   }
   return problems;
+}
+
+/** The end of a "does not exist" message: what exists instead when only letter case differs. */
+export function caseHint(problem: { caseOf?: string }): string {
+  return problem.caseOf ? ` ${problem.caseOf} exists, differing only in letter case; links are case-sensitive on most sites and file systems.` : '';
 }
 
 function safeDecode(s: string): string {

@@ -24,6 +24,7 @@ import { soaControlMissing } from './soaControlMissing';
 import { soaControlDuplicate } from './soaControlDuplicate';
 import { soaJustificationMissing } from './soaJustificationMissing';
 import { soaInconsistent } from './soaInconsistent';
+import { soaControlUntraced } from './soaControlUntraced';
 import { soaLegacy2013 } from './soaLegacy2013';
 import { riskFieldMissing } from './riskFieldMissing';
 import { riskScoreMismatch } from './riskScoreMismatch';
@@ -57,6 +58,7 @@ export const RULES: readonly Rule[] = [
   soaControlDuplicate,
   soaJustificationMissing,
   soaInconsistent,
+  soaControlUntraced,
   soaLegacy2013,
   riskFieldMissing,
   riskScoreMismatch,

@@ -19,8 +19,12 @@ export interface RuleContext {
   workspace: IsmsWorkspace;
   /** Today as days since the Unix epoch (UTC); fixed by `--today` in the CLI. */
   today: number;
-  /** Reports a finding on `path` (default: the document being checked; "." for the workspace). */
-  report(finding: { path?: string; range: Range; message: string; data?: Record<string, unknown> }): void;
+  /**
+   * Reports a finding on `path` (default: the document being checked; "." for the workspace). `atMost` caps the
+   * configured severity for this finding: a rule that is certain in some places and heuristic in others (a control
+   * ID in a `controls:` field versus one in prose) reports the heuristic ones as at most a warning.
+   */
+  report(finding: { path?: string; range: Range; message: string; data?: Record<string, unknown>; atMost?: Severity }): void;
 }
 
 export interface DocumentRule extends RuleMeta {

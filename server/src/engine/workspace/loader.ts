@@ -27,6 +27,47 @@ export interface ScannedFolder {
   workspace: IsmsWorkspace;
   /** Workspace-relative path and location (absolute path on disk, or URI) of each Markdown file, in walk order. */
   markdown: [string, string][];
+  /**
+   * Folders below this one with a configuration file of their own: separate ISMSs, whose files this workspace
+   * leaves to them (the nearest configuration up the tree governs a file). Outermost only, sorted.
+   */
+  nestedRoots?: string[];
+  /**
+   * The folder has no configuration file but nested ISMSs do: it is only their container, and its own Markdown
+   * (outside every ISMS) is not checked.
+   */
+  container?: boolean;
+}
+
+/**
+ * The outermost folders among `paths` (workspace-relative files) that hold a configuration file of their own, for
+ * listings that are flat (the client's file search) rather than walked.
+ */
+export function nestedRootsOf(paths: Iterable<string>): string[] {
+  const folders: string[] = [];
+  for (const path of paths) {
+    const slash = path.lastIndexOf('/');
+    if (slash > 0 && CONFIG_FILE_NAMES.includes(path.slice(slash + 1))) folders.push(path.slice(0, slash));
+  }
+  folders.sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
+  const outermost: string[] = [];
+  for (const folder of folders) if (!outermost.some((o) => isInside(folder, o))) outermost.push(folder);
+  return outermost;
+}
+
+/** Whether a workspace-relative path lies in (or is) a folder. */
+export function isInside(path: string, folder: string): boolean {
+  return path === folder || path.startsWith(folder + '/');
+}
+
+/** Drops what nested ISMSs own, and all Markdown of a container (see ScannedFolder); call once the walk is done. */
+export function settleNestedRoots(scanned: ScannedFolder, nested: string[]): void {
+  if (nested.length === 0) return;
+  scanned.nestedRoots = [...nested].sort(); // the same order whatever order the folders were listed in
+  if (!scanned.workspace.configPath) {
+    scanned.container = true;
+    scanned.markdown.length = 0;
+  }
 }
 
 /**

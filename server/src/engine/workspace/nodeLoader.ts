@@ -4,7 +4,8 @@ import { promises as fs } from 'node:fs';
 import * as nodePath from 'node:path';
 import { IsmsWorkspace, isMarkdownPath } from './workspace';
 import { readShared } from './readShared';
-import { addMarkdownFile, ExcludeFilter, loadConfigFrom, unreadableFile, type LoadOptions, type ScannedFolder } from './loader';
+import { addMarkdownFile, ExcludeFilter, loadConfigFrom, settleNestedRoots, unreadableFile, type LoadOptions, type ScannedFolder } from './loader';
+import { CONFIG_FILE_NAMES } from '../config/load';
 
 export type { LoadOptions, ScannedFolder } from './loader';
 
@@ -59,12 +60,19 @@ export async function scanFolder(root: string, options: LoadOptions = {}): Promi
   const exclude = new ExcludeFilter(config.exclude);
   const realRoot = await fs.realpath(root);
 
+  const nested: string[] = [];
+
   async function walk(relDir: string): Promise<void> {
     let entries: import('node:fs').Dirent[];
     try {
       entries = await fs.readdir(nodePath.join(root, relDir), { withFileTypes: true });
     } catch (e) {
       options.log?.(`skipped folder ${relDir || '.'}: ${(e as NodeJS.ErrnoException).code ?? 'unreadable'}`);
+      return;
+    }
+    // A folder with its own configuration file is an ISMS of its own: its files are its, not this workspace's.
+    if (relDir && entries.some((e) => !e.isDirectory() && CONFIG_FILE_NAMES.includes(e.name))) {
+      nested.push(relDir);
       return;
     }
     for (const entry of entries) {
@@ -93,5 +101,27 @@ export async function scanFolder(root: string, options: LoadOptions = {}): Promi
   }
 
   await walk('');
-  return { workspace, markdown };
+  const scanned: ScannedFolder = { workspace, markdown };
+  settleNestedRoots(scanned, nested);
+  return scanned;
+}
+
+/** One ISMS found under a folder: its path relative to that folder ('' for the folder itself) and its workspace. */
+export interface LoadedRoot {
+  path: string;
+  workspace: IsmsWorkspace;
+}
+
+/**
+ * Loads a folder and every ISMS nested in it (a folder with its own `.isms.yaml`), each as a workspace of its own;
+ * a folder without configuration that holds nested ISMSs is only their container and is not checked itself.
+ */
+export async function loadWorkspaces(root: string, options: LoadOptions = {}): Promise<LoadedRoot[]> {
+  const scanned = await scanFolder(root, options);
+  await readMarkdownFiles(scanned, options);
+  const found: LoadedRoot[] = scanned.container ? [] : [{ path: '', workspace: scanned.workspace }];
+  for (const folder of scanned.nestedRoots ?? []) {
+    for (const inner of await loadWorkspaces(nodePath.join(root, folder), options)) found.push({ path: inner.path ? `${folder}/${inner.path}` : folder, workspace: inner.workspace });
+  }
+  return found;
 }

@@ -1,0 +1,64 @@
+// What a link points at in the workspace, the way documentation sites serve it: a file as written, a folder's
+// index page (`x/` → `x/_index.md`, `x/index.md`, `x/README.md`), an extensionless "pretty" link (`x` → `x.md`),
+// a site-absolute link against `siteRoot`. Shared by link-broken, evidence-missing, go to definition and the preview.
+import { resolveLink } from '../rules/helpers';
+import { isMarkdownPath, type IsmsWorkspace } from './workspace';
+import { ExcludeFilter } from './loader';
+
+export type LinkTarget =
+  /** An external URL or another scheme: not a workspace link. */
+  | { kind: 'external' }
+  /** Leaves the workspace; `site`: a page of the larger site the ISMS is part of, which cannot be checked here. */
+  | { kind: 'outside'; site: boolean; anchor?: string }
+  /** An existing file (the linking document itself for `#anchor`), or `folder` for a folder without an index page. */
+  | { kind: 'file'; path: string; anchor?: string }
+  | { kind: 'folder'; path: string; anchor?: string }
+  /** Lies in a path `exclude` leaves out: the file may well exist, the checker never looked. */
+  | { kind: 'excluded'; path: string; anchor?: string }
+  /** Nothing there; `caseOf` names an existing path that differs only in letter case. */
+  | { kind: 'missing'; path: string; anchor?: string; caseOf?: string };
+
+/** Index pages a folder link serves, in the order static-site generators and GitHub pick them. */
+const INDEX_PAGES = ['_index.md', 'index.md', 'README.md', 'readme.md'];
+
+export function findLinkTarget(workspace: IsmsWorkspace, fromPath: string, destination: string): LinkTarget {
+  const resolved = resolveLink(fromPath, destination, workspace.config.siteRoot);
+  if (!resolved) return { kind: 'external' };
+  const { anchor } = resolved;
+  if (resolved.outside) return { kind: 'outside', site: resolved.site === true, anchor };
+  if (resolved.path === undefined) return { kind: 'file', path: fromPath, anchor };
+  const path = resolved.path;
+  if (path !== '.' && workspace.hasFile(path)) return { kind: 'file', path, anchor };
+  for (const candidate of candidates(path)) if (workspace.hasFile(candidate)) return { kind: 'file', path: candidate, anchor };
+  if (path === '.' || workspace.hasFolder(path)) return { kind: 'folder', path, anchor };
+  if (excludeFilter(workspace).excludes(path)) return { kind: 'excluded', path, anchor };
+  return { kind: 'missing', path, anchor, caseOf: differingInCase(workspace, path) };
+}
+
+/** The files a path without a file of its own may mean: its index page, or the page of an extensionless link. */
+export function candidates(path: string): string[] {
+  const folder = path === '.' ? '' : `${path}/`;
+  const pages = INDEX_PAGES.map((name) => folder + name);
+  return path !== '.' && !isMarkdownPath(path) && !/\.[^/]+$/.test(path) ? [`${path}.md`, ...pages] : pages;
+}
+
+/** An existing file or folder whose path equals `path` but for letter case (or its page's, for a pretty link). */
+function differingInCase(workspace: IsmsWorkspace, path: string): string | undefined {
+  const wanted = new Set([path, ...candidates(path)].map((p) => p.toLowerCase()));
+  const folder = path.toLowerCase() + '/';
+  for (const file of workspace.filePaths()) {
+    const lower = file.toLowerCase();
+    if (wanted.has(lower)) return file;
+    if (lower.startsWith(folder)) return file.slice(0, path.length);
+  }
+  return undefined;
+}
+
+const filters = new WeakMap<readonly string[], ExcludeFilter>();
+
+function excludeFilter(workspace: IsmsWorkspace): ExcludeFilter {
+  const globs = workspace.config.exclude;
+  let filter = filters.get(globs);
+  if (!filter) filters.set(globs, (filter = new ExcludeFilter(globs)));
+  return filter;
+}

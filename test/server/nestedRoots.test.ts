@@ -1,0 +1,45 @@
+// The language server opened at a repository root holding ISMSs in sub-folders, each with its own .isms.yaml:
+// each is checked as a workspace of its own, Markdown outside them is not, and adding or removing a nested
+// .isms.yaml re-forms the ISMSs.
+import { strict as assert } from 'node:assert';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CheckSummaryResult } from '../../server/src/protocol';
+import { Fixture } from './fixture';
+import { codes } from './lspClient';
+
+describe('language server: nested ISMSs', function () {
+  this.timeout(60_000);
+  let f: Fixture;
+  beforeEach(async () => {
+    f = new Fixture(join(process.cwd(), 'test', 'fixtures', 'nested-isms'));
+    await f.client.start(f.dir);
+    await f.client.waitFor(f.uri('compliance/isms/policies/ai-policy.md'), (d) => d.length > 0);
+  });
+  afterEach(() => f.stop());
+
+  it('checks each ISMS with its own configuration and leaves Markdown outside them alone', async () => {
+    const ai = f.client.diagnostics.get(f.uri('compliance/isms/policies/ai-policy.md'))!;
+    assert.deepEqual(codes(ai), ['control-unknown']);
+    assert.doesNotMatch(ai[0].message, /not enabled/);
+    assert.deepEqual(codes(await f.client.waitFor(f.uri('teams/ai/policy.md'), (d) => d.length > 0)), ['link-broken']);
+    // Opened in the editor, a file outside every ISMS still gets no findings.
+    await f.client.open(f.uri('docs/onboarding.md'), f.text('docs/onboarding.md'));
+    const summary = await f.request<CheckSummaryResult>('isms/checkSummary', {});
+    assert.deepEqual(summary.roots.map((r) => [r.name, r.documents]).sort(), [['ai', 1], ['isms', 1]]);
+    assert.equal(f.client.diagnostics.get(f.uri('docs/onboarding.md'))?.length ?? 0, 0);
+  });
+
+  it('a new .isms.yaml makes its folder an ISMS; removing one takes its folder out of checking', async () => {
+    writeFileSync(join(f.dir, 'docs', '.isms.yaml'), 'rules:\n  locker-missing-document: off\n');
+    await f.client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: f.uri('docs/.isms.yaml'), type: 1 }] });
+    const onboarding = await f.client.waitFor(f.uri('docs/onboarding.md'), (d) => d.length > 0);
+    assert.ok(codes(onboarding).includes('frontmatter-missing-field'), codes(onboarding).join(', '));
+
+    rmSync(join(f.dir, 'teams', 'ai', '.isms.yaml'));
+    await f.client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: f.uri('teams/ai/.isms.yaml'), type: 3 }] });
+    await f.client.waitFor(f.uri('teams/ai/policy.md'), (d) => d.length === 0);
+    const summary = await f.request<CheckSummaryResult>('isms/checkSummary', {});
+    assert.deepEqual(summary.roots.map((r) => r.name).sort(), ['docs', 'isms']);
+  });
+});
