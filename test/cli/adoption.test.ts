@@ -56,8 +56,46 @@ describe('adoption: isms init on differently-shaped ISMSs', () => {
     dirs.push(r.dir);
     assert.match(r.config, /- document-control-table/);
     assert.match(r.config, /- blockquote/);
-    assert.match(r.config, /"\*\*\/policies\/\*\*": policy/);
+    // One file per folder: typed by exact path (a folder glob is proposed for folders of two or more).
+    assert.match(r.config, /typeGlobs:\n {2}policies\/acceptable-use\.md: policy\n {2}procedures\/backup\.md: procedure\n/);
     assert.deepEqual(r.findings, ['procedures/backup.md review-overdue']);
+  });
+
+  it('types a real repository file by file: numbered folders, SoA and scope inside policies/, never nav pages, tooling or reference', () => {
+    const r = adopted('real-shapes');
+    dirs.push(r.dir);
+    assert.match(r.config, /typeGlobs:\n/);
+    assert.match(r.config, /\n {2}02-Policies\/statement-of-applicability\.md: soa\n/);
+    assert.match(r.config, /\n {2}02-Policies\/isms-scope\.md: scope\n/);
+    assert.match(r.config, /\n {2}02-Policies\/access-control\.md: policy\n/);
+    assert.match(r.config, /\n {2}1_Procedures\/\*: procedure\n/);
+    assert.match(r.config, /\n {2}policies_and_standards\/password-standard\.md: policy\n/);
+    assert.match(r.config, /\n {2}objectives\.md: objectives\n/);
+    assert.match(r.config, /exclude:\n(.*\n)* {2}- reference\/\*\.md\n/);
+    for (const wrong of ['token_scope', 'quality-objectives', 'index.md', '.github', 'links.md', 'fieldAliases']) assert.ok(!r.config.includes(wrong), wrong);
+    // What it would type, per type with paths, and a forecast for every code that adds up to the total.
+    assert.match(r.initOutput, /8 of 15 Markdown files are ISMS documents \(policy 3, procedure 2, scope 1, soa 1, objectives 1\)/);
+    assert.match(r.initOutput, /\n {2}soa +1 {2}02-Policies\/statement-of-applicability\.md\n/);
+    const total = Number(/The checker would report (\d+) findings:/.exec(r.initOutput)![1]);
+    const perCode = [...r.initOutput.matchAll(/^ {2}([a-z0-9-]+) +(\d+)$/gm)].filter(([, code]) => !['policy', 'procedure', 'scope', 'soa', 'objectives'].includes(code));
+    assert.equal(perCode.reduce((sum, [, , n]) => sum + Number(n), 0), total);
+    // Nothing untyped or excluded is checked as an ISMS document.
+    assert.deepEqual(r.findings.filter((f) => /token_scope|quality|_?index\.md|\.github|reference\/|links\.md/.test(f)), []);
+  });
+
+  it('init --help lists --write, --force and --today; --today sets the forecast date', () => {
+    const help = run(['init', '--help']);
+    assert.equal(help.status, 0);
+    for (const flag of ['--write', '--force', '--today']) assert.ok(help.stdout.includes(flag), flag);
+    const dir = mkdtempSync(join(tmpdir(), 'isms-adopt-today-'));
+    dirs.push(dir);
+    cpSync('test/fixtures/adoption/document-control', dir, { recursive: true });
+    const early = run(['init', dir, '--today', '2020-01-01']);
+    const late = run(['init', dir, '--today=2030-01-01']);
+    assert.equal(early.status, 0, early.stderr);
+    assert.doesNotMatch(early.stdout, /review-overdue/);
+    assert.match(late.stdout, /review-overdue/);
+    assert.equal(run(['init', dir, '--today', 'soon']).status, 2);
   });
 
   it('refuses to overwrite an existing .isms.yaml without --force', () => {

@@ -33,18 +33,26 @@ export interface InitArgs {
   dir: string;
   write: boolean;
   force: boolean;
+  /** Days since epoch to judge review dates against; default today (UTC). */
+  today?: number;
 }
 
 export async function init(args: InitArgs, out: (s: string) => void): Promise<number> {
   const root = nodePath.resolve(args.dir);
   const files = await folderFiles(root);
   // What the checker would see with the proposal written as the folder's configuration file.
-  const { proposal, summary } = previewAdoption(files);
+  const preview = previewAdoption({ ...files, today: args.today });
+  const { proposal } = preview;
   const target = nodePath.join(root, '.isms.yaml');
   out(`Inspected ${files.markdown.length} Markdown files in ${args.dir}.\n`);
   for (const note of proposal.notes) out(`  - ${note}\n`);
   out(`\nProposed .isms.yaml:\n\n${proposal.yaml.replace(/^/gm, '    ')}\n`);
-  for (const line of summary) out(`${line}\n`);
+  out(`${preview.summary[0]}\n`);
+  for (const [type, paths] of preview.typedPaths) {
+    out(`  ${type.padEnd(20)} ${String(paths.length).padStart(4)}  ${paths.slice(0, 3).join(', ')}${paths.length > 3 ? ', …' : ''}\n`);
+  }
+  out(`The checker would report ${preview.findings} finding${preview.findings === 1 ? '' : 's'}${preview.findings ? ':' : '.'}\n`);
+  for (const [code, count] of preview.findingsByCode) out(`  ${code.padEnd(28)} ${String(count).padStart(4)}\n`);
 
   if (!args.write) {
     out(`\nNothing written. Run \`isms init ${args.dir} --write\` to save it as ${nodePath.relative(process.cwd(), target) || '.isms.yaml'}.\n`);

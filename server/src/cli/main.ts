@@ -17,7 +17,8 @@ Commands:
   check [DIR]     Check the ISMS in DIR (default: the current folder)
   export [DIR] --out PACK
                   Write the auditor's evidence pack: static HTML of every document, findings, suppressions
-  init [DIR]      Propose a .isms.yaml for an existing ISMS (aliases, metadata, types); --write saves it
+  init [DIR]      Propose a .isms.yaml for an existing ISMS (aliases, metadata, types); --write saves it,
+                  --force replaces an existing one (isms init --help for more)
   rules           List every rule code with its default severity and how to fix it
 
 Options for check:
@@ -31,7 +32,47 @@ Options for check:
   -v, --version              Show the version
 `;
 
+const INIT_USAGE = `Usage: isms init [DIR] [options]
+
+Inspects the Markdown in DIR (default: the current folder) and proposes the .isms.yaml that lets the checker read
+it as it is written: field aliases, where metadata lives, each document's type (from its file name, title,
+folder or flags), reference material to exclude. Prints what it would type and the findings it forecasts.
+
+Options:
+  --write                    Save the proposal as DIR/.isms.yaml (refuses to replace an existing one)
+  --force                    With --write: replace an existing .isms.yaml
+  --today YYYY-MM-DD         Date to judge review deadlines against in the forecast (default: today, UTC)
+  -h, --help                 Show this help
+`;
+
 class UsageError extends Error {}
+
+/** `--name=value` as [`--name`, `value`]; anything else as [arg, undefined]. */
+const splitFlag = (arg: string): [string, string | undefined] =>
+  arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+
+function todayArg(text: string): number {
+  const day = parseIsoDate(text);
+  if (day === undefined) throw new UsageError(`--today must be a date written YYYY-MM-DD, not "${text}"`);
+  return day;
+}
+
+function parseInitArgs(args: string[]): { dir: string; write: boolean; force: boolean; today: number } {
+  const result = { dir: '.', write: false, force: false, today: todayUtc() };
+  const dirs: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const [flag, inline] = splitFlag(args[i]);
+    if (flag === '--write') result.write = true;
+    else if (flag === '--force') result.force = true;
+    else if (flag === '--today') result.today = todayArg(inline ?? args[++i] ?? '');
+    else if (flag.startsWith('-')) throw new UsageError(`unknown option ${flag}`);
+    else dirs.push(flag);
+  }
+  if (dirs.length > 1) throw new UsageError('only one folder can be initialised at a time');
+  result.dir = dirs[0] ?? '.';
+  if (!existsSync(result.dir) || !statSync(result.dir).isDirectory()) throw new UsageError(`${result.dir} is not a folder`);
+  return result;
+}
 
 interface CheckArgs {
   dir: string;
@@ -47,7 +88,7 @@ function parseCheckArgs(args: string[]): CheckArgs {
   let dirSeen = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] = splitFlag(arg);
     const value = () => {
       const v = inline ?? args[++i];
       if (v === undefined) throw new UsageError(`${flag} needs a value`);
@@ -60,13 +101,9 @@ function parseCheckArgs(args: string[]): CheckArgs {
         result.format = f;
         break;
       }
-      case '--today': {
-        const t = value();
-        const day = parseIsoDate(t);
-        if (day === undefined) throw new UsageError(`--today must be a date written YYYY-MM-DD, not "${t}"`);
-        result.today = day;
+      case '--today':
+        result.today = todayArg(value());
         break;
-      }
       case '--exit-zero':
         result.exitZero = true;
         break;
@@ -91,15 +128,11 @@ function parseExportArgs(args: string[]): { dir: string; out: string; today: num
   let today = todayUtc();
   const dirs: string[] = [];
   for (let i = 0; i < args.length; i++) {
-    const [flag, inline] = args[i].startsWith('--') && args[i].includes('=') ? [args[i].slice(0, args[i].indexOf('=')), args[i].slice(args[i].indexOf('=') + 1)] : [args[i], undefined];
+    const [flag, inline] = splitFlag(args[i]);
     const value = () => inline ?? args[++i] ?? '';
     if (flag === '--out') out = value();
-    else if (flag === '--today') {
-      const t = value();
-      const day = parseIsoDate(t);
-      if (day === undefined) throw new UsageError(`--today must be a date written YYYY-MM-DD, not "${t}"`);
-      today = day;
-    } else if (flag.startsWith('-')) throw new UsageError(`unknown option ${flag}`);
+    else if (flag === '--today') today = todayArg(value());
+    else if (flag.startsWith('-')) throw new UsageError(`unknown option ${flag}`);
     else dirs.push(flag);
   }
   if (!out) throw new UsageError('export needs --out PACK, the folder to write the pack into');
@@ -167,14 +200,11 @@ export async function main(argv: string[]): Promise<number> {
       return await exportPack({ dir, out, today, version: packageJson.version }, (s) => process.stdout.write(s));
     }
     if (command === 'init') {
-      const flags = rest.filter((a) => a.startsWith('-'));
-      const unknown = flags.find((f) => f !== '--write' && f !== '--force');
-      if (unknown) throw new UsageError(`unknown option ${unknown}`);
-      const dirs = rest.filter((a) => !a.startsWith('-'));
-      if (dirs.length > 1) throw new UsageError('only one folder can be initialised at a time');
-      const dir = dirs[0] ?? '.';
-      if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`${dir} is not a folder`);
-      return await init({ dir, write: flags.includes('--write'), force: flags.includes('--force') }, (s) => process.stdout.write(s));
+      if (rest.includes('-h') || rest.includes('--help')) {
+        process.stdout.write(INIT_USAGE);
+        return 0;
+      }
+      return await init(parseInitArgs(rest), (s) => process.stdout.write(s));
     }
     throw new UsageError(`unknown command "${command}"`);
   } catch (e) {

@@ -18,12 +18,15 @@ export interface Conventions {
 export const NO_CONVENTIONS: Conventions = { fieldAliases: {}, inferType: () => undefined, metadataSources: [], frontmatterStyle: 'fenced' };
 
 export function conventionsFrom(config: Pick<IsmsConfig, 'fieldAliases' | 'typeGlobs' | 'metadataSources' | 'frontmatterStyle'>): Conventions {
+  // Case-insensitive (`Policies/` is `policies/`); an exact path wins over a wildcard glob, then the file's order.
   const globs = Object.entries(config.typeGlobs)
     .filter(([, type]) => (DOCUMENT_TYPES as readonly string[]).includes(type))
-    .map(([glob, type]) => ({ set: new GlobSet([glob]), type: type as DocumentType }));
+    .sort((a, b) => Number(/[*?{]/.test(a[0])) - Number(/[*?{]/.test(b[0])))
+    .map(([glob, type]) => ({ set: new GlobSet([glob], { ignoreCase: true }), type: type as DocumentType }));
   return {
     fieldAliases: config.fieldAliases,
-    inferType: (path) => (/(^|\/)readme\.md$/i.test(path) ? undefined : globs.find((g) => g.set.matches(path))?.type),
+    // README and navigation pages (`index.md`, Hugo's `_index.md`) are never typed by path.
+    inferType: (path) => (/(^|\/)(readme|_?index)\.[^/]*$/i.test(path) ? undefined : globs.find((g) => g.set.matches(path))?.type),
     metadataSources: config.metadataSources,
     frontmatterStyle: config.frontmatterStyle,
   };

@@ -5,7 +5,8 @@ import { parseDocument as parseYaml, isMap } from 'yaml';
 import { findFrontmatter } from '../parse/document';
 import { scanMarkdown } from '../parse/scanner';
 import { normaliseHeader } from '../parse/tables';
-import type { DocumentType } from '../model';
+import { defaultConfig } from '../config/schema';
+import { declaresType, toolingFolder, typeFiles, typeGlobsFor, typingNotes } from './typing';
 
 const countFiles = (n: number) => `${n} file${n === 1 ? '' : 's'}`;
 
@@ -24,21 +25,6 @@ export const KNOWN_ALIASES: Record<string, string> = {
 };
 
 const CANONICAL = new Set(['type', 'id', 'title', 'owner', 'version', 'status', 'approved_by', 'approved_on', 'last_reviewed', 'review_cycle', 'next_review', 'controls', 'risks', 'related']);
-
-/** Folder and file name patterns that say what a document is. */
-const TYPE_HINTS: { test: RegExp; glob: (match: string) => string; type: DocumentType }[] = [
-  { test: /(^|\/)(policies|policy)\//i, glob: (m) => `**/${m}/**`, type: 'policy' },
-  { test: /(^|\/)(procedures|procedure|sops|runbooks|standards)\//i, glob: (m) => `**/${m}/**`, type: 'procedure' },
-  { test: /(^|\/)(audits|internal-audits?)\//i, glob: (m) => `**/${m}/**`, type: 'audit' },
-  { test: /(^|\/)(management-reviews?|mgmt-reviews?)\//i, glob: (m) => `**/${m}/**`, type: 'management-review' },
-  { test: /(^|\/)(exceptions|break-glass|deviations)\//i, glob: (m) => `**/${m}/**`, type: 'exception' },
-  { test: /(^|\/)(records|evidence)\//i, glob: (m) => `**/${m}/**`, type: 'record' },
-  { test: /(statement-of-applicability|(^|[/_-])soa)[^/]*\.md$/i, glob: () => '**/*{statement-of-applicability,soa}*.md', type: 'soa' },
-  { test: /risk[-_]?register[^/]*\.md$/i, glob: () => '**/*risk*register*.md', type: 'risk-register' },
-  { test: /risk[-_]?treatment[^/]*\.md$/i, glob: () => '**/*risk*treatment*.md', type: 'risk-treatment-plan' },
-  { test: /(^|\/)[^/]*scope[^/]*\.md$/i, glob: () => '**/*scope*.md', type: 'scope' },
-  { test: /(^|\/)[^/]*objectives[^/]*\.md$/i, glob: () => '**/*objectives*.md', type: 'objectives' },
-];
 
 export interface ScannedFile {
   path: string;
@@ -66,7 +52,8 @@ function frontmatterKeys(text: string, style: 'fenced' | 'yaml-first'): Record<s
 }
 
 export function proposeConfig(files: readonly ScannedFile[]): InitProposal {
-  const markdown = files.filter((f) => /\.(md|markdown)$/i.test(f.path) && !/(^|\/)readme\.md$/i.test(f.path));
+  // Issue templates and CI folders hold Markdown that says nothing about the ISMS's conventions.
+  const markdown = files.filter((f) => /\.(md|markdown)$/i.test(f.path) && !/(^|\/)readme\.md$/i.test(f.path) && !toolingFolder(f.path));
   const notes: string[] = [];
   const config: Record<string, unknown> = {};
 
@@ -109,25 +96,14 @@ export function proposeConfig(files: readonly ScannedFile[]): InitProposal {
   }
   if (sources.length) config.metadataSources = sources;
 
-  // Types by folder or file name, for files whose metadata names no type.
-  const untyped = markdown.filter((_, i) => {
-    const keys = keysByFile[i];
-    const typeKey = keys && Object.keys(keys).find((k) => k === 'type' || KNOWN_ALIASES[k.toLowerCase()] === 'type');
-    return !typeKey;
-  });
-  const globs: Record<string, string> = {};
-  for (const f of untyped) {
-    for (const hint of TYPE_HINTS) {
-      const m = hint.test.exec(f.path);
-      if (!m) continue;
-      globs[hint.glob(m[2] ?? m[0])] = hint.type;
-      break;
-    }
-  }
-  if (Object.keys(globs).length) {
-    config.typeGlobs = globs;
-    notes.push(`${countFiles(untyped.length)} name no type; typed by folder or file name: ${Object.entries(globs).map(([g, t]) => `${g} → ${t}`).join(', ')}.`);
-  }
+  // Types, file by file, for files whose metadata names no type (a site generator's `type: docs` names none).
+  const typeKeysOf = (keys: Record<string, unknown> | undefined) => Object.keys(keys ?? {}).filter((k) => k === 'type' || KNOWN_ALIASES[k.toLowerCase()] === 'type');
+  const untyped = markdown.map((f, i) => ({ path: f.path, text: f.text, keys: keysByFile[i] })).filter((f) => !declaresType(f.keys, typeKeysOf(f.keys)));
+  const typing = typeFiles(untyped);
+  const { typeGlobs, exclude } = typeGlobsFor(typing);
+  if (Object.keys(typeGlobs).length) config.typeGlobs = typeGlobs;
+  if (exclude.length) config.exclude = [...defaultConfig().exclude, ...exclude];
+  notes.push(...typingNotes(typing));
 
   // Catalogs and risk IDs.
   if (markdown.some((f) => /\b(?:ISO\/IEC\s*)?42001\b/.test(f.text))) {
