@@ -182,7 +182,7 @@ export class Roots {
   setOpenText(docUri: string, text: string): Root | undefined {
     this.open.set(docUri, text);
     const at = this.locate(docUri);
-    if (!at || !isMarkdownPath(at.path)) return undefined;
+    if (!at || !at.root.workspace.isMarkdown(at.path)) return undefined;
     at.root.workspace.setText(at.path, text);
     return at.root;
   }
@@ -215,7 +215,7 @@ export class Roots {
       workspace.removeFile(at.path);
       return at.root;
     }
-    if (!isMarkdownPath(at.path)) {
+    if (!workspace.isMarkdown(at.path)) {
       workspace.addFile(at.path);
       return at.root;
     }

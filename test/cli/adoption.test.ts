@@ -1,7 +1,7 @@
 // Differently-shaped ISMSs (fixtures under test/fixtures/adoption/) are checked correctly after `isms init`.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { distFile } from '../support/dist';
@@ -81,6 +81,29 @@ describe('adoption: isms init on differently-shaped ISMSs', () => {
     assert.equal(perCode.reduce((sum, [, , n]) => sum + Number(n), 0), total);
     // Nothing untyped or excluded is checked as an ISMS document.
     assert.deepEqual(r.findings.filter((f) => /token_scope|quality|_?index\.md|\.github|reference\/|links\.md/.test(f)), []);
+  });
+
+  it('reads a template repository (*.md.tmpl) once init proposes it; {{ … }} placeholders are neither bad values nor missing files', () => {
+    const r = adopted('templates');
+    dirs.push(r.dir);
+    assert.match(r.config, /markdownExtensions:\n {2}- \.md\n {2}- \.markdown\n {2}- \.md\.tmpl\n/);
+    assert.match(r.initOutput, /3 of 4 Markdown files are ISMS documents \(policy 2, scope 1\)/);
+    assert.deepEqual(r.findings, []);
+    // A real fault in a template is still reported.
+    const backup = join(r.dir, 'policies/backup.md.tmpl');
+    writeFileSync(backup, readFileSync(backup, 'utf8').replace(/^owner: .*\n/m, '').replace('daily;', 'daily, [as written](missing.md);'));
+    const check = run(['check', r.dir, '--format', 'json', '--today', '2026-11-21']);
+    const findings = (JSON.parse(check.stdout).diagnostics as { file: string; code: string }[]).map((d) => `${d.file} ${d.code}`);
+    assert.deepEqual(findings.sort(), ['policies/backup.md.tmpl frontmatter-missing-field', 'policies/backup.md.tmpl link-broken']);
+  });
+
+  it('leaves a few templates among Markdown documents unread', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'isms-adopt-fewtemplates-'));
+    dirs.push(dir);
+    cpSync('test/fixtures/adoption/real-shapes', dir, { recursive: true });
+    cpSync('test/fixtures/adoption/templates/policies/backup.md.tmpl', join(dir, '02-Policies/backup.md.tmpl'));
+    const r = run(['init', dir]);
+    assert.doesNotMatch(r.stdout, /markdownExtensions|backup\.md\.tmpl/);
   });
 
   it('init --help lists --write, --force and --today; --today sets the forecast date', () => {

@@ -2,7 +2,7 @@
 // read an existing ISMS as it is written, then show what it would check with that configuration.
 import { promises as fs, existsSync } from 'node:fs';
 import * as nodePath from 'node:path';
-import type { ScannedFile } from '../engine/adopt/detect';
+import { MARKDOWN_TEMPLATE, type ScannedFile } from '../engine/adopt/detect';
 import { previewAdoption } from '../engine/adopt/preview';
 import { defaultConfig } from '../engine/config/schema';
 import { GlobSet } from '../engine/util/glob';
@@ -19,7 +19,7 @@ async function folderFiles(root: string): Promise<{ markdown: ScannedFile[]; oth
       const path = rel ? `${rel}/${e.name}` : e.name;
       if (e.isDirectory() && !exclude.matches(`${path}/`) && !exclude.excludesFolder(path)) await walk(path);
       else if (!e.isFile() || exclude.matches(path)) continue;
-      else if (/\.(md|markdown)$/i.test(e.name)) {
+      else if (/\.(md|markdown)$/i.test(e.name) || MARKDOWN_TEMPLATE.test(e.name)) {
         const decoded = decodeText(await fs.readFile(nodePath.join(root, path)), 2048 * 1024);
         if ('text' in decoded) markdown.push({ path, text: decoded.text });
       } else otherFiles.push(path);

@@ -107,6 +107,8 @@ export interface Frontmatter {
   range: Range;
   /** Range of the YAML text between the fences. */
   contentRange: Range;
+  /** Fields whose value is a template placeholder (`{{ owner }}`): present, not judged (adopt/placeholders.ts). */
+  placeholders?: Set<string>;
 }
 
 /**

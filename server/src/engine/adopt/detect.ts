@@ -26,6 +26,9 @@ export const KNOWN_ALIASES: Record<string, string> = {
 
 const CANONICAL = new Set(['type', 'id', 'title', 'owner', 'version', 'status', 'approved_by', 'approved_on', 'last_reviewed', 'review_cycle', 'next_review', 'controls', 'risks', 'related']);
 
+/** Markdown with a template engine's extension after it: `policy.md.tmpl`, `scope.md.j2`, `soa.md.hbs`. */
+export const MARKDOWN_TEMPLATE = /\.(md|markdown)\.[a-z0-9]+$/i;
+
 export interface ScannedFile {
   path: string;
   text: string;
@@ -53,9 +56,19 @@ function frontmatterKeys(text: string, style: 'fenced' | 'yaml-first'): Record<s
 
 export function proposeConfig(files: readonly ScannedFile[]): InitProposal {
   // Issue templates and CI folders hold Markdown that says nothing about the ISMS's conventions.
-  const markdown = files.filter((f) => /\.(md|markdown)$/i.test(f.path) && !/(^|\/)readme\.md$/i.test(f.path) && !toolingFolder(f.path));
+  const candidates = files.filter((f) => /\.(md|markdown)(\.[a-z0-9]+)?$/i.test(f.path) && !/(^|\/)readme\.md/i.test(f.path) && !toolingFolder(f.path));
   const notes: string[] = [];
   const config: Record<string, unknown> = {};
+
+  // A template repository: Markdown with a template extension, read only when it is most of the Markdown.
+  const templates = candidates.filter((f) => MARKDOWN_TEMPLATE.test(f.path));
+  const readTemplates = templates.length > candidates.length - templates.length;
+  if (readTemplates) {
+    const extensions = [...new Set(templates.map((f) => MARKDOWN_TEMPLATE.exec(f.path)![0].toLowerCase()))].sort();
+    config.markdownExtensions = ['.md', '.markdown', ...extensions];
+    notes.push(`${templates.length} of the ${candidates.length} Markdown files are templates (${extensions.join(', ')}): markdownExtensions reads them; {{ … }} placeholders in them are not judged.`);
+  }
+  const markdown = readTemplates ? candidates : candidates.filter((f) => !MARKDOWN_TEMPLATE.test(f.path));
 
   // Frontmatter style: fenced, or YAML from the first line closed by one `---`.
   const fenced = markdown.filter((f) => findFrontmatter(f.text, 'fenced')).length;

@@ -44,7 +44,12 @@ export function previewAdoption(input: AdoptionInput): AdoptionPreview {
   const workspace = new IsmsWorkspace(config, diagnostics, '.isms.yaml');
   // What the proposal excludes (reference material) is not read, as the loader would not read it.
   const exclude = new GlobSet(config.exclude);
-  for (const file of input.markdown) if (!exclude.matches(file.path)) workspace.setText(file.path, file.text);
+  for (const file of input.markdown) {
+    if (exclude.matches(file.path)) continue;
+    // Templates (`*.md.tmpl`) are Markdown only when the proposal reads them.
+    if (workspace.isMarkdown(file.path)) workspace.setText(file.path, file.text);
+    else workspace.addFile(file.path);
+  }
   for (const path of input.otherFiles) workspace.addFile(path);
 
   const byType = new Map<string, number>();

@@ -31,6 +31,7 @@ export interface IsmsConfig {
   typeGlobs: Record<string, string>;
   metadataSources: MetadataSource[];
   frontmatterStyle: 'fenced' | 'yaml-first';
+  markdownExtensions: string[];
   reviewerName: string;
 }
 
@@ -150,7 +151,7 @@ export const SETTINGS: readonly AnySetting[] = [
     key: 'typeGlobs',
     default: {},
     description:
-      'Document type for files whose metadata has no `type`, by path glob, e.g. `{ "**/policies/**": policy, "**/*statement-of-applicability*": soa }`. README.md files are never typed this way.',
+      'Document type for files whose metadata has no `type`, by path glob or exact path, e.g. `{ "02-Policies/soa.md": soa, "02-Policies/*": policy }`. Matched case-insensitively; an exact path wins over a glob, then the first matching glob. README.md, index.md and _index.md are never typed this way. `isms init` proposes them file by file.',
     schema: { type: 'object', additionalProperties: { type: 'string', enum: [...DOCUMENT_TYPES] } },
   },
   {
@@ -165,6 +166,13 @@ export const SETTINGS: readonly AnySetting[] = [
     default: 'fenced',
     description: '`fenced`: frontmatter between two `---` lines. `yaml-first`: the file starts with YAML fields, closed by one `---` line, as some policies-as-code tools write it.',
     schema: { type: 'string', enum: ['fenced', 'yaml-first'] },
+  },
+  {
+    key: 'markdownExtensions',
+    default: ['.md', '.markdown'],
+    description:
+      'File name endings read as Markdown documents. A template repository adds its own, e.g. `[".md", ".md.tmpl"]`; `isms init` proposes it when such files are most of the Markdown.',
+    schema: { type: 'array', items: { type: 'string', pattern: '^\\.[A-Za-z0-9]+(?:\\.[A-Za-z0-9]+)*$' }, uniqueItems: true, minItems: 1 },
   },
   {
     key: 'reviewerName',

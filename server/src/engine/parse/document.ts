@@ -17,6 +17,7 @@ import { DOCUMENT_ID_SHAPE, parseControlId, riskIdMatcher, scanControls, scanPat
 import { findColumn } from './tables';
 import { readSuppressions } from './suppressions';
 import { intern } from './detach';
+import { setAsidePlaceholders } from '../adopt/placeholders';
 import { applyAliases, flattenFrameworkControls, inferType, NO_CONVENTIONS, readOtherMetadata, type Conventions } from '../adopt/conventions';
 
 export interface ParseOptions {
@@ -53,6 +54,7 @@ export function parseDocument(path: string, rawText: string, options: ParseOptio
     doc.parseDiagnostics.push(...diagnostics);
     applyAliases(frontmatter, conventions.fieldAliases);
     flattenFrameworkControls(frontmatter);
+    setAsidePlaceholders(frontmatter);
   } else if (looksLikeUnclosedFrontmatter(text)) {
     doc.parseDiagnostics.push({
       path,
