@@ -33,6 +33,10 @@ describe('adoption: typing documents file by file', () => {
     assert.equal(typeFromName('Risk treatment plan')?.type, 'risk-treatment-plan');
     assert.equal(typeFromName('Audit logging policy')?.type, 'policy');
     assert.equal(typeFromName('Password standard')?.type, 'policy');
+    assert.equal(typeFromName('Risk Assessment Report 2026')?.type, 'risk-register');
+    assert.equal(typeFromName('Risk assessment and treatment methodology')?.type, 'procedure');
+    assert.equal(typeFromName('05_Information_Security_Policy')?.type, 'policy');
+    assert.equal(typeFromFolder('Risks'), 'risk');
   });
 
   it('takes scope and objectives only as the security ones: an API token scope and quality objectives are not', () => {
@@ -84,10 +88,11 @@ describe('adoption: typing documents file by file', () => {
       file('notes/what-changed.md', mapping),
       file('training/awareness-training-material.md', '# Phishing\n'),
       file('vendors/firewall-configuration-notes.md', '# Firewall\n'),
+      file('standards/ISO27001 Annex A Controls.md', '# Controls\n'),
       file('metrics/risk-patterns.md', '# Risk patterns in our metrics\n'),
       file('sales/skus.md', '# SKU マッピング\n'),
     ]);
-    for (const path of ['soa/en.md', 'policies/en.md', 'reference/iso27001-2013-to-2022-mapping.md', 'notes/what-changed.md', 'training/awareness-training-material.md', 'vendors/firewall-configuration-notes.md']) {
+    for (const path of ['soa/en.md', 'policies/en.md', 'reference/iso27001-2013-to-2022-mapping.md', 'notes/what-changed.md', 'training/awareness-training-material.md', 'vendors/firewall-configuration-notes.md', 'standards/ISO27001 Annex A Controls.md']) {
       assert.equal(kindOf(typing.get(path)), 'reference', path);
     }
     assert.equal(kindOf(typing.get('policies/example.en.md')), 'policy');

@@ -46,8 +46,8 @@ export const TYPE_WORDS: readonly TypeWords[] = [
     type: 'risk-register',
     folders: ['risk register', 'risk registers', 'risikoregister'],
     names: [
-      'risk register', 'risk log', 'risk inventory', 'risk assessment register', 'risikoregister', 'risikoliste', 'risikoinventar',
-      'registro de riscos', 'registo de riscos', 'registro de riesgos', 'registre des risques', 'リスク登録簿', 'リスク台帳', 'リスク一覧',
+      'risk register', 'risk log', 'risk inventory', 'risk assessment register', 'risk assessment report', 'risk assessment results', 'risikoregister', 'risikoliste', 'risikoinventar',
+      'registro de riscos', 'registo de riscos', 'registro de riesgos', 'registre des risques', 'リスク登録簿', 'リスク台帳', 'リスク一覧', 'リスクアセスメント結果',
     ],
   },
   {
@@ -92,6 +92,12 @@ export const TYPE_WORDS: readonly TypeWords[] = [
     wholeNames: ['scope', 'scope statement', 'geltungsbereich', 'escopo', 'âmbito', 'alcance', 'isms', 'isms manual', 'isms handbook', 'isms handbuch', 'manual do sgsi'],
   },
   {
+    // One file per risk.
+    type: 'risk',
+    folders: ['risks', 'risiken', 'riscos', 'riesgos', 'risques'],
+    names: [],
+  },
+  {
     type: 'exception',
     folders: ['exceptions', 'policy exceptions', 'break glass', 'deviations', 'ausnahmen', 'exceções', 'excecoes', 'excepciones', '例外'],
     names: [],
@@ -110,7 +116,9 @@ export const TYPE_WORDS: readonly TypeWords[] = [
     names: [
       'procedure', 'procedures', 'sop', 'standard operating procedure', 'runbook', 'playbook', 'work instruction', 'verfahren',
       'verfahrensanweisung', 'arbeitsanweisung', 'procedimento', 'procedimiento', 'instrução de trabalho', 'instrucao de trabalho',
-      'procédure', 'procedure operationnelle', '手順書', '手順', '作業手順', 'プロシージャ',
+      'procédure', 'procedure operationnelle', '手順書', '手順', '作業手順', 'プロシージャ', 'methodology', 'methodik', 'metodologia',
+      'método', 'incident response plan', 'business continuity plan', 'disaster recovery plan', 'continuity plan', 'recovery plan',
+      'notfallplan', 'plano de continuidade', 'plano de resposta a incidentes', '事業継続計画', 'インシデント対応計画',
     ],
   },
   {
@@ -154,7 +162,7 @@ export const STANDARD_HINT: RegExp = /\b(iso|iec|27\d{3}|2013|2022|annex|anhang|
 
 /** File names (without extension) that are the text of a standard or a control catalogue, not an ISMS document. */
 export const REFERENCE_FILE_NAMES: readonly RegExp[] = [
-  /^(iso[ _-]?(iec)?[ _-]?)?270(01|02|17|18|701)([ _-]?(20)?(13|22))?([ _-]?(annex[ _-]?a|controls?|extract|text))?$/i,
+  /^(iso[ _-]?(iec)?[ _-]?)?270(01|02|17|18|701)([ _:-]?(20)?(13|22))?([ _-]?(annex[ _-]?a|controls?|extract|text|list))*$/i,
   /^annex[ _-]?a([ _-]?(controls?|list|extract))?$/i,
   /^(nist|cis|pci[ _-]?dss|soc[ _-]?2|tsc)([ _-].*)?$/i,
 ];
