@@ -62,7 +62,7 @@ describe('adoption: isms init on differently-shaped ISMSs', () => {
   });
 
   it('types a real repository file by file: numbered folders, SoA and scope inside policies/, never nav pages, tooling or reference', () => {
-    const r = adopted('real-shapes');
+    const r = adopted('mixed-repository');
     dirs.push(r.dir);
     assert.match(r.config, /typeGlobs:\n/);
     assert.match(r.config, /\n {2}02-Policies\/statement-of-applicability\.md: soa\n/);
@@ -100,7 +100,7 @@ describe('adoption: isms init on differently-shaped ISMSs', () => {
   it('leaves a few templates among Markdown documents unread', () => {
     const dir = mkdtempSync(join(tmpdir(), 'isms-adopt-fewtemplates-'));
     dirs.push(dir);
-    cpSync('test/fixtures/adoption/real-shapes', dir, { recursive: true });
+    cpSync('test/fixtures/adoption/mixed-repository', dir, { recursive: true });
     cpSync('test/fixtures/adoption/templates/policies/backup.md.tmpl', join(dir, '02-Policies/backup.md.tmpl'));
     const r = run(['init', dir]);
     assert.doesNotMatch(r.stdout, /markdownExtensions|backup\.md\.tmpl/);

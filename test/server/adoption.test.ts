@@ -75,7 +75,7 @@ describe('language server: isms/proposeConfig ("ISMS: Initialise Workspace")', f
   });
 
   describe('a template repository and a mixed repository', () => {
-    for (const fixture of ['templates', 'real-shapes']) {
+    for (const fixture of ['templates', 'mixed-repository']) {
       it(`${fixture}: proposes what \`isms init\` proposes (types file by file, templates, reference material)`, async () => {
         const f = new Fixture(join(ADOPTION, fixture));
         try {

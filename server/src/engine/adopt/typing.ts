@@ -3,13 +3,13 @@
 // true`. The more specific evidence wins (a file named and titled as the SoA is the SoA, also inside
 // `policies/`). Navigation pages, CI and tooling folders are never typed; reference material (guides to a
 // template, extracts and mappings of standards, training material, vendor notes) is proposed for `exclude`.
-// The words are data (vocabulary.ts); the result becomes `typeGlobs` and `exclude` in the proposed .isms.yaml.
+// The words are data (typeWords.ts); the result becomes `typeGlobs` and `exclude` in the proposed .isms.yaml.
 import type { DocumentType } from '../model';
 import { scanMarkdown } from '../parse/scanner';
 import {
   CLAUSE_KEYS, CONTROLLED_FLAGS, NEVER_TYPED_FILES, NEVER_TYPED_FOLDERS, REFERENCE_FILE_NAMES, REFERENCE_NAMES, SITE_TYPE_VALUES,
   SPECIFIC_TYPES, TYPE_WORDS, WEAK_NAMES, TEMPLATE_GUIDE_NAMES, MAPPING_NAMES, STANDARD_HINT,
-} from './vocabulary';
+} from './typeWords';
 
 export interface TypingInput {
   path: string;
