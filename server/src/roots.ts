@@ -182,7 +182,7 @@ export class Roots {
   setOpenText(docUri: string, text: string): Root | undefined {
     this.open.set(docUri, text);
     const at = this.locate(docUri);
-    if (!at || !at.root.workspace.isMarkdown(at.path)) return undefined;
+    if (!at || !isMarkdownPath(at.path)) return undefined;
     at.root.workspace.setText(at.path, text);
     return at.root;
   }
@@ -215,7 +215,7 @@ export class Roots {
       workspace.removeFile(at.path);
       return at.root;
     }
-    if (!workspace.isMarkdown(at.path)) {
+    if (!isMarkdownPath(at.path, workspace.config.markdownExtensions)) {
       workspace.addFile(at.path);
       return at.root;
     }

@@ -32,6 +32,8 @@ Options for check:
   -v, --version              Show the version
 `;
 
+class UsageError extends Error {}
+
 const INIT_USAGE = `Usage: isms init [DIR] [options]
 
 Inspects the Markdown in DIR (default: the current folder) and proposes the .isms.yaml that lets the checker read
@@ -45,33 +47,22 @@ Options:
   -h, --help                 Show this help
 `;
 
-class UsageError extends Error {}
-
-/** `--name=value` as [`--name`, `value`]; anything else as [arg, undefined]. */
-const splitFlag = (arg: string): [string, string | undefined] =>
-  arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-
-function todayArg(text: string): number {
-  const day = parseIsoDate(text);
-  if (day === undefined) throw new UsageError(`--today must be a date written YYYY-MM-DD, not "${text}"`);
-  return day;
-}
-
+/** `isms init [DIR] [--write] [--force] [--today YYYY-MM-DD]`. */
 function parseInitArgs(args: string[]): { dir: string; write: boolean; force: boolean; today: number } {
-  const result = { dir: '.', write: false, force: false, today: todayUtc() };
-  const dirs: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const [flag, inline] = splitFlag(args[i]);
-    if (flag === '--write') result.write = true;
-    else if (flag === '--force') result.force = true;
-    else if (flag === '--today') result.today = todayArg(inline ?? args[++i] ?? '');
-    else if (flag.startsWith('-')) throw new UsageError(`unknown option ${flag}`);
-    else dirs.push(flag);
-  }
+  const dirs = args.filter((a, i) => !a.startsWith('-') && args[i - 1] !== '--today');
   if (dirs.length > 1) throw new UsageError('only one folder can be initialised at a time');
-  result.dir = dirs[0] ?? '.';
-  if (!existsSync(result.dir) || !statSync(result.dir).isDirectory()) throw new UsageError(`${result.dir} is not a folder`);
-  return result;
+  const dir = dirs[0] ?? '.';
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`${dir} is not a folder`);
+  let today = todayUtc();
+  for (const [i, flag] of args.entries()) {
+    if (flag === '--write' || flag === '--force' || !flag.startsWith('-')) continue;
+    if (flag !== '--today' && !flag.startsWith('--today=')) throw new UsageError(`unknown option ${flag}`);
+    const written = flag === '--today' ? (args[i + 1] ?? '') : flag.slice('--today='.length);
+    const day = parseIsoDate(written);
+    if (day === undefined) throw new UsageError(`--today must be a date written YYYY-MM-DD, not "${written}"`);
+    today = day;
+  }
+  return { dir, write: args.includes('--write'), force: args.includes('--force'), today };
 }
 
 interface CheckArgs {
@@ -88,7 +79,7 @@ function parseCheckArgs(args: string[]): CheckArgs {
   let dirSeen = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
-    const [flag, inline] = splitFlag(arg);
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     const value = () => {
       const v = inline ?? args[++i];
       if (v === undefined) throw new UsageError(`${flag} needs a value`);
@@ -101,9 +92,13 @@ function parseCheckArgs(args: string[]): CheckArgs {
         result.format = f;
         break;
       }
-      case '--today':
-        result.today = todayArg(value());
+      case '--today': {
+        const t = value();
+        const day = parseIsoDate(t);
+        if (day === undefined) throw new UsageError(`--today must be a date written YYYY-MM-DD, not "${t}"`);
+        result.today = day;
         break;
+      }
       case '--exit-zero':
         result.exitZero = true;
         break;
@@ -128,11 +123,15 @@ function parseExportArgs(args: string[]): { dir: string; out: string; today: num
   let today = todayUtc();
   const dirs: string[] = [];
   for (let i = 0; i < args.length; i++) {
-    const [flag, inline] = splitFlag(args[i]);
+    const [flag, inline] = args[i].startsWith('--') && args[i].includes('=') ? [args[i].slice(0, args[i].indexOf('=')), args[i].slice(args[i].indexOf('=') + 1)] : [args[i], undefined];
     const value = () => inline ?? args[++i] ?? '';
     if (flag === '--out') out = value();
-    else if (flag === '--today') today = todayArg(value());
-    else if (flag.startsWith('-')) throw new UsageError(`unknown option ${flag}`);
+    else if (flag === '--today') {
+      const t = value();
+      const day = parseIsoDate(t);
+      if (day === undefined) throw new UsageError(`--today must be a date written YYYY-MM-DD, not "${t}"`);
+      today = day;
+    } else if (flag.startsWith('-')) throw new UsageError(`unknown option ${flag}`);
     else dirs.push(flag);
   }
   if (!out) throw new UsageError('export needs --out PACK, the folder to write the pack into');

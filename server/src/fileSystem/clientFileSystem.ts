@@ -2,7 +2,7 @@
 // for folders that are not on disk. One request lists a folder, one reads a batch of files, so a large folder
 // costs tens of round trips, not thousands. No Node APIs.
 import { URI, Utils } from 'vscode-uri';
-import { IsmsWorkspace } from '../engine/workspace/workspace';
+import { IsmsWorkspace, isMarkdownPath } from '../engine/workspace/workspace';
 import { addMarkdownFile, ExcludeFilter, loadConfigFrom, unreadableFile, type LoadOptions, type ScannedFolder } from '../engine/workspace/loader';
 import type { IsmsFileRequests } from '../protocol';
 import type { RootLocation, WorkspaceFileSystem } from './workspaceFileSystem';
@@ -54,7 +54,7 @@ export class ClientFileSystem implements WorkspaceFileSystem {
     // Sorted, so a folder loads the same whatever order the client's search returns.
     files.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     for (const file of files) {
-      if (workspace.isMarkdown(file[0])) markdown.push(file);
+      if (isMarkdownPath(file[0], config.markdownExtensions)) markdown.push(file);
       else workspace.addFile(file[0]);
     }
     return { workspace, markdown };

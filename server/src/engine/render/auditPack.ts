@@ -8,6 +8,7 @@ import { checkWorkspaceDetailed, type SuppressedFinding } from '../check';
 import type { TextSource } from '../query/types';
 import { renderPreview } from './preview';
 import { documentSummary, groupFindings } from '../query/ismsViews';
+import { isMarkdownPath } from '../workspace/workspace';
 import { formatIsoDate } from '../util/dates';
 import { slugify } from '../parse/slug';
 import previewCss from '../../../../media/preview.css';
@@ -76,7 +77,7 @@ export function renderAuditPack(input: PackInput): Pack {
   // Links between documents become anchors inside the pack; links to evidence files point at the copies.
   const linker = {
     uri: (path: string) => {
-      if (workspace.isMarkdown(path)) return workspace.getDocument(path) ? `#${docAnchor(path)}` : '#';
+      if (isMarkdownPath(path)) return workspace.getDocument(path) ? `#${docAnchor(path)}` : '#';
       if (workspace.hasFile(path)) {
         files.add(path);
         return `files/${path.split('/').map(encodeURIComponent).join('/')}`;

@@ -1,6 +1,7 @@
 // Shared by link-broken and evidence-missing: what a relative link points at and whether it is there.
 import type { IsmsDocument, Link } from '../model';
 import type { IsmsWorkspace } from '../workspace/workspace';
+import { isMarkdownPath } from '../workspace/workspace';
 import { resolveLink } from './helpers';
 
 export type LinkProblem =
@@ -31,10 +32,10 @@ export function linkProblems(doc: IsmsDocument, workspace: IsmsWorkspace): LinkP
     const anchor = resolved.anchor ? safeDecode(resolved.anchor) : undefined;
     if (resolved.path !== undefined && !workspace.hasFile(path)) {
       if (workspace.hasFolder(path)) continue;
-      problems.push(workspace.isMarkdown(path) || !/\.[^/]+$/.test(path) ? { kind: 'missing-markdown', link, path } : { kind: 'missing-evidence', link, path });
+      problems.push(isMarkdownPath(path) || !/\.[^/]+$/.test(path) ? { kind: 'missing-markdown', link, path } : { kind: 'missing-evidence', link, path });
       continue;
     }
-    if (anchor && workspace.isMarkdown(path)) {
+    if (anchor && isMarkdownPath(path)) {
       const target = workspace.getDocument(path);
       if (target && !target.headings.some((h) => h.slug === anchor.toLowerCase()) && !/^L\d+/.test(anchor)) {
         problems.push({ kind: 'missing-anchor', link, path, anchor });
