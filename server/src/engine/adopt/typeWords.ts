@@ -9,7 +9,7 @@ export interface TypeWords {
   type: DocumentType;
   /** Folder names (one path segment) whose documents are of this type. */
   folders: readonly string[];
-  /** Phrases that, in a file name, title or first heading, say the document is of this type. */
+  /** Phrases that, in a file name, title or first heading, say the document is of this type; `*x`: a word ending in x. */
   names: readonly string[];
   /**
    * Names that say so only as the whole name (after numbering and the words of `generic` are removed): `scope.md`
@@ -115,6 +115,7 @@ export const TYPE_WORDS: readonly TypeWords[] = [
     ],
     names: [
       'procedure', 'procedures', 'sop', 'standard operating procedure', 'runbook', 'playbook', 'work instruction', 'verfahren',
+      '*verfahren', '*anweisung', '*prozess',
       'verfahrensanweisung', 'arbeitsanweisung', 'procedimento', 'procedimiento', 'instrução de trabalho', 'instrucao de trabalho',
       'procédure', 'procedure operationnelle', '手順書', '手順', '作業手順', 'プロシージャ', 'methodology', 'methodik', 'metodologia',
       'método', 'incident response plan', 'business continuity plan', 'disaster recovery plan', 'continuity plan', 'recovery plan',
@@ -125,7 +126,7 @@ export const TYPE_WORDS: readonly TypeWords[] = [
     type: 'policy',
     folders: ['policies', 'policy', 'policy documents', 'richtlinien', 'leitlinien', 'policies and standards', 'políticas', 'politicas', 'politiques', 'ポリシー', '方針', '規程'],
     names: [
-      'policy', 'policies', 'standard', 'richtlinie', 'leitlinie', 'sicherheitsrichtlinie', 'política', 'politica', 'politique', 'ポリシー',
+      'policy', 'policies', 'standard', 'richtlinie', 'leitlinie', 'sicherheitsrichtlinie', '*richtlinie', '*leitlinie', 'política', 'politica', 'politique', 'ポリシー',
       '方針', '規程', '標準',
     ],
   },

@@ -22,6 +22,11 @@ describe('adoption: typing documents file by file', () => {
 
   it('types names in English, German, Portuguese and Japanese; the head of the phrase decides', () => {
     assert.equal(typeFromName('Statement of Applicability')?.type, 'soa');
+    assert.equal(typeFromName('SoA')?.type, 'soa');
+    assert.equal(typeFromName('AccessControlPolicy')?.type, 'policy');
+    assert.equal(typeFromName('Zugriffsrichtlinie')?.type, 'policy');
+    assert.equal(typeFromName('Datensicherungsverfahren')?.type, 'procedure');
+    assert.equal(typeFromName('Escopo do SGSI')?.type, 'scope');
     assert.equal(typeFromName('Erklärung zur Anwendbarkeit')?.type, 'soa');
     assert.equal(typeFromName('Declaração de Aplicabilidade')?.type, 'soa');
     assert.equal(typeFromName('適用宣言書')?.type, 'soa');

@@ -26,7 +26,8 @@ export type Typing =
 /** Lower case, accents folded, numbering and punctuation gone: `02-Políticas_e_Normas` → `politicas e normas`. */
 export function nameWords(name: string): string {
   return name
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    // camelCase words apart (`AccessPolicy`), acronyms kept whole (`SoA`, `ISMSScope` stays one word).
+    .replace(/([a-z])([A-Z][a-z])/g, '$1 $2')
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .normalize('NFC')
@@ -41,6 +42,14 @@ const CJK = /[\u3040-\u30ff\u3400-\u9fff]/;
 
 /** Where a phrase ends in a name (whole words; anywhere for Japanese), or -1. */
 function phraseEnd(words: string, phrase: string): number {
+  if (phrase.startsWith('*')) {
+    // The last part of a German compound: `zugriffsrichtlinie` ends in `richtlinie`.
+    const suffix = nameWords(phrase.slice(1));
+    const m = new RegExp(`\\S${suffix}(?= |$)`, 'g');
+    let end = -1;
+    for (let found = m.exec(words); found; found = m.exec(words)) end = found.index + found[0].length;
+    return end;
+  }
   const p = CJK.test(phrase) ? phrase : nameWords(phrase);
   if (!p) return -1;
   if (CJK.test(p)) {
@@ -238,7 +247,7 @@ export function typingNotes(typing: ReadonlyMap<string, Typing>): string[] {
   if (typed.length) notes.push(`${typed.length} of ${typing.size} files whose metadata names no type are typed from their file names, titles, folders or flags (typeGlobs)${left ? `; ${left} are not ISMS documents (navigation pages, tooling folders, nothing naming a type)` : ''}.`);
   if (reference.length) {
     const examples = reference.slice(0, 3).map(([path, t]) => `${path}: ${t.because}`).join('; ');
-    notes.push(`${reference.length} file${reference.length === 1 ? ' is' : 's are'} reference material, not ISMS documents; proposed for exclude (${examples}${reference.length > 3 ? '; …' : ''}).`);
+    notes.push(`${reference.length === 1 ? '1 file is reference material, not an ISMS document' : `${reference.length} files are reference material, not ISMS documents`}; proposed for exclude (${examples}${reference.length > 3 ? '; …' : ''}).`);
   }
   return notes;
 }
