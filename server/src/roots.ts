@@ -253,7 +253,7 @@ export class Roots {
       workspace.removeFile(at.path);
       return at.root;
     }
-    if (!isMarkdownPath(at.path)) {
+    if (!isMarkdownPath(at.path, workspace.config.markdownExtensions)) {
       workspace.addFile(at.path);
       return at.root;
     }

@@ -1,7 +1,7 @@
 // Differently-shaped ISMSs (fixtures under test/fixtures/adoption/) are checked correctly after `isms init`.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { distFile } from '../support/dist';
@@ -75,7 +75,8 @@ describe('adoption: isms init on differently-shaped ISMSs', () => {
     dirs.push(r.dir);
     assert.match(r.config, /- document-control-table/);
     assert.match(r.config, /- blockquote/);
-    assert.match(r.config, /"\*\*\/policies\/\*\*": policy/);
+    // One file per folder: typed by exact path (a folder glob is proposed for folders of two or more).
+    assert.match(r.config, /typeGlobs:\n {2}policies\/acceptable-use\.md: policy\n {2}procedures\/backup\.md: procedure\n/);
     assert.deepEqual(r.findings, ['procedures/backup.md review-overdue']);
   });
 
@@ -129,6 +130,66 @@ describe('adoption: isms init on differently-shaped ISMSs', () => {
       'policies/acceptable-use.md:11 Link target runbooks/Incident-Response does not exist. runbooks/incident-response.md exists, differing only in letter case; links are case-sensitive on most sites and file systems.',
       'runbooks/incident-response.md:11 Link target runbooks/escalation does not exist.',
     ].sort((a, b) => (a < b ? -1 : 1)));
+  });
+
+  it('types a real repository file by file: numbered folders, SoA and scope inside policies/, never nav pages, tooling or reference', () => {
+    const r = adopted('mixed-repository');
+    dirs.push(r.dir);
+    assert.match(r.config, /typeGlobs:\n/);
+    assert.match(r.config, /\n {2}02-Policies\/statement-of-applicability\.md: soa\n/);
+    assert.match(r.config, /\n {2}02-Policies\/isms-scope\.md: scope\n/);
+    assert.match(r.config, /\n {2}02-Policies\/access-control\.md: policy\n/);
+    assert.match(r.config, /\n {2}1_Procedures\/\*: procedure\n/);
+    assert.match(r.config, /\n {2}policies_and_standards\/password-standard\.md: policy\n/);
+    assert.match(r.config, /\n {2}objectives\.md: objectives\n/);
+    assert.match(r.config, /exclude:\n(.*\n)* {2}- reference\/\*\.md\n/);
+    for (const wrong of ['token_scope', 'quality-objectives', 'index.md', '.github', 'links.md', 'fieldAliases']) assert.ok(!r.config.includes(wrong), wrong);
+    // What it would type, per type with paths, and a forecast for every code that adds up to the total.
+    assert.match(r.initOutput, /8 of 15 Markdown files are ISMS documents \(policy 3, procedure 2, scope 1, soa 1, objectives 1\)/);
+    assert.match(r.initOutput, /\n {2}soa +1 {2}02-Policies\/statement-of-applicability\.md\n/);
+    const total = Number(/The checker would report (\d+) findings:/.exec(r.initOutput)![1]);
+    const perCode = [...r.initOutput.matchAll(/^ {2}([a-z0-9-]+) +(\d+)$/gm)].filter(([, code]) => !['policy', 'procedure', 'scope', 'soa', 'objectives'].includes(code));
+    assert.equal(perCode.reduce((sum, [, , n]) => sum + Number(n), 0), total);
+    // Nothing untyped or excluded is checked as an ISMS document.
+    assert.deepEqual(r.findings.filter((f) => /token_scope|quality|_?index\.md|\.github|reference\/|links\.md/.test(f)), []);
+  });
+
+  it('reads a template repository (*.md.tmpl) once init proposes it; {{ … }} placeholders are neither bad values nor missing files', () => {
+    const r = adopted('templates');
+    dirs.push(r.dir);
+    assert.match(r.config, /markdownExtensions:\n {2}- \.md\n {2}- \.markdown\n {2}- \.md\.tmpl\n/);
+    assert.match(r.initOutput, /3 of 4 Markdown files are ISMS documents \(policy 2, scope 1\)/);
+    assert.deepEqual(r.findings, []);
+    // A real fault in a template is still reported.
+    const backup = join(r.dir, 'policies/backup.md.tmpl');
+    writeFileSync(backup, readFileSync(backup, 'utf8').replace(/^owner: .*\n/m, '').replace('daily;', 'daily, [as written](missing.md);'));
+    const check = run(['check', r.dir, '--format', 'json', '--today', '2026-11-21']);
+    const findings = (JSON.parse(check.stdout).diagnostics as { file: string; code: string }[]).map((d) => `${d.file} ${d.code}`);
+    assert.deepEqual(findings.sort(), ['policies/backup.md.tmpl frontmatter-missing-field', 'policies/backup.md.tmpl link-broken']);
+  });
+
+  it('leaves a few templates among Markdown documents unread', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'isms-adopt-fewtemplates-'));
+    dirs.push(dir);
+    cpSync('test/fixtures/adoption/mixed-repository', dir, { recursive: true });
+    cpSync('test/fixtures/adoption/templates/policies/backup.md.tmpl', join(dir, '02-Policies/backup.md.tmpl'));
+    const r = run(['init', dir]);
+    assert.doesNotMatch(r.stdout, /markdownExtensions|backup\.md\.tmpl/);
+  });
+
+  it('init --help lists --write, --force and --today; --today sets the forecast date', () => {
+    const help = run(['init', '--help']);
+    assert.equal(help.status, 0);
+    for (const flag of ['--write', '--force', '--today']) assert.ok(help.stdout.includes(flag), flag);
+    const dir = mkdtempSync(join(tmpdir(), 'isms-adopt-today-'));
+    dirs.push(dir);
+    cpSync('test/fixtures/adoption/document-control', dir, { recursive: true });
+    const early = run(['init', dir, '--today', '2020-01-01']);
+    const late = run(['init', dir, '--today=2030-01-01']);
+    assert.equal(early.status, 0, early.stderr);
+    assert.doesNotMatch(early.stdout, /review-overdue/);
+    assert.match(late.stdout, /review-overdue/);
+    assert.equal(run(['init', dir, '--today', 'soon']).status, 2);
   });
 
   it('refuses to overwrite an existing .isms.yaml without --force', () => {

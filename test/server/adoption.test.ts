@@ -81,6 +81,32 @@ describe('language server: isms/proposeConfig ("ISMS: Initialise Workspace")', f
     });
   });
 
+  describe('a template repository and a mixed repository', () => {
+    for (const fixture of ['templates', 'mixed-repository']) {
+      it(`${fixture}: proposes what \`isms init\` proposes (types file by file, templates, reference material)`, async () => {
+        const f = new Fixture(join(ADOPTION, fixture));
+        try {
+          await f.client.start(f.dir);
+          const r = (await propose(f))!;
+          const printed = cli(['init', f.dir]);
+          assert.ok(printed.stdout.includes(r.yaml.replace(/^/gm, '    ')), r.yaml);
+          if (fixture === 'templates') {
+            assert.match(r.yaml, /- \.md\.tmpl\n/);
+            // Written, the server reads the templates as the documents they are.
+            writeFileSync(join(f.dir, '.isms.yaml'), r.yaml);
+            await f.client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: r.configUri, type: 1 }] });
+            // Once the documents are read, the ISMS lacks only the mandatory documents a template set leaves out.
+            await f.client.waitFor(r.configUri, (d: Diagnostic[]) => codes(d).includes('locker-missing-document'));
+            const locker = await f.request<EvidenceLockerResult>('isms/evidenceLocker', { rootUri: fileUri(f.dir) });
+            assert.equal(locker.roots[0].ismsDocuments, 3);
+          } else assert.match(r.yaml, /02-Policies\/statement-of-applicability\.md: soa/);
+        } finally {
+          f.stop();
+        }
+      });
+    }
+  });
+
   describe('the example ISMS, which has a .isms.yaml', () => {
     let f: Fixture;
     before(async () => {

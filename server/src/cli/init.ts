@@ -2,7 +2,7 @@
 // read an existing ISMS as it is written, then show what it would check with that configuration.
 import { promises as fs, existsSync } from 'node:fs';
 import * as nodePath from 'node:path';
-import type { ScannedFile } from '../engine/adopt/detect';
+import { MARKDOWN_TEMPLATE, type ScannedFile } from '../engine/adopt/detect';
 import { previewAdoption } from '../engine/adopt/preview';
 import { defaultConfig } from '../engine/config/schema';
 import { GlobSet } from '../engine/util/glob';
@@ -19,7 +19,7 @@ async function folderFiles(root: string): Promise<{ markdown: ScannedFile[]; oth
       const path = rel ? `${rel}/${e.name}` : e.name;
       if (e.isDirectory() && !exclude.matches(`${path}/`) && !exclude.excludesFolder(path)) await walk(path);
       else if (!e.isFile() || exclude.matches(path)) continue;
-      else if (/\.(md|markdown)$/i.test(e.name)) {
+      else if (/\.(md|markdown)$/i.test(e.name) || MARKDOWN_TEMPLATE.test(e.name)) {
         const decoded = decodeText(await fs.readFile(nodePath.join(root, path)), 2048 * 1024);
         if ('text' in decoded) markdown.push({ path, text: decoded.text });
       } else otherFiles.push(path);
@@ -33,18 +33,26 @@ export interface InitArgs {
   dir: string;
   write: boolean;
   force: boolean;
+  /** Days since epoch to judge review dates against; default today (UTC). */
+  today?: number;
 }
 
 export async function init(args: InitArgs, out: (s: string) => void): Promise<number> {
   const root = nodePath.resolve(args.dir);
   const files = await folderFiles(root);
   // What the checker would see with the proposal written as the folder's configuration file.
-  const { proposal, summary } = previewAdoption(files);
+  const preview = previewAdoption({ ...files, today: args.today });
+  const { proposal } = preview;
   const target = nodePath.join(root, '.isms.yaml');
   out(`Inspected ${files.markdown.length} Markdown files in ${args.dir}.\n`);
   for (const note of proposal.notes) out(`  - ${note}\n`);
   out(`\nProposed .isms.yaml:\n\n${proposal.yaml.replace(/^/gm, '    ')}\n`);
-  for (const line of summary) out(`${line}\n`);
+  out(`${preview.summary[0]}\n`);
+  for (const [type, paths] of preview.typedPaths) {
+    out(`  ${type.padEnd(20)} ${String(paths.length).padStart(4)}  ${paths.slice(0, 3).join(', ')}${paths.length > 3 ? ', …' : ''}\n`);
+  }
+  out(`The checker would report ${preview.findings} finding${preview.findings === 1 ? '' : 's'}${preview.findings ? ':' : '.'}\n`);
+  for (const [code, count] of preview.findingsByCode) out(`  ${code.padEnd(28)} ${String(count).padStart(4)}\n`);
 
   if (!args.write) {
     out(`\nNothing written. Run \`isms init ${args.dir} --write\` to save it as ${nodePath.relative(process.cwd(), target) || '.isms.yaml'}.\n`);

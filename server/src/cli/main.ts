@@ -18,7 +18,8 @@ Commands:
   check [DIR]     Check the ISMS in DIR (default: the current folder)
   export [DIR] --out PACK
                   Write the auditor's evidence pack: static HTML of every document, findings, suppressions
-  init [DIR]      Propose a .isms.yaml for an existing ISMS (aliases, metadata, types); --write saves it
+  init [DIR]      Propose a .isms.yaml for an existing ISMS (aliases, metadata, types); --write saves it,
+                  --force replaces an existing one (isms init --help for more)
   rules           List every rule code with its default severity and how to fix it
 
 Options for check:
@@ -33,6 +34,37 @@ Options for check:
 `;
 
 class UsageError extends Error {}
+
+const INIT_USAGE = `Usage: isms init [DIR] [options]
+
+Inspects the Markdown in DIR (default: the current folder) and proposes the .isms.yaml that lets the checker read
+it as it is written: field aliases, where metadata lives, each document's type (from its file name, title,
+folder or flags), reference material to exclude. Prints what it would type and the findings it forecasts.
+
+Options:
+  --write                    Save the proposal as DIR/.isms.yaml (refuses to replace an existing one)
+  --force                    With --write: replace an existing .isms.yaml
+  --today YYYY-MM-DD         Date to judge review deadlines against in the forecast (default: today, UTC)
+  -h, --help                 Show this help
+`;
+
+/** `isms init [DIR] [--write] [--force] [--today YYYY-MM-DD]`. */
+function parseInitArgs(args: string[]): { dir: string; write: boolean; force: boolean; today: number } {
+  const dirs = args.filter((a, i) => !a.startsWith('-') && args[i - 1] !== '--today');
+  if (dirs.length > 1) throw new UsageError('only one folder can be initialised at a time');
+  const dir = dirs[0] ?? '.';
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`${dir} is not a folder`);
+  let today = todayUtc();
+  for (const [i, flag] of args.entries()) {
+    if (flag === '--write' || flag === '--force' || !flag.startsWith('-')) continue;
+    if (flag !== '--today' && !flag.startsWith('--today=')) throw new UsageError(`unknown option ${flag}`);
+    const written = flag === '--today' ? (args[i + 1] ?? '') : flag.slice('--today='.length);
+    const day = parseIsoDate(written);
+    if (day === undefined) throw new UsageError(`--today must be a date written YYYY-MM-DD, not "${written}"`);
+    today = day;
+  }
+  return { dir, write: args.includes('--write'), force: args.includes('--force'), today };
+}
 
 interface CheckArgs {
   dir: string;
@@ -191,14 +223,11 @@ export async function main(argv: string[]): Promise<number> {
       return await exportPack({ dir, out, today, version: packageJson.version }, (s) => process.stdout.write(s));
     }
     if (command === 'init') {
-      const flags = rest.filter((a) => a.startsWith('-'));
-      const unknown = flags.find((f) => f !== '--write' && f !== '--force');
-      if (unknown) throw new UsageError(`unknown option ${unknown}`);
-      const dirs = rest.filter((a) => !a.startsWith('-'));
-      if (dirs.length > 1) throw new UsageError('only one folder can be initialised at a time');
-      const dir = dirs[0] ?? '.';
-      if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`${dir} is not a folder`);
-      return await init({ dir, write: flags.includes('--write'), force: flags.includes('--force') }, (s) => process.stdout.write(s));
+      if (rest.includes('-h') || rest.includes('--help')) {
+        process.stdout.write(INIT_USAGE);
+        return 0;
+      }
+      return await init(parseInitArgs(rest), (s) => process.stdout.write(s));
     }
     throw new UsageError(`unknown command "${command}"`);
   } catch (e) {

@@ -68,7 +68,7 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
 );
 
 function apply(ws: IsmsWorkspace, texts: Map<string, string>, e: Edit): void {
-  const paths = [...texts.keys()].filter(isMarkdownPath);
+  const paths = [...texts.keys()].filter((p) => isMarkdownPath(p));
   const path = paths.length ? paths[('doc' in e ? e.doc : 0) % paths.length] : undefined;
   switch (e.kind) {
     case 'insert':

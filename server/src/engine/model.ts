@@ -113,6 +113,8 @@ export interface Frontmatter {
   sources?: Map<string, MetadataOrigin>;
   /** Values as written, for fields the model read into the checker's form (`15/01/2026` → 2026-01-15, `Active` → approved). */
   written?: Map<string, { value: unknown; ambiguous?: boolean }>;
+  /** Fields whose value is a template placeholder (`{{ owner }}`): present, not judged (adopt/placeholders.ts). */
+  placeholders?: Set<string>;
 }
 
 /** Where a document's metadata, or one field of it, was read. */

@@ -5,8 +5,7 @@ import type { Feature } from './context';
 import { onIsmsRequest, rootName, rootsFor } from './ismsRequests';
 import { textSource } from './shared';
 import { previewAdoption } from '../engine/adopt/preview';
-import type { ScannedFile } from '../engine/adopt/detect';
-import { isMarkdownPath } from '../engine/workspace/workspace';
+import { MARKDOWN_TEMPLATE, type ScannedFile } from '../engine/adopt/detect';
 
 export const proposeConfig: Feature = {
   capabilities: {},
@@ -18,15 +17,17 @@ export const proposeConfig: Feature = {
       const { workspace } = root;
       const textOf = textSource(ctx, root);
       const markdown: ScannedFile[] = [];
-      for (const doc of workspace.markdownDocuments()) {
-        const text = await textOf(doc.path);
-        if (text !== undefined) markdown.push({ path: doc.path, text });
+      // Markdown templates (`*.md.tmpl`) are read too: init proposes reading them when they are most of the Markdown.
+      const templates = [...workspace.filePaths()].filter((path) => !workspace.isMarkdown(path) && MARKDOWN_TEMPLATE.test(path));
+      for (const path of [...workspace.markdownDocuments().map((d) => d.path), ...templates]) {
+        const text = await textOf(path);
+        if (text !== undefined) markdown.push({ path, text });
       }
       // The editor's settings stay in force under the written file, so the preview applies them too.
       const settings = ctx.clientCapabilities().workspace?.configuration
         ? await ctx.connection.workspace.getConfiguration({ scopeUri: root.uri, section: 'isms' }).catch(() => undefined)
         : undefined;
-      const otherFiles = [...workspace.filePaths()].filter((path) => !isMarkdownPath(path));
+      const otherFiles = [...workspace.filePaths()].filter((path) => !workspace.isMarkdown(path) && !templates.includes(path));
       const preview = previewAdoption({ markdown, otherFiles, settings, today: ctx.today() });
       return {
         rootUri: root.uri,

@@ -56,7 +56,7 @@ export class ClientFileSystem implements WorkspaceFileSystem {
     const nested = nestedRootsOf(files.map(([rel]) => rel));
     for (const file of files) {
       if (nested.some((folder) => isInside(file[0], folder))) continue; // a nested ISMS's own file
-      if (isMarkdownPath(file[0])) markdown.push(file);
+      if (isMarkdownPath(file[0], config.markdownExtensions)) markdown.push(file);
       else workspace.addFile(file[0]);
     }
     const scanned: ScannedFolder = { workspace, markdown };

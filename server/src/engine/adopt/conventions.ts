@@ -40,13 +40,15 @@ export const NO_CONVENTIONS: Conventions = {
 type ConventionSettings = 'fieldAliases' | 'typeGlobs' | 'metadataSources' | 'frontmatterStyle' | 'statusAliases' | 'typeAliases' | 'dateFormat' | 'defaultReviewCycle' | 'languageField';
 
 export function conventionsFrom(config: Pick<IsmsConfig, ConventionSettings>): Conventions {
+  // Case-insensitive (`Policies/` is `policies/`); an exact path wins over a wildcard glob, then the file's order.
   const globs = Object.entries(config.typeGlobs)
     .filter(([, type]) => (DOCUMENT_TYPES as readonly string[]).includes(type))
-    .map(([glob, type]) => ({ set: new GlobSet([glob]), type: type as DocumentType }));
+    .sort((a, b) => Number(/[*?{]/.test(a[0])) - Number(/[*?{]/.test(b[0])))
+    .map(([glob, type]) => ({ set: new GlobSet([glob], { ignoreCase: true }), type: type as DocumentType }));
   return {
     fieldAliases: config.fieldAliases,
-    // READMEs and static-site section pages (`_index.md`) are navigation, not documents.
-    inferType: (path) => (/(^|\/)(readme|_index)\.md$/i.test(path) ? undefined : globs.find((g) => g.set.matches(path))?.type),
+    // README and navigation pages (`index.md`, Hugo's `_index.md`) are never typed by path.
+    inferType: (path) => (/(^|\/)(readme|_?index)\.[^/]*$/i.test(path) ? undefined : globs.find((g) => g.set.matches(path))?.type),
     metadataSources: config.metadataSources,
     frontmatterStyle: config.frontmatterStyle,
     statusAliases: { ...DEFAULT_STATUS_ALIASES, ...lowerKeys(config.statusAliases ?? {}) },

@@ -6,8 +6,9 @@ import { findFrontmatter } from '../parse/document';
 import { scanMarkdown } from '../parse/scanner';
 import { detectMetadata } from './detectMetadata';
 import { normaliseHeader } from '../parse/tables';
-import type { DocumentType } from '../model';
 import { detectSiteRoot } from './siteRoot';
+import { defaultConfig } from '../config/schema';
+import { declaresType, toolingFolder, typeFiles, typeGlobsFor, typingNotes } from './typing';
 
 const countFiles = (n: number) => `${n} file${n === 1 ? '' : 's'}`;
 
@@ -29,20 +30,8 @@ export const KNOWN_ALIASES: Record<string, string> = {
 
 const CANONICAL = new Set(['type', 'id', 'title', 'owner', 'version', 'status', 'approved_by', 'approved_on', 'last_reviewed', 'review_cycle', 'next_review', 'controls', 'risks', 'related', 'clauses']);
 
-/** Folder and file name patterns that say what a document is. */
-const TYPE_HINTS: { test: RegExp; glob: (match: string) => string; type: DocumentType }[] = [
-  { test: /(^|\/)(policies|policy)\//i, glob: (m) => `**/${m}/**`, type: 'policy' },
-  { test: /(^|\/)(procedures|procedure|sops|runbooks|standards)\//i, glob: (m) => `**/${m}/**`, type: 'procedure' },
-  { test: /(^|\/)(audits|internal-audits?)\//i, glob: (m) => `**/${m}/**`, type: 'audit' },
-  { test: /(^|\/)(management-reviews?|mgmt-reviews?)\//i, glob: (m) => `**/${m}/**`, type: 'management-review' },
-  { test: /(^|\/)(exceptions|break-glass|deviations)\//i, glob: (m) => `**/${m}/**`, type: 'exception' },
-  { test: /(^|\/)(records|evidence)\//i, glob: (m) => `**/${m}/**`, type: 'record' },
-  { test: /(statement-of-applicability|(^|[/_-])soa)[^/]*\.md$/i, glob: () => '**/*{statement-of-applicability,soa}*.md', type: 'soa' },
-  { test: /risk[-_]?register[^/]*\.md$/i, glob: () => '**/*risk*register*.md', type: 'risk-register' },
-  { test: /risk[-_]?treatment[^/]*\.md$/i, glob: () => '**/*risk*treatment*.md', type: 'risk-treatment-plan' },
-  { test: /(^|\/)[^/]*scope[^/]*\.md$/i, glob: () => '**/*scope*.md', type: 'scope' },
-  { test: /(^|\/)[^/]*objectives[^/]*\.md$/i, glob: () => '**/*objectives*.md', type: 'objectives' },
-];
+/** Markdown with a template engine's extension after it: `policy.md.tmpl`, `scope.md.j2`, `soa.md.hbs`. */
+export const MARKDOWN_TEMPLATE = /\.(md|markdown)\.[a-z0-9]+$/i;
 
 export interface ScannedFile {
   path: string;
@@ -75,10 +64,20 @@ function isoControls(value: unknown): boolean {
 }
 
 export function proposeConfig(files: readonly ScannedFile[], otherFiles: readonly string[] = []): InitProposal {
-
-  const markdown = files.filter((f) => /\.(md|markdown)$/i.test(f.path) && !/(^|\/)readme\.md$/i.test(f.path));
+  // Issue templates and CI folders hold Markdown that says nothing about the ISMS's conventions.
+  const candidates = files.filter((f) => /\.(md|markdown)(\.[a-z0-9]+)?$/i.test(f.path) && !/(^|\/)readme\.md/i.test(f.path) && !toolingFolder(f.path));
   const notes: string[] = [];
   const config: Record<string, unknown> = {};
+
+  // A template repository: Markdown with a template extension, read only when it is most of the Markdown.
+  const templates = candidates.filter((f) => MARKDOWN_TEMPLATE.test(f.path));
+  const readTemplates = templates.length > candidates.length - templates.length;
+  if (readTemplates) {
+    const extensions = [...new Set(templates.map((f) => MARKDOWN_TEMPLATE.exec(f.path)![0].toLowerCase()))].sort();
+    config.markdownExtensions = ['.md', '.markdown', ...extensions];
+    notes.push(`${templates.length} of the ${candidates.length} Markdown files are templates (${extensions.join(', ')}): markdownExtensions reads them; {{ … }} placeholders in them are not judged.`);
+  }
+  const markdown = readTemplates ? candidates : candidates.filter((f) => !MARKDOWN_TEMPLATE.test(f.path));
 
   // Frontmatter style: fenced, or YAML from the first line closed by one `---`.
   const fenced = markdown.filter((f) => findFrontmatter(f.text, 'fenced')).length;
@@ -112,25 +111,14 @@ export function proposeConfig(files: readonly ScannedFile[], otherFiles: readonl
   if (metadata.dateFormat) config.dateFormat = metadata.dateFormat;
   notes.push(...metadata.notes);
 
-  // Types by folder or file name, for files whose metadata names no type.
-  const untyped = markdown.filter((_, i) => {
-    const keys = keysByFile[i];
-    const typeKey = keys && Object.keys(keys).find((k) => k === 'type' || KNOWN_ALIASES[k.toLowerCase()] === 'type');
-    return !typeKey;
-  });
-  const globs: Record<string, string> = {};
-  for (const f of untyped) {
-    for (const hint of TYPE_HINTS) {
-      const m = hint.test.exec(f.path);
-      if (!m) continue;
-      globs[hint.glob(m[2] ?? m[0])] = hint.type;
-      break;
-    }
-  }
-  if (Object.keys(globs).length) {
-    config.typeGlobs = globs;
-    notes.push(`${countFiles(untyped.length)} name no type; typed by folder or file name: ${Object.entries(globs).map(([g, t]) => `${g} → ${t}`).join(', ')}.`);
-  }
+  // Types, file by file, for files whose metadata names no type (a site generator's `type: docs` names none).
+  const typeKeysOf = (keys: Record<string, unknown> | undefined) => Object.keys(keys ?? {}).filter((k) => k === 'type' || KNOWN_ALIASES[k.toLowerCase()] === 'type');
+  const untyped = markdown.map((f, i) => ({ path: f.path, text: f.text, keys: keysByFile[i] })).filter((f) => !declaresType(f.keys, typeKeysOf(f.keys)));
+  const typing = typeFiles(untyped);
+  const { typeGlobs, exclude } = typeGlobsFor(typing);
+  if (Object.keys(typeGlobs).length) config.typeGlobs = typeGlobs;
+  if (exclude.length) config.exclude = [...defaultConfig().exclude, ...exclude];
+  notes.push(...typingNotes(typing));
 
   // Catalogs and risk IDs.
   if (markdown.some((f) => /\b(?:ISO\/IEC\s*)?42001\b/.test(f.text))) {

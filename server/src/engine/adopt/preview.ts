@@ -6,6 +6,7 @@ import { resolveConfig } from '../config/load';
 import { IsmsWorkspace } from '../workspace/workspace';
 import { checkWorkspace } from '../check';
 import { todayUtc } from '../util/dates';
+import { GlobSet } from '../util/glob';
 
 export interface AdoptionInput {
   /** The folder's Markdown files and their text. */
@@ -24,6 +25,8 @@ export interface AdoptionPreview {
   ismsDocuments: number;
   /** ISMS documents per type, most first. */
   documentsByType: [type: string, count: number][];
+  /** The paths of each type's documents, in the order of documentsByType. */
+  typedPaths: [type: string, paths: string[]][];
   findings: number;
   /** Findings per rule code, most first. */
   findingsByCode: [code: string, count: number][];
@@ -40,13 +43,22 @@ export function previewAdoption(input: AdoptionInput): AdoptionPreview {
   // The proposal replaces any existing configuration file when written, so it is the file layer here.
   const { config, diagnostics } = resolveConfig([{ data: input.settings }, { data: proposal.config, path: '.isms.yaml' }]);
   const workspace = new IsmsWorkspace(config, diagnostics, '.isms.yaml');
-  for (const file of input.markdown) workspace.setText(file.path, file.text);
+  // What the proposal excludes (reference material) is not read, as the loader would not read it.
+  const exclude = new GlobSet(config.exclude);
+  for (const file of input.markdown) {
+    if (exclude.matches(file.path)) continue;
+    // Templates (`*.md.tmpl`) are Markdown only when the proposal reads them.
+    if (workspace.isMarkdown(file.path)) workspace.setText(file.path, file.text);
+    else workspace.addFile(file.path);
+  }
   for (const path of otherFiles) workspace.addFile(path);
 
   const byType = new Map<string, number>();
+  const pathsByType = new Map<string, string[]>();
   for (const d of workspace.ismsDocuments()) {
     const type = d.type ?? d.declaredType ?? '?';
     byType.set(type, (byType.get(type) ?? 0) + 1);
+    pathsByType.set(type, [...(pathsByType.get(type) ?? []), d.path]);
   }
   const findings = checkWorkspace(workspace, { today: input.today ?? todayUtc() });
   const byCode = new Map<string, number>();
@@ -57,7 +69,8 @@ export function previewAdoption(input: AdoptionInput): AdoptionPreview {
   const markdownFiles = workspace.markdownDocuments().length;
   const summary = [
     `With it, ${ismsDocuments} of ${markdownFiles} Markdown files are ISMS documents${documentsByType.length ? ` (${documentsByType.map(([t, n]) => `${t} ${n}`).join(', ')})` : ''}.`,
-    `The checker would report ${findings.length} findings${findingsByCode.length ? `: ${findingsByCode.slice(0, 8).map(([c, n]) => `${c} ${n}`).join(', ')}` : ''}.`,
+    `The checker would report ${findings.length} findings${findingsByCode.length ? `: ${findingsByCode.map(([c, n]) => `${c} ${n}`).join(', ')}` : ''}.`,
   ];
-  return { proposal, markdownFiles, ismsDocuments, documentsByType, findings: findings.length, findingsByCode, summary };
+  const typedPaths = documentsByType.map(([type]): [string, string[]] => [type, (pathsByType.get(type) ?? []).sort()]);
+  return { proposal, markdownFiles, ismsDocuments, documentsByType, typedPaths, findings: findings.length, findingsByCode, summary };
 }

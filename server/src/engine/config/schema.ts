@@ -36,6 +36,7 @@ export interface IsmsConfig {
   dateFormat: 'auto' | 'DD/MM/YYYY' | 'MM/DD/YYYY';
   defaultReviewCycle: string;
   languageField: string;
+  markdownExtensions: string[];
   reviewerName: string;
   siteRoot: string;
 }
@@ -157,7 +158,7 @@ export const SETTINGS: readonly AnySetting[] = [
     key: 'typeGlobs',
     default: {},
     description:
-      'Document type for files whose metadata has no `type`, by path glob, e.g. `{ "**/policies/**": policy, "**/*statement-of-applicability*": soa }`. README.md files are never typed this way.',
+      'Document type for files whose metadata has no `type`, by path glob or exact path, e.g. `{ "02-Policies/soa.md": soa, "02-Policies/*": policy }`. Matched case-insensitively; an exact path wins over a glob, then the first matching glob. README.md, index.md and _index.md are never typed this way. `isms init` proposes them file by file.',
     schema: { type: 'object', additionalProperties: { type: 'string', enum: [...DOCUMENT_TYPES] } },
   },
   {
@@ -214,6 +215,13 @@ export const SETTINGS: readonly AnySetting[] = [
     description:
       'Where site-absolute links (`/policies/access/`) of a documentation site start: the workspace folder the site serves at `/` (Hugo `content`, Docusaurus or MkDocs `docs`), or, when the ISMS is a folder inside a larger site, the URL path it is served at (`/handbook/security/`; links to other parts of the site are then not checked). Empty: at the workspace root, as on GitHub. `isms init` detects it.',
     schema: { type: 'string' },
+  },
+  {
+    key: 'markdownExtensions',
+    default: ['.md', '.markdown'],
+    description:
+      'File name endings read as Markdown documents. A template repository adds its own, e.g. `[".md", ".md.tmpl"]`; `isms init` proposes it when such files are most of the Markdown.',
+    schema: { type: 'array', items: { type: 'string', pattern: '^\\.[A-Za-z0-9]+(?:\\.[A-Za-z0-9]+)*$' }, uniqueItems: true, minItems: 1 },
   },
   {
     key: 'reviewerName',

@@ -19,6 +19,7 @@ import { readSuppressions } from './suppressions';
 import { intern } from './detach';
 import { applyAliases, applyDefaultCycle, documentLanguage, flattenFrameworkControls, inferType, normaliseValues, NO_CONVENTIONS, type Conventions } from '../adopt/conventions';
 import { completeMetadata, readBodySources } from '../adopt/metadata';
+import { setAsidePlaceholders } from '../adopt/placeholders';
 
 export interface ParseOptions {
   riskIdPattern: string;
@@ -58,6 +59,7 @@ export function parseDocument(path: string, rawText: string, options: ParseOptio
     doc.parseDiagnostics.push(...diagnostics);
     applyAliases(frontmatter, conventions.fieldAliases);
     flattenFrameworkControls(frontmatter);
+    setAsidePlaceholders(frontmatter);
   } else if (looksLikeUnclosedFrontmatter(text)) {
     doc.parseDiagnostics.push({
       path,

@@ -43,7 +43,7 @@ export const frontmatterMissingField: DocumentRule = {
     if (!doc.type || !doc.frontmatter) return;
     const data = doc.frontmatter.data;
     for (const group of requiredFields(doc.type)) {
-      if (group.some((f) => data[f] !== undefined && data[f] !== null && String(data[f]).trim() !== '')) continue;
+      if (group.some((f) => (data[f] !== undefined && data[f] !== null && String(data[f]).trim() !== '') || doc.frontmatter!.placeholders?.has(f))) continue;
       const field = group[0];
       const what = group.length > 1 ? group.map(code).join(' or ') : code(field);
       ctx.report({

@@ -2,6 +2,7 @@
 import type { IsmsDocument, Range } from '../model';
 import { START_RANGE } from '../model';
 import { posix } from '../util/posixPath';
+import { isPlaceholder } from '../adopt/placeholders';
 
 /** The range of a frontmatter field's value, else its key, else the `type` line, else the top of the file. */
 export function fieldRange(doc: IsmsDocument, key: string): Range {
@@ -35,7 +36,8 @@ export interface ResolvedLink {
  */
 export function resolveLink(fromPath: string, target: string, siteRoot = ''): ResolvedLink | undefined {
   const trimmed = target.trim();
-  if (!trimmed || /^[a-z][a-z0-9+.-]*:/i.test(trimmed) || trimmed.startsWith('//')) return undefined;
+  // A template's placeholder (`{{ url }}`) is filled in later: nothing to resolve yet.
+  if (!trimmed || /^[a-z][a-z0-9+.-]*:/i.test(trimmed) || trimmed.startsWith('//') || isPlaceholder(trimmed)) return undefined;
   const hash = trimmed.indexOf('#');
   const pathPart = (hash >= 0 ? trimmed.slice(0, hash) : trimmed).replace(/\?.*$/, '');
   const anchor = hash >= 0 ? trimmed.slice(hash + 1) : undefined;

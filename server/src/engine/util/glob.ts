@@ -1,6 +1,6 @@
 // Glob patterns for `exclude` settings: `**` crosses folders, `*` and `?` stay within one, `{a,b}` alternates.
 
-export function globToRegExp(glob: string): RegExp {
+export function globToRegExp(glob: string, ignoreCase = false): RegExp {
   let re = '';
   for (let i = 0; i < glob.length; i++) {
     const c = glob[i];
@@ -20,7 +20,7 @@ export function globToRegExp(glob: string): RegExp {
       }
     } else re += escape(c);
   }
-  return new RegExp(`^${re}$`);
+  return new RegExp(`^${re}$`, ignoreCase ? 'i' : '');
 }
 
 const escape = (s: string) => s.replace(/[.+^${}()|[\]\\*?]/g, '\\$&');
@@ -29,8 +29,8 @@ const escape = (s: string) => s.replace(/[.+^${}()|[\]\\*?]/g, '\\$&');
 export class GlobSet {
   private readonly patterns: RegExp[];
 
-  constructor(globs: readonly string[]) {
-    this.patterns = globs.map(globToRegExp);
+  constructor(globs: readonly string[], options: { ignoreCase?: boolean } = {}) {
+    this.patterns = globs.map((g) => globToRegExp(g, options.ignoreCase));
   }
 
   matches(path: string): boolean {

@@ -89,13 +89,13 @@ export async function scanFolder(root: string, options: LoadOptions = {}): Promi
         const inside = target !== undefined && (target === realRoot || target.startsWith(realRoot + nodePath.sep));
         const stat = inside ? await fs.stat(target!).catch(() => undefined) : undefined;
         if (!inside || !stat) {
-          if (isMarkdownPath(rel)) workspace.setFileProblem(rel, unreadableFile(rel, target === undefined ? 'Symbolic link is broken; it was not checked.' : 'Symbolic link points outside the workspace; it was not read.'));
+          if (isMarkdownPath(rel, config.markdownExtensions)) workspace.setFileProblem(rel, unreadableFile(rel, target === undefined ? 'Symbolic link is broken; it was not checked.' : 'Symbolic link points outside the workspace; it was not read.'));
           else options.log?.(`skipped symlink ${rel}`);
           continue;
         }
         if (stat.isDirectory()) continue;
       } else if (!entry.isFile()) continue;
-      if (isMarkdownPath(rel)) markdown.push([rel, abs]);
+      if (isMarkdownPath(rel, config.markdownExtensions)) markdown.push([rel, abs]);
       else workspace.addFile(rel);
     }
   }

@@ -17,8 +17,11 @@ import { riskIdMatcher } from '../parse/references';
 import { readRisks, type Risk } from '../isms/risks';
 import { readSoaRows, type SoaRow } from '../isms/soa';
 
-export function isMarkdownPath(path: string): boolean {
-  return /\.(md|markdown)$/i.test(path);
+/** Whether a path is a Markdown document: by the configured `markdownExtensions`, else `.md` and `.markdown`. */
+export function isMarkdownPath(path: string, extensions?: readonly string[]): boolean {
+  if (!extensions) return /\.(md|markdown)$/i.test(path);
+  const lower = path.toLowerCase();
+  return extensions.some((e) => lower.endsWith(e.toLowerCase()));
 }
 
 const refKey = (kind: ReferenceKind, id: string) => `${kind}:${id}`;
@@ -161,6 +164,11 @@ export class IsmsWorkspace {
     this.problems.set(path, problem);
     if (!before || !sameValue(before, problem)) this.bump('problems');
     if (old) this.documentChanged(path, old, undefined);
+  }
+
+  /** Whether the configuration reads this path as a Markdown document (`markdownExtensions`). */
+  isMarkdown(path: string): boolean {
+    return isMarkdownPath(path, this.config.markdownExtensions);
   }
 
   /** Records a non-Markdown file (evidence, images), which links may point at. */
