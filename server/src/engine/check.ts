@@ -8,7 +8,7 @@
 // checkWorkspace is one full pass of the same machinery, so both give the same findings in the same order.
 import type { Diagnostic, IsmsDocument, Severity, Suppression } from './model';
 import { findSuppression } from './parse/suppressions';
-import { START_RANGE, isIsmsDocument } from './model';
+import { SEVERITIES, START_RANGE, isIsmsDocument } from './model';
 import { comparePaths, type IsmsWorkspace } from './workspace/workspace';
 import type { Rule, RuleContext } from './rules/rule';
 import { RULES } from './rules/registry';
@@ -272,8 +272,8 @@ export class IncrementalChecker {
     const ctx: RuleContext = {
       workspace: this.workspace,
       today: this.today!,
-      report: ({ path, range, message, data }) =>
-        findings.push({ path: path ?? owner, range, severity, code: rule.code, message, ...(data ? { data } : {}) }),
+      report: ({ path, range, message, data, atMost }) =>
+        findings.push({ path: path ?? owner, range, severity: atMost && SEVERITIES.indexOf(atMost) > SEVERITIES.indexOf(severity) ? atMost : severity, code: rule.code, message, ...(data ? { data } : {}) }),
     };
     const reads = this.reads;
     reads.clear();

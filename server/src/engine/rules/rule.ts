@@ -20,7 +20,8 @@ export interface RuleContext {
   /** Today as days since the Unix epoch (UTC); fixed by `--today` in the CLI. */
   today: number;
   /** Reports a finding on `path` (default: the document being checked; "." for the workspace). */
-  report(finding: { path?: string; range: Range; message: string; data?: Record<string, unknown> }): void;
+  /** `atMost` caps the finding's severity (a heuristic finding is never more than, say, a hint). */
+  report(finding: { path?: string; range: Range; message: string; data?: Record<string, unknown>; atMost?: Severity }): void;
 }
 
 export interface DocumentRule extends RuleMeta {
