@@ -9,7 +9,7 @@ export const duplicateId: WorkspaceRule = {
   family: 'frontmatter',
   scope: 'workspace',
   defaultSeverity: 'error',
-  description: 'Two documents declare the same `id`, or a risk ID is defined twice, so references to it are ambiguous.',
+  description: 'Two documents declare the same `id`, or one risk ID names two different risks (a risk shown again with the same description, in a filtered view or a treatment table, is the same risk), so references to it are ambiguous.',
   fix: 'Give one of them a new, unused ID (rename updates its references).',
   check(ctx) {
     for (const [id, docs] of ctx.workspace.documentIds()) {

@@ -11,7 +11,7 @@ export const evidenceMissing: DocumentRule = {
   scope: 'document',
   defaultSeverity: 'warning',
   description:
-    'A link or `evidence:` entry points to a non-Markdown evidence file (PDF, screenshot, export) that does not exist, or an SoA row says a control is implemented but its Evidence cell points at nothing.',
+    'A link or `evidence:` entry points to a non-Markdown evidence file (PDF, screenshot, export) that does not exist, or an SoA row says a control is implemented but its Evidence cell points at nothing (an Evidence cell describing its evidence in words is a hint to link it; beside a column naming the implementing document it is enough).',
   fix: 'Add the evidence file at that path, or correct the link; for an implemented SoA control, link the policy, procedure or record that shows it in place.',
   check(doc, ctx) {
     for (const p of linkProblems(doc, ctx.workspace)) {
