@@ -134,12 +134,15 @@ export function readRisks(doc: IsmsDocument, riskMatcher: RegExp): Risk[] {
   };
   const own = doc.type === 'risk' && doc.id ? riskFromDocument(doc) : undefined;
   if (own) add(own);
-  if (doc.type === 'risk-register') for (const table of doc.tables) for (const risk of tableRisks(doc, table, riskMatcher)) add(risk);
+  // In document order, so the first showing of a risk is the one others are compared with and merged into.
+  const shown: Risk[] = doc.type === 'risk-register' ? doc.tables.flatMap((table) => tableRisks(doc, table, riskMatcher)) : [];
   for (const record of doc.riskRecords ?? []) {
     // A risk document's own fields, written as bullets under its heading, complete its metadata.
     if (own && record.id === own.id) mergeInto(own, recordRisk(doc, record));
-    else add(recordRisk(doc, record));
+    else shown.push(recordRisk(doc, record));
   }
+  shown.sort((a, b) => a.idRange.start.line - b.idRange.start.line);
+  for (const risk of shown) add(risk);
   return risks;
 }
 

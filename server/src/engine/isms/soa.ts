@@ -156,9 +156,9 @@ export type ImplementationStatus = 'implemented' | 'partial' | 'not-implemented'
 export function implementationStatus(text: string | undefined): ImplementationStatus {
   if (isBlank(text)) return 'unknown';
   const v = text!.trim().toLowerCase();
-  if (/\bpartial|\bpartly\b|\bin progress\b|\bongoing\b|\bin implementation\b/.test(v)) return 'partial';
-  if (/\bnot\b|\bno\b|\bunimplemented\b|\bplanned\b|\bpending\b|\bexcluded\b|\bn\/a\b|\bto do\b|\btodo\b/.test(v)) return 'not-implemented';
-  if (/\bimplemented\b|\bin place\b|\bdone\b|\bcomplete(d)?\b|\boperational\b|\byes\b|^[✓✔✅]$/.test(v)) return 'implemented';
+  if (/\bpartial|\bpartly\b|\bin progress\b|\bongoing\b|\bin implementation\b|\bparcial|\bteilweise\b|\bpartiel|\bgedeeltelijk|\bparzial|\bem andamento\b|\ben curso\b|一部|実施中|対応中/.test(v)) return 'partial';
+  if (/\bnot\b|\bno\b|\bunimplemented\b|\bplanned\b|\bpending\b|\bexcluded\b|\bn\/a\b|\bto do\b|\btodo\b|\bnão\b|\bnao\b|\bnicht\b|\bgeplant\b|\bnon\b|\bniet\b|\bgepland\b|\bplanejado\b|\bplanificado\b|\bprévu\b|\bpianificato\b|未実施|未対応|予定/.test(v)) return 'not-implemented';
+  if (/\bimplemented\b|\bin place\b|\bdone\b|\bcomplete(d)?\b|\boperational\b|\byes\b|^[✓✔✅]$|\bimplementad[oa]\b|\bimplementiert\b|\bumgesetzt\b|\bimplémenté|\bmis en (?:œ|oe)uvre\b|\bgeïmplementeerd\b|\bgeimplementeerd\b|\bimplementat[oa]\b|\battuat[oa]\b|実施済|導入済|対応済|実装済/.test(v)) return 'implemented';
   return 'unknown';
 }
 
