@@ -49,19 +49,26 @@ export function otherStandardIn(text: string): string | undefined {
  * the nearest mention, another standard's name when that is, undefined when the line names none.
  */
 export function standardNearest(line: string, at: number): string | undefined {
-  if (!/\d|[A-Z]{2}/.test(line)) return undefined;
+  if (!ANY_NAMED.test(line)) return undefined;
   let best: { name: string; distance: number } | undefined;
-  const consider = (name: string, pattern: RegExp) => {
-    const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g');
-    for (const m of line.matchAll(global)) {
+  for (const { name, pattern } of NAMED_GLOBAL) {
+    pattern.lastIndex = 0;
+    for (const m of line.matchAll(pattern)) {
       const distance = m.index + m[0].length <= at ? at - (m.index + m[0].length) : Math.max(0, m.index - at);
       if (!best || distance < best.distance) best = { name, distance };
     }
-  };
-  consider('ISO/IEC 27001', ISO27001_NAMED);
-  for (const s of OTHER_STANDARDS) consider(s.name, s.pattern);
+  }
   return best?.name;
 }
+
+/** Whether a line may name any standard at all (case-insensitive union): most lines name none. */
+const ANY_NAMED = new RegExp([ISO27001_NAMED, ...OTHER_STANDARDS.map((s) => s.pattern)].map((p) => `(?:${p.source})`).join('|'), 'i');
+
+/** ISO/IEC 27001 and the other standards, compiled once for scanning whole lines. */
+const NAMED_GLOBAL = [{ name: 'ISO/IEC 27001', pattern: ISO27001_NAMED }, ...OTHER_STANDARDS].map((s) => ({
+  name: s.name,
+  pattern: new RegExp(s.pattern.source, s.pattern.flags + 'g'),
+}));
 
 /** Lower case, letters and digits only, single spaces: for comparing a title as written with a catalog title. */
 export function normaliseTitle(text: string): string {

@@ -223,7 +223,7 @@ function otherStandardContext(text: string, scan: ScanOutput, documentName: stri
     if (onLine) return onLine !== 'ISO/IEC 27001';
     for (const table of scan.tables) {
       if (offset < table.start || offset >= table.end) continue;
-      const row = table.rows.find((r) => offset >= r.start && offset <= r.end);
+      const row = rowAt(table.rows, offset);
       const column = row ? row.cells.findIndex((c) => offset >= c.start && offset <= c.end) : -1;
       const header = column >= 0 ? verdict(table.header[column]?.text ?? '') : undefined;
       if (header !== undefined) return header;
@@ -237,6 +237,19 @@ function otherStandardContext(text: string, scan: ScanOutput, documentName: stri
     }
     return documentVerdict ?? false;
   };
+}
+
+/** The row holding an offset (rows are in order), by binary search: registers run to thousands of rows. */
+function rowAt<R extends { start: number; end: number }>(rows: R[], offset: number): R | undefined {
+  let lo = 0;
+  let hi = rows.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (offset < rows[mid].start) hi = mid - 1;
+    else if (offset > rows[mid].end) lo = mid + 1;
+    else return rows[mid];
+  }
+  return undefined;
 }
 
 /** true when text names another standard (and not ISO/IEC 27001), false when it names 27001, else undefined. */

@@ -24,14 +24,20 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const MARKER = String.raw`(?:Annex\s+A[\s.]\s?|A\.?\s?)?`;
 /** What may follow an ID to make a range: `-A.5.18`, ` to 5.18`, `–5.18`. */
 const RANGE_TAIL = new RegExp(
-  String.raw`^(?:[ \t]?(?:${RANGE_MARKS.map(escape).join('|')})[ \t]?|[ \t]+(?:${RANGE_WORDS.map(escape).join('|')})[ \t]+)${MARKER}(${ID})(?![\w]|\.\d)`,
-  'u',
+  String.raw`(?:[ \t]?(?:${RANGE_MARKS.map(escape).join('|')})[ \t]?|[ \t]+(?:${RANGE_WORDS.map(escape).join('|')})[ \t]+)${MARKER}(${ID})(?![\w]|\.\d)`,
+  'uy',
 );
 /** What may follow an ID (or range) to continue a list: `, 5.16`, ` and A.5.17`, `/5.18`. */
 const LIST_TAIL = new RegExp(
-  String.raw`^(?:[ \t]*(?:${LIST_MARKS.map(escape).join('|')})[ \t]*|[ \t]+(?:${LIST_WORDS.map(escape).join('|')})[ \t]+)${MARKER}(${ID})(?![\w]|\.\d)`,
-  'u',
+  String.raw`(?:[ \t]*(?:${LIST_MARKS.map(escape).join('|')})[ \t]*|[ \t]+(?:${LIST_WORDS.map(escape).join('|')})[ \t]+)${MARKER}(${ID})(?![\w]|\.\d)`,
+  'uy',
 );
+
+/** Runs a sticky pattern at `at` (no slicing of a long text). */
+function stickyAt(pattern: RegExp, text: string, at: number): RegExpExecArray | null {
+  pattern.lastIndex = at;
+  return pattern.exec(text);
+}
 
 const annexA = BUILTIN_CATALOGS.get(ISO27001_2022)!.controls;
 const annexAIndex = new Map(annexA.map((c, i) => [c.id, i]));
@@ -127,9 +133,7 @@ export function scanControls(text: string, urls?: [number, number][]): ControlMa
 /** Reads one marked ID and the range and list items that follow it; returns where scanning resumes. */
 function readItems(text: string, start: number, end: number, number: string, found: ControlMatch[]): number {
   for (;;) {
-    const following = text.slice(end, end + 130).replace(/^\s*[-–—:|]?\s*/, '');
-    const rest = text.slice(end, end + 40);
-    const range = RANGE_TAIL.exec(rest);
+    const range = mayContinue(text, end) ? stickyAt(RANGE_TAIL, text, end) : null;
     if (range) {
       const last = normaliseNumber(range[1]);
       const rangeEnd = end + range[0].length;
@@ -141,16 +145,26 @@ function readItems(text: string, start: number, end: number, number: string, fou
       end = rangeEnd;
     } else {
       // `A.5.15-2` (a version or a sub-number) is no reference at all.
-      if (/^-\d/.test(rest)) return end;
+      if (text.charCodeAt(end) === 45 /* - */ && /\d/.test(text[end + 1] ?? '')) return end;
+      // Only a number that is also a 2013 objective needs the title after it to tell the editions apart.
+      const following = LEGACY_GROUP_TITLES.has(`A.${number}`) ? text.slice(end, end + 130).replace(/^\s*[-–—:|]?\s*/, '') : '';
       const c = classify(number, following);
       if (c) found.push({ ...c, raw: text.slice(start, end), start, end });
     }
-    const next = LIST_TAIL.exec(text.slice(end, end + 40));
+    const next = mayContinue(text, end) ? stickyAt(LIST_TAIL, text, end) : null;
     if (!next) return end;
     start = end + next[0].length - next[1].length;
     end = end + next[0].length;
     number = normaliseNumber(next[1]);
   }
+}
+
+/** Cheap test before the range and list patterns: what follows an ID (after spaces) is a mark or a word. */
+function mayContinue(text: string, at: number): boolean {
+  let i = at;
+  while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  const c = text[i];
+  return c !== undefined && c !== '\n' && c !== '\r' && c !== '|' && c !== '.' && c !== ')';
 }
 
 /**
