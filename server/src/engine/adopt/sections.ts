@@ -29,7 +29,7 @@ export const SCOPE_SECTIONS: readonly ScopeSection[] = [
     title: 'Boundaries',
     clause: '4.3',
     pattern: /\bboundar|\bapplicability\b/,
-    names: ['grenzen', 'abgrenzung', 'limites', 'frontières', 'límites', 'fronteiras', 'afbakening', 'confini', 'limiti', '境界', '範囲の境界'],
+    names: ['grenzen', 'abgrenzung', 'limites', 'frontières', 'límites', 'fronteiras', 'afbakening', 'confini', 'limiti', '境界', '範囲の境界', '所在地', '拠点', '組織単位'],
   },
   {
     key: 'interfaces',

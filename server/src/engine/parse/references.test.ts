@@ -27,6 +27,8 @@ describe('control references as people write them', () => {
 
   it('reads lists joined by commas, semicolons, slashes and "and"', () => {
     assert.deepEqual(ids('A.5.15, 5.16; A.5.17 / 5.18 and 5.19'), ['A.5.15', 'A.5.16', 'A.5.17', 'A.5.18', 'A.5.19']);
+    // Each item keeps its own place and text, marker included.
+    assert.deepEqual(scanControls('A.5.15 and A.8.2.').map((m) => [m.raw, m.start]), [['A.5.15', 0], ['A.8.2', 11]]);
   });
 
   it('never makes a second reference of a comma or a number inside a title', () => {

@@ -29,7 +29,7 @@ const RANGE_TAIL = new RegExp(
 );
 /** What may follow an ID (or range) to continue a list: `, 5.16`, ` and A.5.17`, `/5.18`. */
 const LIST_TAIL = new RegExp(
-  String.raw`(?:[ \t]*(?:${LIST_MARKS.map(escape).join('|')})[ \t]*|[ \t]+(?:${LIST_WORDS.map(escape).join('|')})[ \t]+)${MARKER}(${ID})(?![\w]|\.\d)`,
+  String.raw`(?:[ \t]*(?:${LIST_MARKS.map(escape).join('|')})[ \t]*|[ \t]+(?:${LIST_WORDS.map(escape).join('|')})[ \t]+)(${MARKER}(${ID}))(?![\w]|\.\d)`,
   'uy',
 );
 
@@ -153,9 +153,9 @@ function readItems(text: string, start: number, end: number, number: string, fou
     }
     const next = mayContinue(text, end) ? stickyAt(LIST_TAIL, text, end) : null;
     if (!next) return end;
-    start = end + next[0].length - next[1].length;
+    start = end + next[0].length - next[1].length; // the item with its marker: `A.8.2` in `and A.8.2`
     end = end + next[0].length;
-    number = normaliseNumber(next[1]);
+    number = normaliseNumber(next[2]);
   }
 }
 
