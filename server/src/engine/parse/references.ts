@@ -89,12 +89,15 @@ export function urlSpans(text: string): [number, number][] {
 
 const inside = (spans: [number, number][], at: number) => spans.some(([s, e]) => at >= s && at < e);
 
-/** Every control of a 2022 range, in catalog order (both ends when they are not two 2022 controls in order). */
-function expandRange(from: string, to: string): string[] {
+/**
+ * Every control of a range: the 2022 controls between its ends in catalog order (at most 40), or both ends
+ * when they are two 2013 controls; undefined when the ends make no range (`A.5.1 to 10.2 %`).
+ */
+function expandRange(from: string, to: string): string[] | undefined {
   const a = annexAIndex.get(from);
   const b = annexAIndex.get(to);
-  if (a === undefined || b === undefined || b <= a || b - a > 40) return [from, to];
-  return annexA.slice(a, b + 1).map((c) => c.id);
+  if (a !== undefined && b !== undefined) return b > a && b - a <= 40 ? annexA.slice(a, b + 1).map((c) => c.id) : undefined;
+  return from.split('.').length === 4 && to.split('.').length === 4 && lookupLegacy(from) && lookupLegacy(to) ? [from, to] : undefined;
 }
 
 /**
@@ -134,15 +137,25 @@ export function scanControls(text: string, urls?: [number, number][]): ControlMa
 function readItems(text: string, start: number, end: number, number: string, found: ControlMatch[]): number {
   for (;;) {
     const range = mayContinue(text, end) ? stickyAt(RANGE_TAIL, text, end) : null;
-    if (range) {
-      const last = normaliseNumber(range[1]);
+    const members = range ? expandRange(`A.${number}`, `A.${normaliseNumber(range[1])}`) : undefined;
+    if (range && members) {
       const rangeEnd = end + range[0].length;
       const raw = text.slice(start, rangeEnd);
-      for (const id of expandRange(`A.${number}`, `A.${last}`)) {
+      for (const id of members) {
         const c = classify(id.slice(2), '');
         if (c) found.push({ ...c, raw, start, end: rangeEnd });
       }
       end = rangeEnd;
+    } else if (range && /A/.test(range[0])) {
+      // Both ends written as IDs but no range between them (`A.5.36-A.5.38`): each end is checked on its own.
+      const c = classify(number, '');
+      if (c) found.push({ ...c, raw: text.slice(start, end), start, end });
+      const last = normaliseNumber(range[1]);
+      const at = end + range[0].lastIndexOf(range[1]);
+      const marker = text.lastIndexOf('A', at);
+      const d = classify(last, '');
+      end = end + range[0].length;
+      if (d) found.push({ ...d, raw: text.slice(marker, end), start: marker, end });
     } else {
       // `A.5.15-2` (a version or a sub-number) is no reference at all.
       if (text.charCodeAt(end) === 45 /* - */ && /\d/.test(text[end + 1] ?? '')) return end;
