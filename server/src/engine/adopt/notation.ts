@@ -44,19 +44,30 @@ export function otherStandardIn(text: string): string | undefined {
   return undefined;
 }
 
-/**
- * The standard a line names nearest to `at` (a reference's offset in the line): `ISO/IEC 27001` when 27001 is
- * the nearest mention, another standard's name when that is, undefined when the line names none.
- */
-export function standardNearest(line: string, at: number): string | undefined {
-  if (!ANY_NAMED.test(line)) return undefined;
-  let best: { name: string; distance: number } | undefined;
+/** Where a line names a standard: ISO/IEC 27001 or another one. */
+export interface Mention {
+  name: string;
+  start: number;
+  end: number;
+}
+
+/** Every mention of a standard in a line (none, quickly, for the many lines that name none). */
+export function standardMentions(line: string): Mention[] {
+  if (!ANY_NAMED.test(line)) return [];
+  const found: Mention[] = [];
   for (const { name, pattern } of NAMED_GLOBAL) {
     pattern.lastIndex = 0;
-    for (const m of line.matchAll(pattern)) {
-      const distance = m.index + m[0].length <= at ? at - (m.index + m[0].length) : Math.max(0, m.index - at);
-      if (!best || distance < best.distance) best = { name, distance };
-    }
+    for (const m of line.matchAll(pattern)) found.push({ name, start: m.index, end: m.index + m[0].length });
+  }
+  return found;
+}
+
+/** The standard mentioned nearest to `at` in its line, if any. */
+export function nearestMention(mentions: readonly Mention[], at: number): string | undefined {
+  let best: { name: string; distance: number } | undefined;
+  for (const m of mentions) {
+    const distance = m.end <= at ? at - m.end : Math.max(0, m.start - at);
+    if (!best || distance < best.distance) best = { name: m.name, distance };
   }
   return best?.name;
 }

@@ -14,7 +14,7 @@ import { SlugCounter } from './slug';
 import { looksLikeUnclosedFrontmatter, parseFrontmatter, type FrontmatterBlock } from './frontmatter';
 import { scanMarkdown, type ScannedCell, type ScannedLink, type ScanOutput } from './scanner';
 import { DOCUMENT_ID_SHAPE, riskIdMatcher, scanBareControls, scanControls, scanPattern, urlSpans, type ControlMatch } from './references';
-import { ISO27001_NAMED, otherStandardIn, standardNearest } from '../adopt/notation';
+import { ISO27001_NAMED, nearestMention, otherStandardIn, standardMentions, type Mention } from '../adopt/notation';
 import { ISO42001_PREFIX } from '../catalogs/catalog';
 import { riskColumnRoles, soaColumnRoles, type ColumnOverrides } from '../adopt/columns';
 import { readSuppressions } from './suppressions';
@@ -213,13 +213,28 @@ function readBody(text: string, bodyStart: number, doc: IsmsDocument, lines: Lin
  * one, else the document's title or path. A mention of ISO/IEC 27001 keeps it with 27001.
  */
 function otherStandardContext(text: string, scan: ScanOutput, documentName: string): (offset: number) => boolean {
-  const headingVerdict = scan.headings.map((h) => verdict(h.text));
-  const documentVerdict = verdict(`${documentName} ${scan.headings.find((h) => h.depth === 1)?.text ?? ''}`);
+  const headings = scan.headings;
+  const headingVerdict = headings.map((h) => verdict(h.text));
+  // Each heading's parent (the nearest earlier heading of smaller depth), so a chain is at most six steps.
+  const parent: number[] = [];
+  const stack: number[] = [];
+  headings.forEach((h, i) => {
+    while (stack.length && headings[stack[stack.length - 1]].depth >= h.depth) stack.pop();
+    parent.push(stack.length ? stack[stack.length - 1] : -1);
+    stack.push(i);
+  });
+  const documentVerdict = verdict(`${documentName} ${headings.find((h) => h.depth === 1)?.text ?? ''}`);
+  // References come in text order: the current line and heading move forward only (a 100,000-ID line stays linear).
+  let line = { start: -1, end: -1, mentions: [] as Mention[] };
+  let heading = -1;
   return (offset) => {
-    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-    let lineEnd = text.indexOf('\n', offset);
-    if (lineEnd < 0) lineEnd = text.length;
-    const onLine = standardNearest(text.slice(lineStart, lineEnd), offset - lineStart);
+    if (offset < line.start || offset > line.end) {
+      const start = text.lastIndexOf('\n', offset - 1) + 1;
+      let end = text.indexOf('\n', offset);
+      if (end < 0) end = text.length;
+      line = { start, end, mentions: standardMentions(text.slice(start, end)) };
+    }
+    const onLine = nearestMention(line.mentions, offset - line.start);
     if (onLine) return onLine !== 'ISO/IEC 27001';
     for (const table of scan.tables) {
       if (offset < table.start || offset >= table.end) continue;
@@ -228,13 +243,9 @@ function otherStandardContext(text: string, scan: ScanOutput, documentName: stri
       const header = column >= 0 ? verdict(table.header[column]?.text ?? '') : undefined;
       if (header !== undefined) return header;
     }
-    let depth = 7;
-    for (let i = scan.headings.length - 1; i >= 0; i--) {
-      const h = scan.headings[i];
-      if (h.start > offset || h.depth >= depth) continue;
-      depth = h.depth;
-      if (headingVerdict[i] !== undefined) return headingVerdict[i]!;
-    }
+    if (heading >= 0 && headings[heading].start > offset) heading = -1;
+    while (heading + 1 < headings.length && headings[heading + 1].start <= offset) heading++;
+    for (let i = heading; i >= 0; i = parent[i]) if (headingVerdict[i] !== undefined) return headingVerdict[i]!;
     return documentVerdict ?? false;
   };
 }

@@ -122,7 +122,7 @@ export function scanControls(text: string, urls?: [number, number][]): ControlMa
   }
   if (text.includes('A.')) {
     for (const m of text.matchAll(GROUP_IN_PROSE)) {
-      if (inside(urls, m.index) || found.some((f) => f.start <= m.index && m.index < f.end)) continue;
+      if (inside(urls, m.index) || covered(found, m.index)) continue;
       const id = `A.${m[1]}`;
       const title = LEGACY_GROUP_TITLES.get(id);
       if (!title || !startsWithTitle(text.slice(m.index + m[0].length).replace(/^\s*[-–—:]?\s*/, ''), title)) continue;
@@ -131,6 +131,18 @@ export function scanControls(text: string, urls?: [number, number][]): ControlMa
     found.sort((a, b) => a.start - b.start);
   }
   return found;
+}
+
+/** Whether a match (in start order) covers an offset, by binary search. */
+function covered(found: readonly ControlMatch[], at: number): boolean {
+  let lo = 0;
+  let hi = found.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (found[mid].start <= at) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return hi >= 0 && at < found[hi].end;
 }
 
 /** Reads one marked ID and the range and list items that follow it; returns where scanning resumes. */
