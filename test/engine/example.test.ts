@@ -9,15 +9,15 @@ import { parseIsoDate } from '../../server/src/engine/util/dates';
 
 const EXAMPLE = 'examples/acme-ai-isms';
 
-/** `file code` for every deliberate-fault marker in the example's Markdown (README.md excepted). */
-export function deliberateFaults(root = EXAMPLE): string[] {
+/** `file code` for every deliberate-fault marker (or `marker`) in the example's Markdown (README.md excepted). */
+export function deliberateFaults(root = EXAMPLE, marker = 'deliberate fault'): string[] {
   const found: string[] = [];
   const walk = (dir: string) => {
     for (const name of readdirSync(dir)) {
       const full = join(dir, name);
       if (statSync(full).isDirectory()) walk(full);
       else if (name.endsWith('.md') && full !== join(root, 'README.md')) {
-        for (const m of readFileSync(full, 'utf8').matchAll(/deliberate fault \(([a-z0-9-]+)\)/g)) found.push(`${relative(root, full)} ${m[1]}`);
+        for (const m of readFileSync(full, 'utf8').matchAll(new RegExp(`${marker} \\(([a-z0-9-]+)\\)`, 'g'))) found.push(`${relative(root, full)} ${m[1]}`);
       }
     }
   };

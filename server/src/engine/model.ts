@@ -75,6 +75,23 @@ export interface Table {
   header: TableCell[];
   rows: TableRow[];
   range: Range;
+  /**
+   * Which column holds what, resolved once by the parser (adopt/columns.ts) for the tables of SoAs, risk
+   * registers and treatment plans: `soa` roles (control, applicable, ...) and `risk` roles (id, owner, ...).
+   */
+  roles?: { soa?: Partial<Record<string, number>>; risk?: Partial<Record<string, number>> };
+}
+
+/** A risk written as a heading with `key: value` bullets (or a file of its own), read like a register row. */
+export interface RiskRecord {
+  id: string;
+  idRange: Range;
+  /** From the heading to the end of its section. */
+  range: Range;
+  /** The heading's text after the ID. */
+  title: string;
+  /** Risk fields by name (owner, likelihood, impact, score, treatment, controls, ...): the value and where it is. */
+  fields: Partial<Record<string, { text: string; range: Range }>>;
 }
 
 export type ReferenceKind = 'control' | 'risk' | 'document';
@@ -89,6 +106,8 @@ export interface Reference {
   range: Range;
   /** Where it was found: a frontmatter key (`controls`, `risks`, `related`), `body`, or `table`. */
   source: string;
+  /** An ISO 27001:2013 ID whose number is also a 2022 control, told apart by its 2013 title (A.7.1 "Prior to employment"). */
+  edition?: '2013';
 }
 
 /** A frontmatter key with the ranges of its key and value, for precise diagnostics and edits. */
@@ -168,6 +187,8 @@ export interface IsmsDocument {
   suppressions: Suppression[];
   /** Problems found while parsing (frontmatter syntax and the like). */
   parseDiagnostics: Diagnostic[];
+  /** Risks written as headings with fields (risk registers and risk documents only). */
+  riskRecords?: RiskRecord[];
   /** Number of lines, so whole-document ranges can be built without keeping the text. */
   lineCount: number;
 }

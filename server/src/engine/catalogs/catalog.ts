@@ -50,14 +50,17 @@ export const BUILTIN_CATALOGS: ReadonlyMap<string, Catalog> = new Map([
 export const ISO27001_THEMES = ['Organizational', 'People', 'Physical', 'Technological'] as const;
 
 const legacyById = new Map<string, LegacyMapping>(legacyData.mappings.map((m) => [m.id, m]));
+/** Titles of the 2013 domains (`A.9` Access control) and control objectives (`A.7.1` Prior to employment). */
+export const LEGACY_GROUP_TITLES: ReadonlyMap<string, string> = new Map(legacyData.groups.map((g) => [g.id, g.title]));
 
-/** A 2013 control (`A.12.6.1`) or category (`A.12.6`, mapped to the union of its controls' 2022 IDs). */
+/** A 2013 control (`A.12.6.1`), category (`A.12.6`) or domain (`A.12`), a group mapped to the union of its controls' 2022 IDs. */
 export function lookupLegacy(id: string): LegacyMapping | undefined {
   const exact = legacyById.get(id);
   if (exact) return exact;
   const children = legacyData.mappings.filter((m) => m.id.startsWith(id + '.'));
   if (children.length === 0) return undefined;
-  return { id, title: `category of ${children.length} controls`, newIds: [...new Set(children.flatMap((c) => c.newIds))] };
+  const title = LEGACY_GROUP_TITLES.get(id);
+  return { id, title: title ? `"${title}", ${children.length} controls` : `category of ${children.length} controls`, newIds: [...new Set(children.flatMap((c) => c.newIds))] };
 }
 
 export const LEGACY_MAPPINGS: readonly LegacyMapping[] = legacyData.mappings;

@@ -18,6 +18,8 @@ function typeOk(schema: Record<string, unknown>, value: unknown): boolean {
     case 'object': {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
       const values = schema.additionalProperties as Record<string, unknown> | undefined;
+      const names = (schema.propertyNames as Record<string, unknown> | undefined)?.enum as unknown[] | undefined;
+      if (names && !Object.keys(value).every((k) => names.includes(k))) return false;
       return !values || Object.values(value).every((v) => typeOk(values, v));
     }
     case 'integer':
@@ -135,6 +137,8 @@ function describe(schema: Record<string, unknown>): string {
   if (schema.type === 'object' && (schema.additionalProperties as Record<string, unknown> | undefined)?.enum) {
     return `a mapping to one of ${((schema.additionalProperties as Record<string, unknown>).enum as string[]).join(', ')}`;
   }
+  const names = (schema.propertyNames as Record<string, unknown> | undefined)?.enum as string[] | undefined;
+  if (schema.type === 'object' && names) return `a mapping from ${names.join(' / ')} to a list of strings`;
   return `a ${schema.type as string}`;
 }
 

@@ -39,6 +39,9 @@ export interface IsmsConfig {
   markdownExtensions: string[];
   reviewerName: string;
   siteRoot: string;
+  soaColumns: Record<string, string[]>;
+  riskColumns: Record<string, string[]>;
+  scopeSections: Record<string, string[]>;
 }
 
 /** Where document metadata may come from besides YAML frontmatter. */
@@ -228,6 +231,35 @@ export const SETTINGS: readonly AnySetting[] = [
     default: '',
     description: 'Your name as "Mark reviewed" records it (`reviewed_by`); empty: `git config user.name`, else your operating-system user.',
     schema: { type: 'string' },
+  },
+  {
+    key: 'soaColumns',
+    default: {},
+    description:
+      'Headers of your SoA columns the checker does not know, per column: `control`, `applicable`, `justification`, `status`, `evidence`, `document`, e.g. `{ applicable: [Anwendbar (J/N)] }`. Headers in English, German, French, Spanish, Portuguese, Dutch, Italian and Japanese are known already.',
+    schema: { type: 'object', propertyNames: { enum: ['control', 'applicable', 'justification', 'status', 'evidence', 'document'] }, additionalProperties: { type: 'array', items: { type: 'string' } } },
+  },
+  {
+    key: 'riskColumns',
+    default: {},
+    description:
+      'Headers (or bullet labels) of your risk register fields the checker does not know, per field: `id`, `description`, `owner`, `likelihood`, `impact`, `score`, `treatment`, `controls`, `acceptedBy`, `status`, e.g. `{ likelihood: [Chance] }`.',
+    schema: {
+      type: 'object',
+      propertyNames: { enum: ['id', 'description', 'owner', 'likelihood', 'impact', 'score', 'treatment', 'controls', 'acceptedBy', 'status'] },
+      additionalProperties: { type: 'array', items: { type: 'string' } },
+    },
+  },
+  {
+    key: 'scopeSections',
+    default: {},
+    description:
+      'Headings your scope document uses for the sections `scope-missing-section` looks for, per section: `statement`, `boundaries`, `interfaces`, `issues`, `parties`, `exclusions`, `approval`, e.g. `{ interfaces: [Connections to suppliers] }`.',
+    schema: {
+      type: 'object',
+      propertyNames: { enum: ['statement', 'boundaries', 'interfaces', 'issues', 'parties', 'exclusions', 'approval'] },
+      additionalProperties: { type: 'array', items: { type: 'string' } },
+    },
   },
 ];
 

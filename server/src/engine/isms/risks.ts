@@ -1,7 +1,7 @@
 // Risks: rows of risk-register tables and `risk` documents, read into one shape.
-import type { IsmsDocument, Range, Reference, TableCell } from '../model';
-import { cellAt, findColumn } from '../parse/tables';
-import { parseControlId, scanControls } from '../parse/references';
+import { START_RANGE, type IsmsDocument, type Range, type Reference, type RiskRecord, type Table, type TableCell } from '../model';
+import { cellAt } from '../parse/tables';
+import { scanBareControls, scanControls } from '../parse/references';
 import { parseScore } from './values';
 
 export interface Risk {
@@ -31,19 +31,6 @@ export interface Risk {
 
 export type RiskField = 'description' | 'owner' | 'likelihood' | 'impact' | 'score' | 'treatment' | 'controls' | 'acceptedBy' | 'status';
 
-export const RISK_COLUMNS: Record<RiskField | 'id', readonly string[]> = {
-  id: ['id', 'risk id', 'ref', 'risk ref', 'reference', 'no', 'risk no', 'risk number'],
-  description: ['risk', 'description', 'risk description', 'scenario', 'threat', 'title', 'risk scenario'],
-  owner: ['owner', 'risk owner'],
-  likelihood: ['likelihood', 'probability', 'l', 'likelihood 1 5'],
-  impact: ['impact', 'consequence', 'severity', 'i', 'impact 1 5'],
-  score: ['score', 'rating', 'risk score', 'risk rating', 'level', 'risk level', 'inherent risk', 'l x i', 'l i'],
-  treatment: ['treatment', 'treatment decision', 'decision', 'treatment option', 'option', 'response', 'risk treatment'],
-  controls: ['controls', 'annex a controls', 'treatment controls', 'control', 'controls annex a', 'mitigating controls'],
-  acceptedBy: ['accepted by', 'approver', 'approved by', 'acceptance', 'risk acceptance', 'risk accepted by'],
-  status: ['status'],
-};
-
 /**
  * Control references in a controls cell: prose IDs (`A.8.24`) found by the parser, plus bare numbers
  * (`8.24, 5.15`) in the comma- or semicolon-separated parts that hold no prose ID. Bare ones carry the
@@ -54,7 +41,7 @@ export function controlsInCell(cell: TableCell, doc: IsmsDocument): Reference[] 
   for (let line = cell.range.start.line; line <= cell.range.end.line; line++) {
     for (const r of controlRefsByLine(doc).get(line) ?? []) if (contains(cell.range, r.range)) inCell.push(r);
   }
-  return [...inCell, ...bareControlsInCell(cell)];
+  return [...inCell, ...bareControlsInCell(cell, doc)];
 }
 
 const byLineCache = new WeakMap<IsmsDocument, Map<number, Reference[]>>();
@@ -74,18 +61,24 @@ function controlRefsByLine(doc: IsmsDocument): Map<number, Reference[]> {
   return map;
 }
 
-const LEADING_CONTROL = /^(?:42001:\s?)?(?:Annex\s+A[\s.]?\s?|A\.?\s?)?\d{1,2}(?:\.\d{1,2}){1,2}(?![\d.])/i;
-
-/** The bare control numbers of a cell (`8.24`, `8.24 Use of cryptography`), skipping parts with prose IDs. */
-function bareControlsInCell(cell: TableCell): Reference[] {
+/** The bare control numbers of a cell (`8.24`, `8.24 Use of cryptography`, `5.15-5.18`), skipping parts with prose IDs. */
+function bareControlsInCell(cell: TableCell, doc: IsmsDocument): Reference[] {
   if (!cell.text || !/\d\.\d/.test(cell.text)) return [];
   const found: Reference[] = [];
+  // IDs the parser already read in the cell (`A.8.2; 5.99` continues a list in prose too) are not repeated.
+  const prose = new Set<string>();
+  for (let line = cell.range.start.line; line <= cell.range.end.line; line++) {
+    for (const r of controlRefsByLine(doc).get(line) ?? []) if (contains(cell.range, r.range)) prose.add(r.id);
+  }
   for (const part of cell.text.split(/[,;]|\s\/\s|\n/)) {
     const trimmed = part.trim();
     if (!trimmed || scanControls(trimmed).length > 0) continue;
-    const lead = LEADING_CONTROL.exec(trimmed)?.[0];
-    const id = parseControlId(trimmed) ?? (lead ? parseControlId(lead) : undefined);
-    if (id) found.push({ kind: 'control', id, raw: lead ?? trimmed, range: cell.range, source: 'table' });
+    for (const m of scanBareControls(trimmed)) {
+      if (prose.has(m.id)) continue;
+      const ref: Reference = { kind: 'control', id: m.id, raw: m.raw, range: cell.range, source: 'table' };
+      if (m.edition) ref.edition = m.edition;
+      found.push(ref);
+    }
   }
   return found;
 }
@@ -100,7 +93,7 @@ export function tableControlReferences(doc: IsmsDocument): Reference[] {
   if (doc.type !== 'risk-register' && doc.type !== 'risk-treatment-plan') return [];
   const cached = tableRefCache.get(doc);
   if (cached) return cached;
-  const found = controlsColumnCells(doc).flatMap(bareControlsInCell);
+  const found = controlsColumnCells(doc).flatMap((cell) => bareControlsInCell(cell, doc));
   tableRefCache.set(doc, found);
   return found;
 }
@@ -110,7 +103,7 @@ export function controlsColumnCells(doc: IsmsDocument): TableCell[] {
   if (doc.type !== 'risk-register' && doc.type !== 'risk-treatment-plan') return [];
   const cells: TableCell[] = [];
   for (const table of doc.tables) {
-    const column = findColumn(table, RISK_COLUMNS.controls);
+    const column = table.roles?.risk?.controls ?? -1;
     if (column < 0) continue;
     for (const row of table.rows) {
       const cell = row.cells[column];
@@ -133,60 +126,147 @@ export function contains(outer: Range, inner: Range): boolean {
 }
 
 export function readRisks(doc: IsmsDocument, riskMatcher: RegExp): Risk[] {
-  if (doc.type === 'risk') return doc.id ? [riskFromDocument(doc)] : [];
-  if (doc.type !== 'risk-register') return [];
+  if (doc.type !== 'risk-register' && doc.type !== 'risk') return [];
   const risks: Risk[] = [];
-  for (const table of doc.tables) {
-    const columns = Object.fromEntries(
-      (Object.keys(RISK_COLUMNS) as (keyof typeof RISK_COLUMNS)[]).map((k) => [k, findColumn(table, RISK_COLUMNS[k])]),
-    ) as Record<keyof typeof RISK_COLUMNS, number>;
-    const idColumn = columns.id >= 0 ? columns.id : 0;
-    for (const row of table.rows) {
-      const idCell = row.cells[idColumn];
-      if (!idCell) continue;
-      riskMatcher.lastIndex = 0;
-      const match = riskMatcher.exec(idCell.text);
-      if (!match || match.index !== 0) continue;
-      const get = (k: RiskField) => cellAt(row.cells, columns[k]);
-      const present = new Set((Object.keys(RISK_COLUMNS) as (RiskField | 'id')[]).filter((k): k is RiskField => k !== 'id' && columns[k] >= 0));
-      const controlsCell = get('controls');
-      risks.push({
-        id: match[0],
-        path: doc.path,
-        range: row.range,
-        idRange: idCell.range,
-        description: get('description')?.text,
-        owner: get('owner')?.text,
-        likelihood: parseScore(get('likelihood')?.text ?? ''),
-        likelihoodText: get('likelihood')?.text,
-        likelihoodRange: get('likelihood')?.range,
-        impact: parseScore(get('impact')?.text ?? ''),
-        impactText: get('impact')?.text,
-        impactRange: get('impact')?.range,
-        score: parseScore(get('score')?.text ?? ''),
-        scoreRange: get('score')?.range,
-        treatment: get('treatment')?.text,
-        treatmentRange: get('treatment')?.range,
-        acceptedBy: get('acceptedBy')?.text,
-        status: get('status')?.text,
-        controls: controlsCell ? controlsInCell(controlsCell, doc) : [],
-        columns: present,
-      });
+  const byId = new Map<string, Risk>();
+  // The same risk shown again (a filtered view, a treatment-decision table, a detail section) fills in what the
+  // first showing lacks; the same ID with a different description stays two risks, for duplicate-id.
+  const add = (risk: Risk) => {
+    const first = byId.get(risk.id);
+    if (first && sameRisk(first, risk)) mergeInto(first, risk);
+    else {
+      if (!first) byId.set(risk.id, risk);
+      risks.push(risk);
     }
+  };
+  const own = doc.type === 'risk' && doc.id ? riskFromDocument(doc) : undefined;
+  if (own) add(own);
+  // In document order, so the first showing of a risk is the one others are compared with and merged into.
+  const shown: Risk[] = doc.type === 'risk-register' ? doc.tables.flatMap((table) => tableRisks(doc, table, riskMatcher)) : [];
+  for (const record of doc.riskRecords ?? []) {
+    // A risk document's own fields, written as bullets under its heading, complete its metadata.
+    if (own && record.id === own.id) mergeInto(own, recordRisk(doc, record));
+    else shown.push(recordRisk(doc, record));
+  }
+  shown.sort((a, b) => a.idRange.start.line - b.idRange.start.line);
+  for (const risk of shown) add(risk);
+  return risks;
+}
+
+function tableRisks(doc: IsmsDocument, table: Table, riskMatcher: RegExp): Risk[] {
+  const roles = table.roles?.risk ?? {};
+  const column = (k: RiskField | 'id') => roles[k] ?? -1;
+  const idColumn = column('id') >= 0 ? column('id') : 0;
+  const present = new Set(RISK_FIELDS_LIST.filter((k) => column(k) >= 0));
+  const risks: Risk[] = [];
+  for (const row of table.rows) {
+    const idCell = row.cells[idColumn];
+    if (!idCell) continue;
+    riskMatcher.lastIndex = 0;
+    const match = riskMatcher.exec(idCell.text);
+    if (!match || match.index !== 0) continue;
+    const get = (k: RiskField) => cellAt(row.cells, column(k));
+    const controlsCell = get('controls');
+    risks.push({
+      id: match[0],
+      path: doc.path,
+      range: row.range,
+      idRange: idCell.range,
+      description: get('description')?.text,
+      owner: get('owner')?.text,
+      likelihood: parseScore(get('likelihood')?.text ?? ''),
+      likelihoodText: get('likelihood')?.text,
+      likelihoodRange: get('likelihood')?.range,
+      impact: parseScore(get('impact')?.text ?? ''),
+      impactText: get('impact')?.text,
+      impactRange: get('impact')?.range,
+      score: parseScore(get('score')?.text ?? ''),
+      scoreRange: get('score')?.range,
+      treatment: get('treatment')?.text,
+      treatmentRange: get('treatment')?.range,
+      acceptedBy: get('acceptedBy')?.text,
+      status: get('status')?.text,
+      controls: controlsCell ? controlsInCell(controlsCell, doc) : [],
+      columns: present,
+    });
   }
   return risks;
+}
+
+const RISK_FIELDS_LIST: RiskField[] = ['description', 'owner', 'likelihood', 'impact', 'score', 'treatment', 'controls', 'acceptedBy', 'status'];
+
+/** A risk written as a heading with fields: the fields it states are its "columns". */
+function recordRisk(doc: IsmsDocument, record: RiskRecord): Risk {
+  const f = record.fields;
+  const controls = f.controls ? controlRefsOnLine(doc, f.controls.range.start.line) : [];
+  return {
+    id: record.id,
+    path: doc.path,
+    range: record.range,
+    idRange: record.idRange,
+    description: f.description?.text ?? (record.title || undefined),
+    owner: f.owner?.text,
+    likelihood: parseScore(f.likelihood?.text ?? ''),
+    likelihoodText: f.likelihood?.text,
+    likelihoodRange: f.likelihood?.range,
+    impact: parseScore(f.impact?.text ?? ''),
+    impactText: f.impact?.text,
+    impactRange: f.impact?.range,
+    score: parseScore(f.score?.text ?? ''),
+    scoreRange: f.score?.range,
+    treatment: f.treatment?.text,
+    treatmentRange: f.treatment?.range,
+    acceptedBy: f.acceptedBy?.text,
+    status: f.status?.text,
+    controls,
+    columns: new Set(RISK_FIELDS_LIST.filter((k) => f[k] !== undefined)),
+  };
+}
+
+function controlRefsOnLine(doc: IsmsDocument, line: number): Reference[] {
+  return controlRefsByLine(doc).get(line) ?? [];
+}
+
+/**
+ * Whether two showings of an ID are the same risk: the same description (or one the start of the other); without
+ * a description on both sides, the same document (a treatment-decision table beside the full one) or, across
+ * documents, no stated owner, likelihood or impact that differs.
+ */
+export function sameRisk(a: Risk, b: Risk): boolean {
+  const da = normaliseDescription(a.description);
+  const db = normaliseDescription(b.description);
+  if (da && db) return da === db || da.startsWith(db) || db.startsWith(da);
+  if (a.path === b.path) return true;
+  const differs = (x: string | number | undefined, y: string | number | undefined) =>
+    x !== undefined && y !== undefined && String(x).trim().toLowerCase() !== String(y).trim().toLowerCase();
+  return !differs(a.owner, b.owner) && !differs(a.likelihood, b.likelihood) && !differs(a.impact, b.impact);
+}
+
+function normaliseDescription(text: string | undefined): string {
+  return (text ?? '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/** Fills the fields `into` lacks from another showing of the same risk. */
+function mergeInto(into: Risk, other: Risk): void {
+  const fields = ['description', 'owner', 'likelihood', 'likelihoodText', 'likelihoodRange', 'impact', 'impactText', 'impactRange', 'score', 'scoreRange', 'treatment', 'treatmentRange', 'acceptedBy', 'status'] as const;
+  const target = into as unknown as Record<string, unknown>;
+  for (const k of fields) if ((target[k] === undefined || target[k] === '') && other[k] !== undefined) target[k] = other[k];
+  const ids = new Set(into.controls.map((c) => c.id));
+  for (const c of other.controls) if (!ids.has(c.id)) into.controls.push(c);
+  for (const c of other.columns) into.columns.add(c);
 }
 
 function riskFromDocument(doc: IsmsDocument): Risk {
   const data = doc.frontmatter?.data ?? {};
   const text = (k: string) => (data[k] === undefined || data[k] === null ? undefined : String(data[k]));
-  const idRange = doc.frontmatter?.fields.get('id')?.valueRange ?? doc.frontmatter!.range;
+  const whole = doc.frontmatter?.range ?? START_RANGE;
+  const idRange = doc.frontmatter?.fields.get('id')?.valueRange ?? whole;
   const columns = new Set<RiskField>(['description', 'owner', 'likelihood', 'impact', 'treatment', 'controls']);
   if (data.score !== undefined) columns.add('score');
   return {
     id: doc.id!,
     path: doc.path,
-    range: doc.frontmatter!.range,
+    range: whole,
     idRange,
     description: doc.title ?? text('description'),
     owner: text('owner'),

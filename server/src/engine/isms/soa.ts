@@ -1,9 +1,8 @@
 // The Statement of Applicability: rows of the control table in `soa` documents, read per table so that a
 // whole table can be recognised as a legacy ISO 27001:2013 SoA.
 import type { IsmsDocument, Link, Range, Table, TableCell } from '../model';
-import { CONTROL_COLUMN } from '../parse/document';
-import { DOCUMENT_ID_SHAPE, parseControlId, scanControls } from '../parse/references';
-import { cellAt, findColumn } from '../parse/tables';
+import { DOCUMENT_ID_SHAPE, parseControlId, scanBareControls, scanControls } from '../parse/references';
+import { cellAt } from '../parse/tables';
 import { BUILTIN_CATALOGS, ISO27001_2022, lookupLegacy, type LegacyMapping } from '../catalogs/catalog';
 import { isBlank, parseYesNo } from './values';
 
@@ -24,6 +23,8 @@ export interface SoaRow {
   status?: string;
   evidence?: TableCell;
   evidenceLinks: Link[];
+  /** The cell naming the document that implements the control, when the table has such a column beside Evidence. */
+  document?: TableCell;
   /** The table the row belongs to. */
   tableRange: Range;
   /** The table's header row, where table-level findings go. */
@@ -44,14 +45,6 @@ export interface SoaTable {
   /** Set when most rows carry ISO 27001:2013 IDs: the 2013 controls found, in row order. */
   legacy?: LegacyMapping[];
 }
-
-export const SOA_COLUMNS = {
-  control: CONTROL_COLUMN,
-  applicable: ['applicable', 'applicability', 'included', 'selected', 'in scope', 'applies'],
-  justification: ['justification', 'reason', 'rationale', 'justification for inclusion', 'justification for exclusion', 'comments'],
-  status: ['status', 'implementation status', 'implementation', 'implemented'],
-  evidence: ['evidence', 'evidence link', 'documents', 'documentation', 'reference', 'policy'],
-} as const;
 
 /** A table is a 2013 SoA when at least this many rows, and at least this share of its rows, carry 2013 IDs. */
 export const LEGACY_SOA_MIN_ROWS = 10;
@@ -92,18 +85,21 @@ export function readSoaRows(doc: IsmsDocument): SoaRow[] {
 }
 
 function readSoaTable(doc: IsmsDocument, table: Table): SoaTable | undefined {
-  const control = findColumn(table, SOA_COLUMNS.control);
-  const applicable = findColumn(table, SOA_COLUMNS.applicable);
+  const roles = table.roles?.soa ?? {};
+  const control = roles.control ?? -1;
+  const applicable = roles.applicable ?? -1;
   if (control < 0 || applicable < 0) return undefined;
-  const justification = findColumn(table, SOA_COLUMNS.justification);
-  const status = findColumn(table, SOA_COLUMNS.status);
-  const evidence = findColumn(table, SOA_COLUMNS.evidence);
+  const justification = roles.justification ?? -1;
+  const status = roles.status ?? -1;
+  // An Evidence column, else the column naming the implementing document (which then serves as evidence).
+  const evidence = roles.evidence ?? roles.document ?? -1;
+  const document = roles.evidence !== undefined ? (roles.document ?? -1) : -1;
   const headerRange = rowRange(table.header, table.range);
   const rows: SoaRow[] = [];
   for (const row of table.rows) {
     const cell = row.cells[control];
     if (!cell || !cell.text) continue;
-    const controlId = scanControls(cell.text)[0]?.id ?? parseControlId(cell.text.split(/\s/)[0]) ?? cell.text;
+    const controlId = scanControls(cell.text)[0]?.id ?? scanBareControls(cell.text)[0]?.id ?? parseControlId(cell.text.split(/\s/)[0]) ?? cell.text;
     const applicableCell = cellAt(row.cells, applicable);
     const evidenceCell = cellAt(row.cells, evidence);
     rows.push({
@@ -119,6 +115,7 @@ function readSoaTable(doc: IsmsDocument, table: Table): SoaTable | undefined {
       status: cellAt(row.cells, status)?.text,
       evidence: evidenceCell,
       evidenceLinks: evidenceCell?.links ?? [],
+      document: cellAt(row.cells, document),
       tableRange: table.range,
       headerRange,
       legacyTable: false,
@@ -159,9 +156,9 @@ export type ImplementationStatus = 'implemented' | 'partial' | 'not-implemented'
 export function implementationStatus(text: string | undefined): ImplementationStatus {
   if (isBlank(text)) return 'unknown';
   const v = text!.trim().toLowerCase();
-  if (/\bpartial|\bpartly\b|\bin progress\b|\bongoing\b|\bin implementation\b/.test(v)) return 'partial';
-  if (/\bnot\b|\bno\b|\bunimplemented\b|\bplanned\b|\bpending\b|\bexcluded\b|\bn\/a\b|\bto do\b|\btodo\b/.test(v)) return 'not-implemented';
-  if (/\bimplemented\b|\bin place\b|\bdone\b|\bcomplete(d)?\b|\boperational\b|\byes\b|^[✓✔✅]$/.test(v)) return 'implemented';
+  if (/\bpartial|\bpartly\b|\bin progress\b|\bongoing\b|\bin implementation\b|\bparcial|\bteilweise\b|\bpartiel|\bgedeeltelijk|\bparzial|\bem andamento\b|\ben curso\b|一部|実施中|対応中/.test(v)) return 'partial';
+  if (/\bnot\b|\bno\b|\bunimplemented\b|\bplanned\b|\bpending\b|\bexcluded\b|\bn\/a\b|\bto do\b|\btodo\b|\bnão\b|\bnao\b|\bnicht\b|\bgeplant\b|\bnon\b|\bniet\b|\bgepland\b|\bplanejado\b|\bplanificado\b|\bprévu\b|\bpianificato\b|未実施|未対応|予定/.test(v)) return 'not-implemented';
+  if (/\bimplemented\b|\bin place\b|\bdone\b|\bcomplete(d)?\b|\boperational\b|\byes\b|^[✓✔✅]$|\bimplementad[oa]\b|\bimplementiert\b|\bumgesetzt\b|\bimplémenté|\bmis en (?:œ|oe)uvre\b|\bgeïmplementeerd\b|\bgeimplementeerd\b|\bimplementat[oa]\b|\battuat[oa]\b|実施済|導入済|対応済|実装済/.test(v)) return 'implemented';
   return 'unknown';
 }
 

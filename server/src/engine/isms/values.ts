@@ -1,7 +1,15 @@
 // Loose readers for the values people write in ISMS tables.
 
-const YES = new Set(['yes', 'y', 'true', 'applicable', 'included', 'include', 'in scope', 'selected', 'sim', 'ja', 'oui', 'si', 'sí', '✓', '✔', '✅', 'x']);
-const NO = new Set(['no', 'n', 'false', 'not applicable', 'n/a', 'na', 'excluded', 'exclude', 'out of scope', 'não', 'nao', 'nein', 'non', '✗', '✘', '❌', '-', '—']);
+const YES = new Set([
+  'yes', 'y', 'true', 'applicable', 'included', 'include', 'in scope', 'selected', '✓', '✔', '✅', 'x',
+  'ja', 'j', 'anwendbar', 'oui', 'applicable', 'si', 'sí', 'aplicable', 'sim', 'aplicável', 'aplicavel', 'van toepassing', 'sì', 'applicabile',
+  'はい', '適用', '対象', '○', '◯', '〇', '有',
+]);
+const NO = new Set([
+  'no', 'n', 'false', 'not applicable', 'n/a', 'na', 'excluded', 'exclude', 'out of scope', '✗', '✘', '❌', '-', '—',
+  'nein', 'nicht anwendbar', 'non', 'non applicable', 'no aplicable', 'não', 'nao', 'não aplicável', 'nee', 'niet van toepassing', 'non applicabile',
+  'いいえ', '非適用', '適用外', '対象外', '×', '無',
+]);
 
 /** `yes`/`no` in the forms (and languages) SoAs use; undefined when it is neither. */
 export function parseYesNo(text: string): boolean | undefined {

@@ -12,10 +12,13 @@ import {
 import { LineIndex } from '../util/lineIndex';
 import { SlugCounter, customHeadingId } from './slug';
 import { looksLikeUnclosedFrontmatter, parseFrontmatter, type FrontmatterBlock } from './frontmatter';
-import { scanMarkdown, type ScannedCell, type ScannedLink } from './scanner';
-import { DOCUMENT_ID_SHAPE, parseControlId, riskIdMatcher, scanControls, scanPattern, urlSpans } from './references';
-import { findColumn } from './tables';
+import { scanMarkdown, type ScannedCell, type ScannedLink, type ScanOutput } from './scanner';
+import { DOCUMENT_ID_SHAPE, riskIdMatcher, scanBareControls, scanControls, scanPattern, urlSpans, type ControlMatch } from './references';
+import { ISO27001_NAMED, nearestMention, otherStandardIn, standardMentions, type Mention } from '../adopt/notation';
+import { ISO42001_PREFIX } from '../catalogs/catalog';
+import { riskColumnRoles, soaColumnRoles, type ColumnOverrides } from '../adopt/columns';
 import { readSuppressions } from './suppressions';
+import { readRiskRecords } from './records';
 import { intern } from './detach';
 import { applyAliases, applyDefaultCycle, documentLanguage, flattenFrameworkControls, inferType, normaliseValues, NO_CONVENTIONS, type Conventions } from '../adopt/conventions';
 import { completeMetadata, readBodySources } from '../adopt/metadata';
@@ -25,6 +28,8 @@ export interface ParseOptions {
   riskIdPattern: string;
   /** Other metadata conventions the workspace is configured for (aliases, type globs, ...). */
   conventions?: Conventions;
+  /** Configured header names of SoA and risk register columns (`soaColumns`, `riskColumns`). */
+  columns?: { soa?: ColumnOverrides; risk?: ColumnOverrides };
 }
 
 /** Frontmatter keys whose entries are references, and what they refer to. */
@@ -82,6 +87,8 @@ export function parseDocument(path: string, rawText: string, options: ParseOptio
     readDeclaredFields(doc);
     collectFrontmatterReferences(doc);
   }
+  resolveColumns(doc, options, riskMatcher);
+  if (doc.type === 'risk-register' || doc.type === 'risk') addRiskRecords(doc, text, lines, riskMatcher, options.columns?.risk);
   // In an SoA the control column may hold bare numbers (`8.28`): those are control references too.
   if (doc.type === 'soa') for (const table of doc.tables) addBareSoaControls(table, doc);
   doc.references.sort(byStart);
@@ -149,21 +156,40 @@ function collectFrontmatterReferences(doc: IsmsDocument): void {
   for (const [key, kind] of Object.entries(REFERENCE_KEYS)) {
     for (const item of doc.frontmatter!.items.get(key) ?? []) {
       if (typeof item.value !== 'string' && typeof item.value !== 'number') continue;
-      // A single string may list several IDs: `controls: A.5.1, A.8.28`.
+      // A single string may list several IDs: `controls: A.5.1, A.8.28`, `A.5.15-5.18`, `A.5.15 - Access control`.
       const raw = String(item.value);
-      const parts = key === 'controls' || raw.includes(',') ? raw.split(',') : [raw];
+      const parts = key === 'controls' || raw.includes(',') ? raw.split(/[,;]/) : [raw];
       let offset = 0;
+      let titled = false;
       for (const part of parts) {
         const trimmed = part.trim();
         const lead = part.length - part.trimStart().length;
-        const range = parts.length === 1 ? item.range : shiftRange(item.range, offset + lead, trimmed.length);
+        const at = offset + lead;
         offset += part.length + 1;
         if (!trimmed) continue;
-        const id = kind === 'control' ? (parseControlId(trimmed) ?? trimmed) : trimmed;
-        doc.references.push({ kind, id: intern(id), raw: intern(trimmed), range, source: key });
+        const range = (from: number, length: number) => (parts.length === 1 && from === lead && length === trimmed.length ? item.range : shiftRange(item.range, from, length));
+        if (kind === 'control') {
+          const found = scanBareControls(trimmed);
+          if (found.length) {
+            for (const m of found) pushRef(doc, { kind, id: m.id, raw: m.raw, range: range(at + m.start, m.end - m.start), source: key }, m.edition);
+            titled = /\p{L}{2}/u.test(trimmed.slice(found[found.length - 1].end));
+            continue;
+          }
+          // A comma inside a title (`A.5.15 Access control, identity`) does not start another reference.
+          if (titled && !/\d/.test(trimmed)) continue;
+        }
+        titled = false;
+        doc.references.push({ kind, id: intern(trimmed), raw: intern(trimmed), range: range(at, trimmed.length), source: key });
       }
     }
   }
+}
+
+function pushRef(doc: IsmsDocument, ref: Reference, edition?: '2013'): void {
+  ref.id = intern(ref.id);
+  ref.raw = intern(ref.raw);
+  if (edition) ref.edition = edition;
+  doc.references.push(ref);
 }
 
 /** Narrows a single-line range to a part of it (for comma-separated lists in one scalar). */
@@ -187,11 +213,18 @@ function readBody(text: string, bodyStart: number, doc: IsmsDocument, lines: Lin
   }));
 
   const inTable = (offset: number) => scan.tables.some((t) => offset >= t.start && offset < t.end);
-  const push = (kind: Reference['kind'], m: { id: string; raw: string; start: number; end: number }) =>
-    doc.references.push({ kind, id: intern(m.id), raw: intern(m.raw), range: lines.range(m.start, m.end), source: inTable(m.start) ? 'table' : 'body' });
+  const push = (kind: Reference['kind'], m: ControlMatch) => {
+    const ref: Reference = { kind, id: intern(m.id), raw: intern(m.raw), range: lines.range(m.start, m.end), source: inTable(m.start) ? 'table' : 'body' };
+    if (m.edition) ref.edition = m.edition;
+    doc.references.push(ref);
+  };
   const prose = scan.prose;
   const urls = urlSpans(prose); // once for the three scans below
-  for (const m of scanControls(prose, urls)) push('control', m);
+  const controls = scanControls(prose, urls);
+  if (controls.length) {
+    const otherStandard = otherStandardContext(text, scan, [String(doc.frontmatter?.data.title ?? ''), doc.path].join(' '));
+    for (const m of controls) if (m.id.startsWith(ISO42001_PREFIX) || !otherStandard(m.start)) push('control', m);
+  }
   const risks = scanPattern(prose, riskMatcher, urls);
   for (const m of risks) push('risk', m);
   const riskStarts = new Set(risks.map((r) => r.start));
@@ -199,21 +232,107 @@ function readBody(text: string, bodyStart: number, doc: IsmsDocument, lines: Lin
   doc.suppressions = readSuppressions(doc, text, scan.html, lines);
 }
 
+/**
+ * Whether the ID at an offset belongs to another standard (ISO/IEC 27701, 27017, NIST, SOC 2, ...): the standard
+ * its line names nearest to it, else its table column's header, else the nearest enclosing heading that names
+ * one, else the document's title or path. A mention of ISO/IEC 27001 keeps it with 27001.
+ */
+function otherStandardContext(text: string, scan: ScanOutput, documentName: string): (offset: number) => boolean {
+  const headings = scan.headings;
+  const headingVerdict = headings.map((h) => verdict(h.text));
+  // Each heading's parent (the nearest earlier heading of smaller depth), so a chain is at most six steps.
+  const parent: number[] = [];
+  const stack: number[] = [];
+  headings.forEach((h, i) => {
+    while (stack.length && headings[stack[stack.length - 1]].depth >= h.depth) stack.pop();
+    parent.push(stack.length ? stack[stack.length - 1] : -1);
+    stack.push(i);
+  });
+  const documentVerdict = verdict(`${documentName} ${headings.find((h) => h.depth === 1)?.text ?? ''}`);
+  // References come in text order: the current line and heading move forward only (a 100,000-ID line stays linear).
+  let line = { start: -1, end: -1, mentions: [] as Mention[] };
+  let heading = -1;
+  return (offset) => {
+    if (offset < line.start || offset > line.end) {
+      const start = text.lastIndexOf('\n', offset - 1) + 1;
+      let end = text.indexOf('\n', offset);
+      if (end < 0) end = text.length;
+      line = { start, end, mentions: standardMentions(text.slice(start, end)) };
+    }
+    const onLine = nearestMention(line.mentions, offset - line.start);
+    if (onLine) return onLine !== 'ISO/IEC 27001';
+    for (const table of scan.tables) {
+      if (offset < table.start || offset >= table.end) continue;
+      const row = rowAt(table.rows, offset);
+      const column = row ? row.cells.findIndex((c) => offset >= c.start && offset <= c.end) : -1;
+      const header = column >= 0 ? verdict(table.header[column]?.text ?? '') : undefined;
+      if (header !== undefined) return header;
+    }
+    if (heading >= 0 && headings[heading].start > offset) heading = -1;
+    while (heading + 1 < headings.length && headings[heading + 1].start <= offset) heading++;
+    for (let i = heading; i >= 0; i = parent[i]) if (headingVerdict[i] !== undefined) return headingVerdict[i]!;
+    return documentVerdict ?? false;
+  };
+}
+
+/** The row holding an offset (rows are in order), by binary search: registers run to thousands of rows. */
+function rowAt<R extends { start: number; end: number }>(rows: R[], offset: number): R | undefined {
+  let lo = 0;
+  let hi = rows.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (offset < rows[mid].start) hi = mid - 1;
+    else if (offset > rows[mid].end) lo = mid + 1;
+    else return rows[mid];
+  }
+  return undefined;
+}
+
+/** true when text names another standard (and not ISO/IEC 27001), false when it names 27001, else undefined. */
+function verdict(text: string): boolean | undefined {
+  if (ISO27001_NAMED.test(text)) return false;
+  return otherStandardIn(text) ? true : undefined;
+}
+
 const byStart = (a: { range: Reference['range'] }, b: { range: Reference['range'] }) =>
   a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 
+/** Column roles of the tables of SoAs, risk registers and treatment plans (see adopt/columns.ts). */
+function resolveColumns(doc: IsmsDocument, options: ParseOptions, riskMatcher: RegExp): void {
+  const soa = doc.type === 'soa';
+  const risk = doc.type === 'risk-register' || doc.type === 'risk-treatment-plan' || doc.type === 'risk';
+  if (!soa && !risk) return;
+  for (const table of doc.tables) {
+    table.roles = soa ? { soa: soaColumnRoles(table, options.columns?.soa) } : { risk: riskColumnRoles(table, options.columns?.risk, riskMatcher) };
+  }
+}
+
+/** Risks written as headings with fields; bare numbers in their Controls field are control references. */
+function addRiskRecords(doc: IsmsDocument, text: string, lines: LineIndex, riskMatcher: RegExp, overrides: ColumnOverrides | undefined): void {
+  const records = readRiskRecords(doc, text, lines, riskMatcher, overrides);
+  if (records.length === 0) return;
+  doc.riskRecords = records;
+  for (const record of records) {
+    const controls = record.fields.controls;
+    if (!controls) continue;
+    const line = controls.range.start.line;
+    const marked = doc.references.filter((r) => r.kind === 'control' && r.range.start.line === line);
+    for (const m of scanBareControls(controls.text)) {
+      if (marked.some((r) => r.raw.includes(m.raw.trim()))) continue;
+      pushRef(doc, { kind: 'control', id: m.id, raw: m.raw, range: controls.range, source: 'body' }, m.edition);
+    }
+  }
+}
+
 function addBareSoaControls(table: Table, doc: IsmsDocument): void {
-  const column = findColumn(table, CONTROL_COLUMN);
+  const column = table.roles?.soa?.control ?? -1;
   if (column < 0) return;
   for (const row of table.rows) {
     const cell = row.cells[column];
     if (!cell || scanControls(cell.text).length > 0) continue;
-    const id = parseControlId(cell.text);
-    if (id) doc.references.push({ kind: 'control', id, raw: cell.text, range: cell.range, source: 'table' });
+    for (const m of scanBareControls(cell.text)) pushRef(doc, { kind: 'control', id: m.id, raw: m.raw, range: cell.range, source: 'table' }, m.edition);
   }
 }
-
-export const CONTROL_COLUMN = ['control', 'control id', 'annex a control', 'id', 'ref', 'reference', 'clause'];
 
 function safeDecode(url: string): string {
   try {

@@ -27,7 +27,7 @@ import { ISO27001_THEMES } from '../catalogs/catalog';
 import { LOCKER_ITEMS, provides } from '../isms/locker';
 import { implementationStatus } from '../isms/soa';
 import { acceptanceThreshold } from '../isms/methodology';
-import { SCOPE_SECTIONS } from '../rules/scopeMissingSection';
+import { SCOPE_SECTIONS, findScopeSection } from '../adopt/sections';
 import { reviewDue, isRetired } from '../rules/reviewDates';
 import { formatIsoDate, parseIsoDate } from '../util/dates';
 import { usageOf } from './navigation';
@@ -270,9 +270,8 @@ export function scopeDocuments(workspace: IsmsWorkspace, today: number, linker: 
     .filter((d) => d.type === 'scope')
     .sort(byPath)
     .map((doc) => {
-      const headings = doc.headings.map((h) => ({ h, key: h.text.toLowerCase().replace(/^[\d.\s]+/, '').trim() }));
       const sections = SCOPE_SECTIONS.map((s) => {
-        const found = headings.find((x) => s.pattern.test(x.key))?.h;
+        const found = findScopeSection(s, doc.headings, workspace.config.scopeSections[s.key]);
         return { key: s.key, title: s.title, clause: s.clause, present: !!found, heading: found?.text, loc: found ? loc(linker, doc.path, found.range) : undefined };
       });
       return { ...documentSummary(workspace, doc, today, linker, findings), sections };

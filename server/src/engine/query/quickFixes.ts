@@ -2,8 +2,7 @@
 import type { IsmsDocument, Range } from '../model';
 import type { IsmsWorkspace } from '../workspace/workspace';
 import { SCOPE_SECTIONS } from '../rules/scopeMissingSection';
-import { CONTROL_COLUMN } from '../parse/document';
-import { findColumn, normaliseHeader } from '../parse/tables';
+import { normaliseHeader } from '../parse/tables';
 import { readSoaTables } from '../isms/soa';
 import { addCycle, formatIsoDate, parseCycle } from '../util/dates';
 import { TextLines, comparePositions, sameRange } from './text';
@@ -146,7 +145,7 @@ export async function addSoaRows(workspace: IsmsWorkspace, doc: IsmsDocument, co
     const raw = await textOf(soaDoc.path);
     if (raw === undefined) return undefined;
     const text = new TextLines(raw);
-    const controlColumn = Math.max(0, findColumn(table, CONTROL_COLUMN));
+    const controlColumn = Math.max(0, table.roles?.soa?.control ?? 0);
     const titleColumn = table.header.findIndex((h) => ['title', 'name', 'control title', 'control name'].includes(normaliseHeader(h.text)));
     const byLine = new Map<number, string[]>();
     for (const id of [...new Set(controlIds)].sort((a, b) => controlOrder(a).localeCompare(controlOrder(b)))) {

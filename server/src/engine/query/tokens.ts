@@ -21,7 +21,8 @@ export function idTokens(workspace: IsmsWorkspace, doc: IsmsDocument, text: Text
   for (const ref of doc.references) {
     const modifiers: IdModifier[] = [];
     if (ref.kind === 'control') {
-      if (!workspace.catalogs.has(ref.id)) modifiers.push(lookupLegacy(ref.id) ? 'deprecated' : 'unresolved');
+      if (ref.edition === '2013') modifiers.push('deprecated');
+      else if (!workspace.catalogs.has(ref.id)) modifiers.push(lookupLegacy(ref.id) ? 'deprecated' : 'unresolved');
     } else if (ref.kind === 'risk') {
       if (!risks.has(ref.id)) modifiers.push('unresolved');
     } else if (workspace.documentsWithId(ref.id).length === 0) {

@@ -30,4 +30,16 @@ describe(code, () => {
     const found = check({ 'r.md': registerDoc([{ id: 'R-001', controls: 'A.8.24, 12.6.1' }, { id: 'R-002', controls: 'A.9.2.1' }]) }, { code });
     assert.deepEqual(found.map((d) => d.data?.replacements), [['A.8.8'], ['A.5.16']]);
   });
+
+  it('reports a 2013 objective written with its 2013 title, citing the title, and a 2013 domain', () => {
+    const found = check({ 'p.md': policy({}, '## A.7.1 Prior to employment\n\nA.9 Access control applies.\n\n## A.7.2 Physical entry\n') }, { code });
+    assert.deepEqual(found.map((d) => d.message.split(' ')[0]), ['A.7.1', 'A.9']);
+    assert.match(found[0].message, /ISO\/IEC 27001:2013 ID \("Prior to employment", 2 controls\)\. In the 2022 Annex A it is A\.6\.1 Screening; A\.6\.2/);
+    assert.match(found[1].message, /"Access control"/);
+  });
+
+  it('is silent on IDs of other standards and on an organisation\'s sub-items', () => {
+    const body = 'ISO/IEC 27701 A.7.2.1 Identify purpose.\n\n| SOC 2 | NIST CSF |\n|---|---|\n| A.9.1.1 | A.12.1.2 |\n\nA.8.16.1 Alert thresholds.\n';
+    assert.deepEqual(check({ 'p.md': policy({}, body) }, { code }), []);
+  });
 });

@@ -72,4 +72,21 @@ describe(code, () => {
     const register = registerDoc([{ id: 'R-001', controls: '8.24' }]) + '\n| Version | Notes |\n|---|---|\n| 8.99 | 5.99 |\n';
     assert.deepEqual(check({ 'r.md': register, 'p.md': policy({}, '| Controls |\n|---|\n| 8.99 |\n') }, { code }), []);
   });
+
+  it('reads titles, ranges and lists as people write them, and no comma in a title as a second ID', () => {
+    const body = 'A.5.15 - Access control, 2 factors. A.5.15: Access control. A.05.16. ISO 27001:2022 A.5.17. A.5.19-A.5.22, 8.1 and 8.2.\n';
+    assert.deepEqual(check({ 'p.md': policy({ controls: ['A.5.15 - Access control', 'A.5.16 Identity management, accounts'] }, body) }, { code }), []);
+    assert.deepEqual(check({ 'p.md': policy({}, 'A.5.36-A.5.38\n') }, { code }).map((d) => d.message.split(' ')[0]), ['A.5.38']);
+    assert.deepEqual(check({ 'p.md': policy({}, 'A.5.1 to 10.2 % of staff\n') }, { code }), [], 'no range ends at a percentage');
+  });
+
+  it('leaves IDs of other standards, appendix numbers and sub-items alone', () => {
+    const body = [
+      '# Privacy controls', '', 'ISO/IEC 27701 A.7.2.9 and 27018 A.10.4 apply.', '', '## PCI DSS', '', 'A.3.4.1 and A.12.10.1', '',
+      '## Appendix', '', '### A.1 Introduction', '', '### A.2.3 Glossary', '', '## Controls', '', 'A.8.16.1 Alert thresholds under A.8.16.',
+    ].join('\n');
+    assert.deepEqual(check({ 'p.md': policy({}, body) }, { code }), []);
+    assert.deepEqual(check({ 'p.md': policy({}, 'A.7.2.9 as 27701 defines it\n') }, { code }), []);
+    assert.deepEqual(check({ 'privacy/iso27701-mapping.md': policy({ title: 'ISO 27701 mapping' }, 'A.7.2.9\n') }, { code }), []);
+  });
 });

@@ -11,9 +11,24 @@ describe(code, () => {
     assert.match(found.find((d) => d.path === 'a.md')!.message, /also used by b\.md/);
   });
 
-  it('reports a risk ID defined twice', () => {
-    const register = md({ type: 'risk-register', id: 'RR-1', title: 'r', owner: 'o' }, '| ID | Risk |\n|---|---|\n| R-001 | a |\n| R-001 | b |\n');
-    assert.equal(check({ 'r.md': register }, { code }).length, 2);
+  it('reports a risk ID used for two different risks once, naming both places', () => {
+    const register = md({ type: 'risk-register', id: 'RR-1', title: 'r', owner: 'o' }, '| ID | Risk |\n|---|---|\n| R-001 | Laptop theft |\n| R-001 | Phishing |\n');
+    const found = check({ 'r.md': register }, { code });
+    assert.equal(found.length, 1);
+    assert.match(found[0].message, /Risk R-001 \("Phishing"\) is also defined at r\.md:\d+ \("Laptop theft"\), as a different risk/);
+  });
+
+  it('reads a risk shown again in a filtered view or a treatment table as one risk', () => {
+    const body = [
+      '## All risks', '', '| ID | Risk | Owner |', '|---|---|---|', '| R-001 | Laptop theft | IT |', '| R-002 | Phishing | CISO |', '',
+      '## High risks', '', '| ID | Risk | Owner |', '|---|---|---|', '| R-002 | Phishing | CISO |', '',
+      '## Treatment decisions', '', '| Risk ID | Decision |', '|---|---|', '| R-001 | modify |', '| R-002 | share |', '',
+    ].join('\n');
+    const register = md({ type: 'risk-register', id: 'RR-1', title: 'r', owner: 'o' }, body);
+    assert.deepEqual(check({ 'r.md': register }, { code }), []);
+    // The assessment and the register listing the same risk are one risk too.
+    const assessment = md({ type: 'risk-register', id: 'RA-1', title: 'Assessment', owner: 'o' }, '| ID | Risk |\n|---|---|\n| R-001 | Laptop theft |\n');
+    assert.deepEqual(check({ 'r.md': register, 'a.md': assessment }, { code }), []);
   });
 
   it('takes documents sharing an ID in different languages as translations, not duplicates', () => {
@@ -29,10 +44,12 @@ describe(code, () => {
   });
 
   it('reports a risk defined both in a register and as a risk document, and across registers', () => {
-    const found = check({ 'r.md': registerDoc([{ id: 'R-100' }, { id: 'R-101' }]), 'risks/r-100.md': riskDoc({ id: 'R-100' }) }, { code });
-    assert.deepEqual(found.map((d) => d.path).sort(), ['r.md', 'risks/r-100.md']);
-    assert.match(found.find((d) => d.path === 'r.md')!.message, /Risk R-100 is also defined at risks\/r-100\.md:\d+/);
-    const two = check({ 'a.md': registerDoc([{ id: 'R-001' }]), 'b.md': registerDoc([{ id: 'R-001' }], { id: 'RR-002' }) }, { code });
-    assert.equal(two.length, 2);
+    const found = check({ 'r.md': registerDoc([{ id: 'R-100', owner: 'IT' }, { id: 'R-101' }]), 'risks/r-100.md': riskDoc({ id: 'R-100' }) }, { code });
+    assert.deepEqual(found.map((d) => d.path), ['risks/r-100.md']);
+    assert.match(found[0].message, /Risk R-100 \("Laptop theft"\) is also defined at r\.md:\d+/);
+    const two = check({ 'a.md': registerDoc([{ id: 'R-001', likelihood: '4' }]), 'b.md': registerDoc([{ id: 'R-001' }], { id: 'RR-002' }) }, { code });
+    assert.equal(two.length, 1);
+    const same = check({ 'a.md': registerDoc([{ id: 'R-001' }]), 'b.md': registerDoc([{ id: 'R-001' }], { id: 'RR-002' }) }, { code });
+    assert.deepEqual(same, [], 'the same risk, stated alike in two registers');
   });
 });

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { check, policy } from '../testing/fixtures';
+import { check, md, policy } from '../testing/fixtures';
 import { fullSoaRows, soaDoc } from './auditFixtures';
 
 const code = 'evidence-missing';
@@ -21,6 +21,18 @@ describe(code, () => {
       const found = check(soa((r) => (r.control === 'A.8.8' ? { ...r, evidence: '—' } : r.control === 'A.8.9' ? { ...r, evidence: 'see the wiki' } : r)), { code });
       assert.deepEqual(found.map((d) => d.data?.controlId), ['A.8.8', 'A.8.9']);
       assert.match(found[0].message, /A\.8\.8 is marked "implemented" but its Evidence cell points at nothing/);
+      assert.equal(found[0].severity, 'warning');
+      // Evidence named in words is a hint to link it, never "points at nothing".
+      assert.match(found[1].message, /A\.8\.9's evidence is described in words \("see the wiki"\), not linked/);
+      assert.equal(found[1].severity, 'hint');
+    });
+
+    it('counts a described Evidence cell as evidence when another column names the implementing document', () => {
+      const header = '| Control | Applicable | Justification | Status | Implementing document | Evidence |\n|---|---|---|---|---|---|\n';
+      const rows = (doc: string) => fullSoaRows().map((r) => `| ${r.control} | yes | R-001 | implemented | ${doc} | Quarterly access review minutes |`).join('\n');
+      const text = (doc: string) => md({ type: 'soa', id: 'SOA-001', title: 'SoA', owner: 'CISO' }, header + rows(doc) + '\n');
+      assert.deepEqual(check({ 'soa.md': text('Access control policy'), 'p.md': policy() }, { code }), []);
+      assert.equal(check({ 'soa.md': text(''), 'p.md': policy() }, { code }).every((d) => d.severity === 'hint'), true);
     });
 
     it('accepts links, paths, URLs and document IDs as evidence', () => {

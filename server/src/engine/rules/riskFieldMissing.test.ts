@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { check } from '../testing/fixtures';
+import { check, md } from '../testing/fixtures';
 import { registerDoc, riskDoc } from './auditFixtures';
 
 const code = 'risk-field-missing';
@@ -35,5 +35,13 @@ describe(code, () => {
     const found = check({ 'r.md': riskDoc({ owner: undefined, impact: undefined }) }, { code });
     assert.deepEqual(found[0].data?.missing, ['owner', 'impact']);
     assert.deepEqual(check({ 'r.md': riskDoc({}) }, { code }), []);
+  });
+
+  it('finds register fields by headers in other languages, bullet fields, and riskColumns', () => {
+    const de = md({ type: 'risk-register', id: 'RR-1', title: 'Risiken', owner: 'CISO' }, '| Risiko-ID | Beschreibung | Verantwortlich | Eintrittswahrscheinlichkeit | Auswirkung | Behandlung |\n|---|---|---|---|---|---|\n| R-001 | Phishing | CISO | 3 | 4 | modify |\n');
+    assert.deepEqual(check({ 'r.md': de }, { code }), []);
+    const bullets = md({ type: 'risk-register', id: 'RR-1', title: 'Risks', owner: 'CISO' }, '## R-001 Phishing\n\n- **Owner:** CISO\n- **Chance:** 3\n- **Impact:** 4\n- **Treatment:** modify\n');
+    assert.deepEqual(check({ 'r.md': bullets }, { code }).map((d) => d.data?.missing), [['likelihood']]);
+    assert.deepEqual(check({ 'r.md': bullets }, { code, config: { riskColumns: { likelihood: ['Chance'] } } }), []);
   });
 });

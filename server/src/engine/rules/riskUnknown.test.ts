@@ -19,4 +19,19 @@ describe(code, () => {
     const files = { 'p.md': policy({}, 'RISK-12 and R-5\n') };
     assert.deepEqual(check(files, { code, config: { riskIdPattern: 'RISK-\\d+' } }).map((d) => d.message.split(' ')[1]), ['RISK-12']);
   });
+
+  it('resolves risks written as a heading with bullet or bold fields, and a file per risk', () => {
+    const headings = md(
+      { type: 'risk-register', id: 'RR-1', title: 'Risks', owner: 'CISO' },
+      '# Risks\n\n## R-001 Phishing\n\n- **Owner:** CTO\n- Likelihood: 3\n\n## R-002: Laptop theft\n\n**Impact**: 2\n**Controls**: 8.1, A.7.9\n',
+    );
+    const file = md({ type: 'risk', title: 'Ransomware', owner: 'CISO' }, '# Ransomware\n\n- Owner: CISO\n- Likelihood: 2\n');
+    const files = { 'r.md': headings, 'risks/R-003.md': file, 'p.md': policy({ risks: ['R-001', 'R-002', 'R-003'] }, 'R-004\n') };
+    assert.deepEqual(check(files, { code }).map((d) => d.message.split(' ')[1]), ['R-004']);
+  });
+
+  it('does not take a heading that only mentions a risk for its definition', () => {
+    const text = md({ type: 'risk-register', id: 'RR-1', title: 'Risks', owner: 'CISO' }, '# Risks\n\n## Notes on R-007\n\nNothing yet.\n');
+    assert.deepEqual(check({ 'r.md': text, 'p.md': policy({ risks: ['R-007'] }) }, { code }).map((d) => `${d.path} ${d.message.split(' ')[1]}`), ['p.md R-007', 'r.md R-007']);
+  });
 });

@@ -36,6 +36,30 @@ describe(code, () => {
     assert.deepEqual(check({ 's.md': md(front, synonyms) }, { code }), []);
   });
 
+  it('accepts the sections in German, French, Spanish, Portuguese, Dutch, Italian and Japanese', () => {
+    const languages = {
+      de: ['Geltungsbereich', 'Abgrenzung', 'Schnittstellen und Abhängigkeiten', 'Interne und externe Themen', 'Interessierte Parteien', 'Ausschlüsse', 'Freigabe'],
+      fr: ["Périmètre du SMSI", 'Limites', 'Interfaces et dépendances', 'Enjeux internes et externes', 'Parties intéressées', 'Exclusions', 'Approbation'],
+      es: ['Alcance del SGSI', 'Límites', 'Interfaces y dependencias', 'Cuestiones internas y externas', 'Partes interesadas', 'Exclusiones', 'Aprobación'],
+      pt: ['Escopo do SGSI', 'Limites', 'Interfaces e dependências', 'Questões internas e externas', 'Partes interessadas', 'Exclusões', 'Aprovação'],
+      nl: ['Reikwijdte', 'Afbakening', 'Afhankelijkheden', 'Interne en externe kwesties', 'Belanghebbenden', 'Uitsluitingen', 'Goedkeuring'],
+      it: ['Campo di applicazione', 'Confini', 'Interfacce e dipendenze', 'Fattori interni ed esterni', 'Parti interessate', 'Esclusioni', 'Approvazione'],
+      ja: ['ISMSの適用範囲', '境界', 'インターフェース及び依存関係', '内部及び外部の課題', '利害関係者', '適用除外', '承認'],
+    };
+    for (const [lang, headings] of Object.entries(languages)) {
+      assert.deepEqual(check({ 's.md': md(front, headings.map((h) => `## ${h}\n`).join('')) }, { code }), [], lang);
+    }
+    // A Japanese scope without its interfaces section still misses that one.
+    const missing = check({ 's.md': md(front, languages.ja.filter((h) => !h.includes('インターフェース')).map((h) => `## ${h}\n`).join('')) }, { code });
+    assert.deepEqual(missing.map((d) => d.data?.section), ['interfaces']);
+  });
+
+  it('takes section headings of its own from scopeSections', () => {
+    const text = md(front, complete.replace('## Interfaces and dependencies\n', '## Connections to suppliers\n'));
+    assert.deepEqual(check({ 's.md': text }, { code }).map((d) => d.data?.section), ['interfaces']);
+    assert.deepEqual(check({ 's.md': text }, { code, config: { scopeSections: { interfaces: ['Connections to suppliers'] } } }), []);
+  });
+
   it('only applies to scope documents', () => {
     assert.deepEqual(check({ 's.md': md({ ...front, type: 'policy' }, '# Nothing\n') }, { code }), []);
   });

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { check, policy } from '../testing/fixtures';
-import { fullSoaRows, legacySoaRows, soaDoc, soaTable } from './auditFixtures';
+import { ANNEX_A, fullSoaRows, legacySoaRows, soaDoc, soaTable } from './auditFixtures';
 import { md } from '../testing/fixtures';
 
 const code = 'soa-control-missing';
@@ -39,5 +39,20 @@ describe(code, () => {
   it('counts a 2022 table but not a 2013 table in the same SoA', () => {
     const text = soaDoc(fullSoaRows((r) => (r.control === 'A.5.1' ? undefined : r))) + '\n## Old\n\n' + soaTable(legacySoaRows());
     assert.deepEqual(check({ 'soa.md': text }, { code }).map((d) => d.data?.controlId), ['A.5.1']);
+  });
+
+  it('reads SoA tables with headers in other languages, found by content, or named in soaColumns', () => {
+    const rows = (header: string, cell: (id: string) => string) =>
+      md({ type: 'soa', id: 'SOA-001', title: 'SoA', owner: 'CISO' }, `${header}\n${ANNEX_A.map((c) => cell(c.id)).join('\n')}\n`);
+    const tables = {
+      pt: rows('| Controle | Título | Aplicável | Justificativa |\n|---|---|---|---|', (id) => `| ${id.slice(2)} | t | Sim | Necessário |`),
+      de: rows('| Maßnahme | Anwendbar | Begründung |\n|---|---|---|', (id) => `| ${id} | ja | nötig |`),
+      ja: rows('| 管理策番号 | 適用可否 | 理由 |\n|---|---|---|', (id) => `| ${id} | 適用 | 必要 |`),
+      content: rows('| # | Appl | Why |\n|---|---|---|', (id) => `| ${id} | Y | needed |`),
+    };
+    for (const [name, text] of Object.entries(tables)) assert.deepEqual(check({ 'soa.md': text }, { code }), [], name);
+    const custom = rows('| Kennung | Gilt |\n|---|---|', (id) => `| ${id} | J |`);
+    assert.equal(check({ 'soa.md': custom }, { code }).length, 1, 'no table recognised');
+    assert.deepEqual(check({ 'soa.md': custom }, { code, config: { soaColumns: { control: ['Kennung'], applicable: ['Gilt'] } } }), []);
   });
 });

@@ -129,7 +129,7 @@ export class IsmsWorkspace {
     let doc: IsmsDocument;
     this.parseCount++;
     try {
-      doc = parseDocument(path, text, { riskIdPattern: this.config.riskIdPattern, conventions: this.conventions });
+      doc = parseDocument(path, text, { riskIdPattern: this.config.riskIdPattern, conventions: this.conventions, columns: { soa: this.config.soaColumns, risk: this.config.riskColumns } });
     } catch (e) {
       // The parser is built never to throw; should it, one file is reported instead of the server failing.
       this.setFileProblem(path, { path, range: START_RANGE, severity: 'warning', code: 'file-unreadable', message: `File could not be parsed (${(e as Error)?.message ?? e}); please report this.` });
