@@ -2,6 +2,7 @@
 // The logic is in serverMain.ts (shared with the browser build); here are the Node-only parts: the transports,
 // files read from disk (through the client for folders that are not on disk), the on-disk result cache, git for
 // the reviewer's name, and ISMS_TODAY / ISMS_CACHE_DIR / ISMS_LOG_CHECKS from the environment.
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -42,6 +43,18 @@ function resultCache(dir: unknown): ResultCache | undefined {
 
 const mb = (n: number) => Math.round(n / 1048576);
 
+/** For the check log: memory in use, and the longest event-loop stall since the previous line (the soak reads it). */
+function memoryAndStalls(): () => string {
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
+  return () => {
+    const { heapUsed, heapTotal, external, rss } = process.memoryUsage();
+    const stall = Math.round(delay.max / 1e6);
+    delay.reset();
+    return `heap ${mb(heapUsed)}/${mb(heapTotal)} MB, external ${mb(external)} MB, RSS ${mb(rss)} MB, event loop max ${stall} ms`;
+  };
+}
+
 startServer({
   connection,
   fs: byScheme(nodeFileSystem, new ClientFileSystem((method, params) => connection.sendRequest(method, params), (m) => connection.console.log(m))),
@@ -50,10 +63,5 @@ startServer({
   resultCache,
   systemUserName: nodeUserName,
   gitCommit,
-  logChecks: process.env.ISMS_LOG_CHECKS
-    ? () => {
-        const { heapUsed, heapTotal, external, rss } = process.memoryUsage();
-        return `heap ${mb(heapUsed)}/${mb(heapTotal)} MB, external ${mb(external)} MB, RSS ${mb(rss)} MB`;
-      }
-    : undefined,
+  logChecks: process.env.ISMS_LOG_CHECKS ? memoryAndStalls() : undefined,
 });

@@ -151,12 +151,14 @@ export function startServer(host: ServerHost): void {
   };
 
   /**
-   * Index updates that read files (a closed editor's file, watched files, a new root) are in flight here;
-   * features wait for them through ctx.ready() so they never answer from an index older than the last event.
+   * Index updates that read files (a closed editor's file, watched files, a new root) run here one after another,
+   * in the order their events came: run side by side, a read of a file that was still there could finish after
+   * the event saying it was deleted, and bring it back (the soak found this). Features wait for them through
+   * ctx.ready() so they never answer from an index older than the last event.
    */
   let updates: Promise<unknown> = Promise.resolve();
   const settle = (work: () => Promise<void>) => {
-    updates = Promise.all([updates, work().catch((e: unknown) => connection.console.error(String(e)))]);
+    updates = updates.then(() => work().catch((e: unknown) => connection.console.error(String(e))));
   };
 
   documents.onDidOpen((e) =>

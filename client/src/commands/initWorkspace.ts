@@ -76,13 +76,39 @@ async function initWorkspace(server: IsmsServer, proposals: Proposals, options: 
     }
   } else if (!(await confirmed(proposals, proposal, configUri, fileName))) return undefined;
 
-  await vscode.workspace.fs.writeFile(configUri, new TextEncoder().encode(proposal.yaml));
+  if (vscode.workspace.getWorkspaceFolder(configUri)?.uri.toString() !== folder.uri.toString()) {
+    void vscode.window.showErrorMessage(`The proposed ${fileName} is not in ${folder.name}; nothing was written.`);
+    return undefined;
+  }
+  if (!(await writeConfig(configUri, proposal.yaml))) {
+    void vscode.window.showErrorMessage(`${fileName} could not be written in ${folder.name}.`);
+    return undefined;
+  }
   if (!options.confirm) {
     void vscode.window.showInformationMessage(`Wrote ${fileName} in ${folder.name}; the ISMS is checked again with it.`, `Open ${fileName}`).then((open) => {
       if (open) void vscode.window.showTextDocument(configUri);
     });
   }
   return configUri;
+}
+
+/**
+ * Writes the configuration as an edit the user can undo: a new file, or the existing file's text replaced in its
+ * editor buffer (which keeps its BOM and line ends, and any open editor in step) and saved so the server reloads.
+ */
+async function writeConfig(configUri: vscode.Uri, yaml: string): Promise<boolean> {
+  const edit = new vscode.WorkspaceEdit();
+  let existing: vscode.TextDocument | undefined;
+  try {
+    await vscode.workspace.fs.stat(configUri);
+    existing = await vscode.workspace.openTextDocument(configUri);
+  } catch {
+    existing = undefined;
+  }
+  if (existing) edit.replace(configUri, new vscode.Range(existing.positionAt(0), existing.positionAt(existing.getText().length)), yaml);
+  else edit.createFile(configUri, { overwrite: false, contents: new TextEncoder().encode(yaml) });
+  if (!(await vscode.workspace.applyEdit(edit))) return false;
+  return existing ? existing.save() : true;
 }
 
 /**

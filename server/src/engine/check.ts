@@ -61,8 +61,6 @@ interface Entry {
   failure?: string;
   /** Facets of the index the run read, other than its own document. */
   deps: string[];
-  /** Replaced by a newer run (still listed under its facets until they are compacted). */
-  dead?: boolean;
 }
 
 /** A workspace rule slower than this is run after the edited document's findings are published (see check()). */
@@ -91,10 +89,11 @@ export class IncrementalChecker {
   /** Per document path: each rule's run (null: ran, found nothing, read nothing else; undefined: not run). */
   private docRuns = new Map<string, (Entry | null | undefined)[]>();
   private workspaceRuns: (Entry | null | undefined)[] = [];
-  /** Runs that read each facet, to re-run when it changes (dead ones are skipped and compacted away). */
-  private byFacet = new Map<string, { key: string; entries: Entry[] }>();
-  private liveRegistrations = 0;
-  private deadRegistrations = 0;
+  /**
+   * Runs that read each facet, to re-run when it changes. A replaced run leaves every set at once: a run kept
+   * until some later sweep would keep its findings alive too, and a day of typing would grow without bound.
+   */
+  private byFacet = new Map<string, { key: string; entries: Set<Entry> }>();
   /** Workspace rules that took long last time, and those of them waiting to run (see check()). */
   private readonly slow = new Set<number>();
   private readonly deferred = new Set<number>();
@@ -141,8 +140,6 @@ export class IncrementalChecker {
       this.docRuns = new Map();
       this.workspaceRuns = [];
       this.byFacet = new Map();
-      this.liveRegistrations = 0;
-      this.deadRegistrations = 0;
       this.foreign = new Map();
       this.failing = new Set();
       this.deferred.clear();
@@ -158,7 +155,6 @@ export class IncrementalChecker {
       }
       for (const facet of changes.facets) {
         for (const entry of this.byFacet.get(facet)?.entries ?? []) {
-          if (entry.dead) continue;
           const runs = toRun.get(entry.owner);
           if (runs === 'all') continue;
           if (runs) runs.add(entry.rule);
@@ -308,11 +304,10 @@ export class IncrementalChecker {
     for (let i = 0; i < deps.length; i++) {
       const known = this.byFacet.get(deps[i]);
       if (known) {
-        known.entries.push(entry);
+        known.entries.add(entry);
         deps[i] = known.key; // one copy of each facet name, however many runs read it
-      } else this.byFacet.set(deps[i], { key: deps[i], entries: [entry] });
+      } else this.byFacet.set(deps[i], { key: deps[i], entries: new Set([entry]) });
     }
-    this.liveRegistrations += entry.deps.length;
     for (const d of entry.findings) {
       affected.add(d.path);
       if (d.path !== entry.owner) {
@@ -328,10 +323,12 @@ export class IncrementalChecker {
   }
 
   private unregister(entry: Entry, affected: Set<string>): void {
-    entry.dead = true;
-    this.liveRegistrations -= entry.deps.length;
-    this.deadRegistrations += entry.deps.length;
-    if (this.deadRegistrations > 10_000 && this.deadRegistrations > this.liveRegistrations) this.compact();
+    for (const facet of entry.deps) {
+      const known = this.byFacet.get(facet);
+      if (!known) continue;
+      known.entries.delete(entry);
+      if (known.entries.size === 0) this.byFacet.delete(facet);
+    }
     for (const d of entry.findings) {
       affected.add(d.path);
       if (d.path !== entry.owner) {
@@ -342,15 +339,6 @@ export class IncrementalChecker {
       }
     }
     if (this.failing.delete(entry)) affected.add('.');
-  }
-
-  /** Drops replaced runs from the facet lists. */
-  private compact(): void {
-    for (const [facet, known] of this.byFacet) {
-      known.entries = known.entries.filter((e) => !e.dead);
-      if (!known.entries.length) this.byFacet.delete(facet);
-    }
-    this.deadRegistrations = 0;
   }
 
   private dropDocument(path: string, affected: Set<string>): void {

@@ -1,8 +1,8 @@
 // Quick fixes for the engine's findings, keyed on diagnostic codes; the diagnostic's `data` (sent back by the
 // client, else looked up in the latest check) says what to insert or replace.
-import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
 import type { Feature } from './context';
-import { documentAt, textSource, toWorkspaceEdit } from './shared';
+import { ChangedOnDiskError, documentAt, editableTextSource, toWorkspaceEdit } from './shared';
 import { reviewerName } from './userName';
 import { FIXABLE_CODES, addSoaRows, insertAllScopeSections, quickFixes } from '../engine/query/quickFixes';
 import { sameRange } from '../engine/query/text';
@@ -13,12 +13,24 @@ export const codeActions: Feature = {
   capabilities: { codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] } },
   register(ctx) {
     ctx.connection.onCodeAction(async (params) => {
+      try {
+        return await actionsFor(params);
+      } catch (e) {
+        // Shown by the editor as the reason the fix is unavailable, instead of an edit built on stale positions.
+        if (e instanceof ChangedOnDiskError) {
+          return ctx.clientCapabilities().textDocument?.codeAction?.disabledSupport ? [{ title: 'Quick fix unavailable', kind: CodeActionKind.QuickFix, disabled: { reason: e.message } }] : [];
+        }
+        throw e;
+      }
+    });
+
+    async function actionsFor(params: CodeActionParams): Promise<CodeAction[] | null> {
       const only = params.context.only;
       if (only && !only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(k + '.') || k === CodeActionKind.Empty)) return null;
       const at = await documentAt(ctx, params.textDocument.uri);
       if (!at) return null;
       const latest = ctx.diagnostics.latest.get(params.textDocument.uri) ?? [];
-      const env = { today: ctx.today(), userName: () => reviewerName(ctx, at.root), textOf: textSource(ctx, at.root) };
+      const env = { today: ctx.today(), userName: () => reviewerName(ctx, at.root), textOf: editableTextSource(ctx, at.root) };
       const actions: CodeAction[] = [];
       const scopeMissing: Diagnostic[] = [];
       const soaMissing: Diagnostic[] = [];
@@ -46,6 +58,6 @@ export const codeActions: Feature = {
         if (edit) actions.push({ title: `Add rows for all ${controls.length} missing controls to the SoA`, kind: CodeActionKind.QuickFix, diagnostics: soaMissing, edit: toWorkspaceEdit(ctx, at.root, [edit]) });
       }
       return actions;
-    });
+    }
   },
 };

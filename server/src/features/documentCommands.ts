@@ -2,7 +2,7 @@
 // `last_reviewed` today and `next_review` moved on, or `reviewed_on` / `reviewed_by` for an exception) and
 // isms/nextDocumentId (a free ID for "ISMS: New Document…").
 import type { Feature } from './context';
-import { documentAt, textSource, toWorkspaceEdit } from './shared';
+import { ChangedOnDiskError, documentAt, editableTextSource, toWorkspaceEdit } from './shared';
 import { onIsmsRequest, rootsFor } from './ismsRequests';
 import { reviewerName } from './userName';
 import { quickFixes } from '../engine/query/quickFixes';
@@ -17,8 +17,14 @@ export const documentCommands: Feature = {
       if (!at) return { message: 'This file is not part of an ISMS workspace folder.' };
       if (!at.doc.frontmatter) return { message: 'This document has no frontmatter to record the review in.' };
       const code = at.doc.type === 'exception' ? 'exception-review-overdue' : 'review-overdue';
-      const env = { today: ctx.today(), userName: () => reviewerName(ctx, at.root), textOf: textSource(ctx, at.root) };
-      const [fix] = await quickFixes(at.root.workspace, at.doc, { code, range: START_RANGE }, env);
+      const env = { today: ctx.today(), userName: () => reviewerName(ctx, at.root), textOf: editableTextSource(ctx, at.root) };
+      let fix;
+      try {
+        [fix] = await quickFixes(at.root.workspace, at.doc, { code, range: START_RANGE }, env);
+      } catch (e) {
+        if (e instanceof ChangedOnDiskError) return { message: e.message };
+        throw e;
+      }
       if (!fix) return { message: 'The review dates of this document cannot be updated automatically (a field holds a list or block).' };
       return { title: fix.title, edit: toWorkspaceEdit(ctx, at.root, fix.edits) };
     });

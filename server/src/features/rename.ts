@@ -2,7 +2,7 @@
 // files alike. Anything else (control IDs, plain words) is refused in prepareRename with a reason.
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import type { Feature } from './context';
-import { cancelled, documentAt, textSource, throwIfCancelled, toWorkspaceEdit, type At } from './shared';
+import { cancelled, ChangedOnDiskError, documentAt, editableTextSource, textSource, throwIfCancelled, toWorkspaceEdit, type At } from './shared';
 import { prepareRename, renameEdits, validateNewId } from '../engine/query/rename';
 import type { ServerContext } from './context';
 import type { Position } from '../engine/model';
@@ -32,7 +32,9 @@ export const rename: Feature = {
       if ('error' in result) throw new ResponseError(LSPErrorCodes.RequestFailed, result.error);
       const problem = validateNewId(at.root.workspace, result.target, params.newName);
       if (problem) throw new ResponseError(LSPErrorCodes.RequestFailed, problem);
-      const edits = await renameEdits(at.root.workspace, result.target, params.newName, textSource(ctx, at.root), cancelled(token));
+      const edits = await renameEdits(at.root.workspace, result.target, params.newName, editableTextSource(ctx, at.root), cancelled(token)).catch((e: unknown) => {
+        throw e instanceof ChangedOnDiskError ? new ResponseError(LSPErrorCodes.RequestFailed, e.message) : e;
+      });
       throwIfCancelled(token);
       return toWorkspaceEdit(ctx, at.root, edits);
     });

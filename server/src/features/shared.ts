@@ -35,6 +35,26 @@ export function textSource(ctx: ServerContext, root: Root): TextSource {
   };
 }
 
+/** A closed file changed on disk after the server last read it; the command that would edit it refuses. */
+export class ChangedOnDiskError extends Error {}
+
+/**
+ * The text to compute edits from: an open document's, or a closed file's as long as it still says what the index
+ * read. Otherwise it throws ChangedOnDiskError, so no edit is built from positions that no longer fit the file
+ * (a branch switch whose file events have not arrived yet, say).
+ */
+export function editableTextSource(ctx: ServerContext, root: Root): TextSource {
+  const read = textSource(ctx, root);
+  return async (path) => {
+    const text = await read(path);
+    if (text === undefined || ctx.documents.get(ctx.roots.uriOf(root, path))) return text;
+    if (!root.workspace.describesText(path, text)) {
+      throw new ChangedOnDiskError(`${path} changed on disk since the ISMS server last read it, so nothing was edited. Try again once the server has re-read it.`);
+    }
+    return text;
+  };
+}
+
 export function toLspLocation(ctx: ServerContext, root: Root, location: Location): LspLocation {
   return { uri: ctx.roots.uriOf(root, location.path), range: location.range };
 }

@@ -98,5 +98,24 @@ describe('adoption and export commands', function () {
       assert.ok(written);
       assert.match(fs.readFileSync(config().fsPath, 'utf8'), /^# ISMS Markdown configuration, proposed by `isms init`/);
     });
+
+    it('replaces an open file through its editor, saved and undoable, keeping its CRLF line ends', async () => {
+      const handWritten = '# hand-written\r\ncatalogs: [iso27001-2022, iso42001-2023]\r\n';
+      fs.writeFileSync(config().fsPath, handWritten);
+      const editor = await vscode.window.showTextDocument(config());
+      await waitFor('the editor to show the file on disk', 10_000, () => editor.document.getText() === handWritten);
+      const version = editor.document.version;
+      assert.ok(await vscode.commands.executeCommand('isms.initWorkspace', { folder: folder().uri, confirm: true, overwrite: true }));
+      assert.ok(editor.document.version > version, 'edited in the editor buffer, not behind its back');
+      assert.equal(editor.document.isDirty, false, 'saved');
+      const written = fs.readFileSync(config().fsPath, 'utf8');
+      assert.match(written, /^# ISMS Markdown configuration, proposed by `isms init`[^\r\n]*\r\n/);
+      assert.doesNotMatch(written, /[^\r]\n/, 'CRLF kept');
+      await vscode.window.showTextDocument(editor.document);
+      await vscode.commands.executeCommand('undo');
+      assert.equal(editor.document.getText(), handWritten, 'one undo brings the hand-written file back');
+      await editor.document.save();
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    });
   });
 });

@@ -113,13 +113,17 @@ function sameLineInserts(edits: (TextEdit | undefined)[]): TextEdit[] {
   return out;
 }
 
-/** Appends section skeletons at the end of a document. */
+/**
+ * Appends section skeletons at the end of a document. A file without a final newline keeps having none, so the
+ * fix changes no more than the sections it adds.
+ */
 export function appendSections(text: TextLines, sections: readonly { title: string; clause: string }[]): TextEdit {
   const end = text.end();
   const lastLine = text.line(end.line);
+  const finalNewline = lastLine === '';
   const lead = lastLine.trim() === '' ? (text.line(end.line - 1).trim() === '' ? '' : text.eol) : text.eol + text.eol;
   const body = sections.map((s) => `## ${s.title}${text.eol}${text.eol}TODO: ISO/IEC 27001 clause ${s.clause}.${text.eol}`).join(text.eol);
-  return { range: { start: end, end }, newText: lead + body };
+  return { range: { start: end, end }, newText: lead + (finalNewline ? body : body.slice(0, -text.eol.length)) };
 }
 
 /** All missing scope sections at once (for a document with several findings). */

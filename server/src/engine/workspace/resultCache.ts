@@ -2,8 +2,8 @@
 // the configuration, "today", every Markdown file's content and every other file's path. A restarted server on an
 // unchanged folder publishes the cached findings at once, then builds its index in the background and checks
 // that it agrees. Node only (the language server); the cache folder is versioned and safe to delete.
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import type { Diagnostic } from '../model';
 import type { ScannedFolder } from './nodeLoader';
@@ -74,8 +74,8 @@ export class ResultCache {
 
   private read(rootPath: string): CachedResults | undefined {
     try {
-      const data = JSON.parse(readFileSync(this.file(rootPath), 'utf8')) as CachedResults;
-      return data && typeof data.key === 'string' && typeof data.findings === 'object' && typeof data.files === 'object' ? data : undefined;
+      const data = JSON.parse(readFileSync(this.file(rootPath), 'utf8')) as unknown;
+      return isCachedResults(data) ? data : undefined;
     } catch {
       return undefined;
     }
@@ -91,18 +91,42 @@ export class ResultCache {
   /** What key() read, for the load() that follows it. */
   private lastRead: { rootPath: string; data: CachedResults | undefined } | undefined;
 
-  /** Stores a folder's findings (written to a temporary file, then renamed). Never throws. */
+  /** Stores a folder's findings (written to a temporary file, then renamed, so a reader never sees half a file). Never throws. */
   save(rootPath: string, results: Omit<CachedResults, 'writtenAt'>): void {
     const file = this.file(rootPath);
+    const temporary = temporaryName(file);
     try {
       mkdirSync(nodePath.dirname(file), { recursive: true });
-      const temporary = `${file}.${process.pid}.tmp`;
       writeFileSync(temporary, JSON.stringify({ ...results, writtenAt: Date.now() }));
       renameSync(temporary, file);
     } catch {
       // A read-only or full disk only costs the next start its head start.
+      try {
+        unlinkSync(temporary);
+      } catch {
+        // never written
+      }
     }
   }
+}
+
+let writes = 0;
+/**
+ * A temporary name no other writer uses: two windows on one folder share the cache file, and servers in two
+ * containers can have the same process ID, hence the random part as well as the process ID and a counter.
+ */
+export function temporaryName(file: string): string {
+  return `${file}.${process.pid}.${++writes}.${randomBytes(4).toString('hex')}.tmp`;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Whether parsed JSON has this format's shape: a cache file of another shape (or version) is ignored and rebuilt. */
+function isCachedResults(data: unknown): data is CachedResults {
+  if (!isRecord(data) || typeof data.key !== 'string' || typeof data.writtenAt !== 'number' || !isRecord(data.files) || !isRecord(data.findings)) return false;
+  const files = Object.values(data.files).every((r) => Array.isArray(r) && r.length === 3 && typeof r[0] === 'number' && typeof r[1] === 'number' && typeof r[2] === 'string');
+  const findings = Object.values(data.findings).every((list) => Array.isArray(list) && list.every((d) => isRecord(d) && typeof d.message === 'string' && isRecord(d.range)));
+  return files && findings;
 }
 
 /** A file's record: the previous one when size and time match and the file is older than the cache, else hashed. */

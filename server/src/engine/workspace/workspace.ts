@@ -146,6 +146,20 @@ export class IsmsWorkspace {
   }
 
   /**
+   * Whether `text` parses to the document the index holds for `path`. False when the file changed since it was
+   * read: an edit computed from the index would then land in the wrong place.
+   */
+  describesText(path: string, text: string): boolean {
+    const doc = this.docs.get(path);
+    if (!doc) return false;
+    try {
+      return sameValue(doc, parseDocument(path, text, { riskIdPattern: this.config.riskIdPattern, conventions: this.conventions }));
+    } catch {
+      return false;
+    }
+  }
+
+  /**
    * Text from an editor: checked like a file read from disk (size limit, binary content) before parsing, so
    * opening a huge or binary file in the editor cannot stall the server.
    */
