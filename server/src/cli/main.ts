@@ -8,7 +8,7 @@ import { parseIsoDate, todayUtc } from '../engine/util/dates';
 import { RULES } from '../engine/rules/registry';
 import { init } from './init';
 import { exportPack } from './export';
-import { formatJson, formatSarif, formatSuppressionsJson, formatSuppressionsText, formatText, summarise } from './format';
+import { formatJson, formatSarif, formatSuppressionsJson, formatSuppressionsText, formatText, summarise, wholeIsmsAnchor } from './format';
 import packageJson from '../../../package.json';
 
 const USAGE = `Usage: isms <command> [options]
@@ -125,8 +125,14 @@ async function check(args: CheckArgs): Promise<number> {
     process.stdout.write(args.format === 'json' ? formatSuppressionsJson(suppressions, suppressed) : formatSuppressionsText(suppressions, suppressed));
     return 0;
   }
+  const anchor = () =>
+    wholeIsmsAnchor(workspace.configPath, workspace.ismsDocuments().find((d) => d.type === 'scope')?.path, workspace.markdownDocuments().map((d) => d.path));
   const output =
-    args.format === 'json' ? formatJson(diagnostics, summary) : args.format === 'sarif' ? formatSarif(diagnostics, packageJson.version) : formatText(diagnostics, summary, color);
+    args.format === 'json'
+      ? formatJson(diagnostics, summary)
+      : args.format === 'sarif'
+        ? formatSarif(diagnostics, packageJson.version, { wholeIsmsAnchor: anchor() })
+        : formatText(diagnostics, summary, color);
   process.stdout.write(output);
   if (args.stats) {
     // maxRSS is the process's peak resident set (KB), not the current one.
