@@ -1,6 +1,7 @@
 // The packaged extension: small, bundled, and free of sources and tests. `npm test` packages it first.
 import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { missingTool } from '../support/missingTool';
 
 const VSIX = 'isms-markdown.vsix';
 
@@ -24,7 +25,7 @@ export function zipEntries(buffer: Buffer): string[] {
 
 describe('the .vsix package', function () {
   before(function () {
-    if (!existsSync(VSIX)) this.skip();
+    if (!existsSync(VSIX)) missingTool(this, `${VSIX} has not been built (npm run package)`);
   });
 
   it('is under 2 MB', () => {
