@@ -51,6 +51,15 @@ describe('the .vsix package', function () {
     }
   });
 
+  it('holds the JSON Schema its yamlValidation contribution names', () => {
+    const names = zipEntries(readFileSync(VSIX));
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { contributes: { yamlValidation?: { url: string }[] } };
+    for (const { url } of pkg.contributes.yamlValidation ?? []) {
+      const f = `extension/${url.replace(/^\.\//, '')}`;
+      assert.ok(names.includes(f), `${f} missing from the .vsix`);
+    }
+  });
+
   it('has a 128×128 PNG Marketplace icon and a gallery banner', () => {
     const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as { icon?: string; galleryBanner?: { color?: string; theme?: string } };
     const icon = manifest.icon ?? '';

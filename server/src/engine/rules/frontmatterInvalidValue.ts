@@ -4,8 +4,8 @@ import type { DocumentRule } from './rule';
 import { code, fieldRange } from './helpers';
 
 export const DATE_FIELDS = ['last_reviewed', 'next_review', 'approved_on', 'date', 'reviewed_on', 'expires', 'closed_on'];
-const SCALAR_FIELDS = ['id', 'title', 'owner', 'version', 'approved_by', 'reviewed_by'];
-const LIST_FIELDS = ['controls', 'risks', 'related', 'evidence'];
+export const SCALAR_FIELDS = ['id', 'title', 'owner', 'version', 'approved_by', 'reviewed_by'];
+export const LIST_FIELDS = ['controls', 'risks', 'related', 'evidence'];
 
 export const frontmatterInvalidValue: DocumentRule = {
   code: 'frontmatter-invalid-value',
