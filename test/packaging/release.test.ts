@@ -3,7 +3,7 @@
 // itself publishing the one .vsix npm test built, with the tokens the README names.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
@@ -116,5 +116,26 @@ describe('the release', function () {
     const script = readFileSync('.ci/run', 'utf8');
     assert.match(script, /^bash -c 'npm ci && npm test' 2>&1 \| tee "\$log"$/m);
     assert.ok(readFileSync('README.md', 'utf8').includes('npm ci && npm test'));
+  });
+
+  it('.ci/run ends with the counts line and the command\'s status, also after npm\'s failure epilogue or an early death', () => {
+    // npm stands in: `npm ci` succeeds or not, `npm test` prints counts and npm's epilogue.
+    const root = join(dir, 'ci-clone');
+    const bin = join(dir, 'ci-bin');
+    mkdirSync(join(root, '.ci'), { recursive: true });
+    mkdirSync(bin, { recursive: true });
+    copyFileSync('.ci/run', join(root, '.ci', 'run'));
+    writeFileSync(
+      join(bin, 'npm'),
+      '#!/bin/sh\nif [ "$1" = ci ]; then [ -z "$FAIL_CI" ]; exit $?; fi\necho "=== engine"\necho "$COUNTS"\n[ -n "$EPILOGUE" ] && echo "npm error Lifecycle script \\`test\\` failed" >&2\nexit $STATUS\n',
+    );
+    chmodSync(join(bin, 'npm'), 0o755);
+    const ci = (env: Record<string, string>) => {
+      const r = spawnSync('bash', [join(root, '.ci', 'run')], { env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, ...env }, encoding: 'utf8' });
+      return { code: r.status, last: r.stdout.trim().split('\n').at(-1) };
+    };
+    assert.deepEqual(ci({ COUNTS: '12 passed, 0 failed', STATUS: '0' }), { code: 0, last: '12 passed, 0 failed' });
+    assert.deepEqual(ci({ COUNTS: '11 passed, 1 failed', STATUS: '1', EPILOGUE: '1' }), { code: 1, last: '11 passed, 1 failed' });
+    assert.deepEqual(ci({ FAIL_CI: '1', COUNTS: '', STATUS: '0' }), { code: 1, last: '0 passed, 1 failed' });
   });
 });
