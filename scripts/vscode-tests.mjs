@@ -37,7 +37,7 @@ import { problemsPanelSmoke } from '../test/vscode/ui/problemsPanel.mjs';
 import { installWebOnly, notActivatedInNodeHost } from '../test/vscode/ui/webWorkerHost.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const RESULTS = join(ROOT, '.test-results');
+const RESULTS = resolve(ROOT, process.env.ISMS_RESULTS_DIR || '.test-results');
 const EXAMPLE = join(ROOT, 'examples/acme-ai-isms');
 const VSIX = join(ROOT, 'isms-markdown.vsix');
 /** The example's deliberate faults, as every UI check expects them. */

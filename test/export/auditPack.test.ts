@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { distFile } from '../support/dist';
+import { missingTool } from '../support/missingTool';
 
 const CLI = distFile('cli.js');
 const CHROMIUM = process.env.ISMS_CHROMIUM ?? '/usr/bin/chromium';
@@ -28,7 +29,7 @@ describe('isms export: the audit pack', function () {
     const r = spawnSync(process.execPath, [CLI, 'export', ws, '--out', join(out, 'pack'), '--today', '2026-11-21'], { encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /41 documents, 9 open findings, 0 suppressed, 1 evidence files copied/);
-    if (!existsSync(CHROMIUM)) this.skip();
+    if (!existsSync(CHROMIUM)) missingTool(this, `Chromium is not installed at ${CHROMIUM} (apt-get install chromium)`);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
   });
   after(async () => {

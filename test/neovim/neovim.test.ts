@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { distFile } from '../support/dist';
+import { missingTool } from '../support/missingTool';
 
 interface ProbeResult {
   ok: boolean;
@@ -31,8 +32,7 @@ describe('Neovim as an LSP client', function () {
   before(function () {
     const probe = spawnSync('nvim', ['--version'], { encoding: 'utf8' });
     if (probe.error || probe.status !== 0) {
-      console.log('    nvim is not installed (apt-get install neovim); skipping the Neovim client tests');
-      this.skip();
+      missingTool(this, 'nvim is not installed (apt-get install neovim)');
     }
     dir = mkdtempSync(join(tmpdir(), 'isms-nvim-'));
     cpSync(join(process.cwd(), 'test', 'fixtures', 'lsp-workspace'), dir, { recursive: true });

@@ -1,6 +1,7 @@
 // The packaged extension: small, bundled, and free of sources and tests. `npm test` packages it first.
 import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { missingTool } from '../support/missingTool';
 
 const VSIX = 'isms-markdown.vsix';
 
@@ -24,7 +25,7 @@ export function zipEntries(buffer: Buffer): string[] {
 
 describe('the .vsix package', function () {
   before(function () {
-    if (!existsSync(VSIX)) this.skip();
+    if (!existsSync(VSIX)) missingTool(this, `${VSIX} has not been built (npm run package)`);
   });
 
   it('is under 2 MB', () => {
@@ -46,6 +47,15 @@ describe('the .vsix package', function () {
     for (const [field, entry] of [['main', pkg.main], ['browser', pkg.browser]] as const) {
       assert.ok(entry, `package.json lacks "${field}"`);
       const f = `extension/${entry.replace(/^\.\//, '')}`;
+      assert.ok(names.includes(f), `${f} missing from the .vsix`);
+    }
+  });
+
+  it('holds the JSON Schema its yamlValidation contribution names', () => {
+    const names = zipEntries(readFileSync(VSIX));
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { contributes: { yamlValidation?: { url: string }[] } };
+    for (const { url } of pkg.contributes.yamlValidation ?? []) {
+      const f = `extension/${url.replace(/^\.\//, '')}`;
       assert.ok(names.includes(f), `${f} missing from the .vsix`);
     }
   });

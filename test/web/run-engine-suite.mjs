@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const outDir = join(process.env.ISMS_OUT_DIR ?? 'out', 'web');
-const results = '.test-results';
+const results = process.env.ISMS_RESULTS_DIR || '.test-results';
 mkdirSync(outDir, { recursive: true });
 mkdirSync(results, { recursive: true });
 

@@ -94,9 +94,55 @@ export function formatJson(diagnostics: Diagnostic[], summary: Summary, document
 }
 
 const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+/** Where a rule is explained: its row in the README's rule table (each row carries an anchor named by its code). */
+export const RULES_URI = 'https://github.com/isms-markdown/isms-markdown#rules';
+export const ruleHelpUri = (code: string) => `https://github.com/isms-markdown/isms-markdown#${code}`;
+/**
+ * GitHub code scanning's upload limits (docs "SARIF support for code scanning"): it rejects a run with more than
+ * 25,000 results, so the most severe are kept and the rest counted in a tool notification.
+ */
+export const SARIF_MAX_RESULTS = 25_000;
 
-export function formatSarif(diagnostics: Diagnostic[], version: string): string {
+export interface SarifOptions {
+  /**
+   * A real file, relative to the checked folder, that findings about the ISMS as a whole (path ".") are anchored
+   * to: code scanning rejects a whole SARIF file when any result has no location.
+   */
+  wholeIsmsAnchor: string;
+  maxResults?: number;
+}
+
+/**
+ * The file findings about the ISMS as a whole are shown on: the configuration file, else the scope document,
+ * else the top README, else the first Markdown file read.
+ */
+export function wholeIsmsAnchor(configPath: string | undefined, scopePath: string | undefined, markdownPaths: string[]): string {
+  return configPath ?? scopePath ?? markdownPaths.find((p) => /^readme\.md$/i.test(p)) ?? markdownPaths[0] ?? '.isms.yaml';
+}
+
+export function formatSarif(diagnostics: Diagnostic[], version: string, options: SarifOptions): string {
   const rules = [...RULES, ...ENGINE_CODES];
+  const max = options.maxResults ?? SARIF_MAX_RESULTS;
+  const kept = diagnostics.length > max ? [...diagnostics].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]).slice(0, max) : diagnostics;
+  const dropped = diagnostics.length - kept.length;
+  const location = (d: Diagnostic) =>
+    d.path === '.'
+      ? {
+          physicalLocation: { artifactLocation: { uri: encodeURI(options.wholeIsmsAnchor), uriBaseId: 'SRCROOT' }, region: { startLine: 1, startColumn: 1 } },
+          message: { text: 'A finding about the ISMS as a whole, shown on this file.' },
+        }
+      : {
+          physicalLocation: {
+            artifactLocation: { uri: encodeURI(d.path), uriBaseId: 'SRCROOT' },
+            region: {
+              startLine: d.range.start.line + 1,
+              startColumn: d.range.start.character + 1,
+              endLine: d.range.end.line + 1,
+              endColumn: d.range.end.character + 1,
+            },
+          },
+        };
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -106,40 +152,35 @@ export function formatSarif(diagnostics: Diagnostic[], version: string): string 
           driver: {
             name: 'isms',
             fullName: 'ISMS Markdown checker',
+            informationUri: RULES_URI,
             version,
             semanticVersion: version,
             rules: rules.map((r) => ({
               id: r.code,
               name: r.code.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase()),
               shortDescription: { text: r.description },
+              fullDescription: { text: r.description },
               help: { text: r.fix },
+              helpUri: ruleHelpUri(r.code),
               defaultConfiguration: { level: SARIF_LEVEL[r.defaultSeverity] },
             })),
           },
         },
+        invocations: [
+          {
+            executionSuccessful: true,
+            toolExecutionNotifications: dropped
+              ? [{ level: 'warning', message: { text: `${dropped} less severe findings left out: code scanning accepts at most ${max} results per run.` } }]
+              : [],
+          },
+        ],
         originalUriBaseIds: { SRCROOT: { description: { text: 'The checked ISMS folder' } } },
-        results: diagnostics.map((d) => ({
+        results: kept.map((d) => ({
           ruleId: d.code,
           ruleIndex: rules.findIndex((r) => r.code === d.code),
           level: SARIF_LEVEL[d.severity],
           message: { text: d.message },
-          ...(d.path === '.'
-            ? {}
-            : {
-                locations: [
-                  {
-                    physicalLocation: {
-                      artifactLocation: { uri: encodeURI(d.path), uriBaseId: 'SRCROOT' },
-                      region: {
-                        startLine: d.range.start.line + 1,
-                        startColumn: d.range.start.character + 1,
-                        endLine: d.range.end.line + 1,
-                        endColumn: d.range.end.character + 1,
-                      },
-                    },
-                  },
-                ],
-              }),
+          locations: [location(d)],
         })),
       },
     ],

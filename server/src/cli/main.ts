@@ -9,7 +9,7 @@ import { parseIsoDate, todayUtc } from '../engine/util/dates';
 import { RULES } from '../engine/rules/registry';
 import { init } from './init';
 import { exportPack } from './export';
-import { formatJson, formatSarif, inventory, type InventoryEntry, formatSuppressionsJson, formatSuppressionsText, formatText, summarise } from './format';
+import { formatJson, formatSarif, inventory, type InventoryEntry, formatSuppressionsJson, formatSuppressionsText, formatText, summarise, wholeIsmsAnchor } from './format';
 import packageJson from '../../../package.json';
 
 const USAGE = `Usage: isms <command> [options]
@@ -157,9 +157,14 @@ async function check(args: CheckArgs): Promise<number> {
   let markdown = 0;
   let ismsDocuments = 0;
   const documents: InventoryEntry[] = [];
+  let rootAnchor: string | undefined;
   for (const { path: prefix, workspace } of workspaces) {
     const result = checkWorkspaceDetailed(workspace, { today: args.today });
-    const at = <T extends { path: string }>(x: T): T => (prefix ? { ...x, path: x.path === '.' ? prefix : `${prefix}/${x.path}` } : x);
+    // Code scanning needs a file for findings about a whole ISMS: its .isms.yaml, else its scope, else a README.
+    const anchor = wholeIsmsAnchor(workspace.configPath, workspace.ismsDocuments().find((d) => d.type === 'scope')?.path, workspace.markdownDocuments().map((d) => d.path));
+    if (!prefix) rootAnchor = anchor;
+    const whole = args.format === 'sarif' ? `${prefix}/${anchor}` : prefix;
+    const at = <T extends { path: string }>(x: T): T => (prefix ? { ...x, path: x.path === '.' ? whole : `${prefix}/${x.path}` } : x);
     diagnostics.push(...result.diagnostics.map(at));
     // One moved copy per suppression: the listing matches findings to suppressions by identity.
     const moved = new Map<Suppression, Suppression>();
@@ -181,7 +186,11 @@ async function check(args: CheckArgs): Promise<number> {
     return 0;
   }
   const output =
-    args.format === 'json' ? formatJson(diagnostics, summary, documents) : args.format === 'sarif' ? formatSarif(diagnostics, packageJson.version) : formatText(diagnostics, summary, color);
+    args.format === 'json'
+      ? formatJson(diagnostics, summary, documents)
+      : args.format === 'sarif'
+        ? formatSarif(diagnostics, packageJson.version, { wholeIsmsAnchor: rootAnchor ?? '.isms.yaml' })
+        : formatText(diagnostics, summary, color);
   process.stdout.write(output);
   if (args.format === 'text' && workspaces.length > 1) process.stdout.write(`Checked ${workspaces.length} ISMSs, each with its own .isms.yaml: ${workspaces.map((w) => w.path || '.').join(', ')}.\n`);
   if (args.stats) {

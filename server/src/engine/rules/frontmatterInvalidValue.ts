@@ -5,8 +5,8 @@ import { code, fieldRange } from './helpers';
 import { whereField } from '../adopt/metadata';
 
 import { DATE_FIELDS } from '../adopt/vocabulary';
-const SCALAR_FIELDS = ['id', 'title', 'owner', 'version', 'approved_by', 'reviewed_by'];
-const LIST_FIELDS = ['controls', 'risks', 'related', 'evidence'];
+export const SCALAR_FIELDS = ['id', 'title', 'owner', 'version', 'approved_by', 'reviewed_by'];
+export const LIST_FIELDS = ['controls', 'risks', 'related', 'evidence'];
 
 export const frontmatterInvalidValue: DocumentRule = {
   code: 'frontmatter-invalid-value',

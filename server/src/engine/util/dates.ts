@@ -54,6 +54,8 @@ const NAMED_CYCLES: Record<string, Cycle> = {
 };
 
 export const CYCLE_NAMES = ['monthly', 'quarterly', 'semiannual', 'annual'] as const;
+/** Every cycle name `parseCycle` accepts (any letter case), including the synonyms. */
+export const CYCLE_WORDS: readonly string[] = Object.keys(NAMED_CYCLES);
 
 /** `quarterly`, or an ISO 8601 duration of years, months, weeks or days (`P1Y`, `P6M`, `P90D`, `P2W`). */
 export function parseCycle(value: unknown): Cycle | undefined {
