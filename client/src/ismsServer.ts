@@ -2,14 +2,17 @@
 // and the server's isms/indexChanged notification, debounced into one "refresh" event for views and status bar.
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import type { IndexChangedParams, IsmsRequestMethod, IsmsRequests } from '../../server/src/protocol';
+import type { ExportProgressParams, IndexChangedParams, IsmsRequestMethod, IsmsRequests } from '../../server/src/protocol';
 
 export class IsmsServer implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires (debounced) when the server re-checked a folder or restarted: ISMS data may have changed. */
   readonly onDidChange = this.changed.event;
   private timer: NodeJS.Timeout | undefined;
-  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private readonly exportProgress = new vscode.EventEmitter<ExportProgressParams>();
+  /** The server's progress while it writes an audit pack (isms/exportProgress). */
+  readonly onExportProgress = this.exportProgress.event;
+  private readonly disposables: vscode.Disposable[] = [this.changed, this.exportProgress];
 
   constructor(
     private readonly client: () => BaseLanguageClient | undefined,
@@ -20,6 +23,7 @@ export class IsmsServer implements vscode.Disposable {
   /** Called once the client runs; the client keeps the handler across restarts. */
   attach(client: BaseLanguageClient): void {
     this.disposables.push(client.onNotification('isms/indexChanged', (_params: IndexChangedParams) => this.fireSoon()));
+    this.disposables.push(client.onNotification('isms/exportProgress', (params: ExportProgressParams) => this.exportProgress.fire(params)));
     this.disposables.push(client.onDidChangeState(() => this.fireSoon()));
     this.fireSoon();
   }

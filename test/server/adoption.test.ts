@@ -133,9 +133,10 @@ describe('language server: isms/exportAuditPack ("ISMS: Export Audit Pack")', fu
     const r = await exportPack(f);
     assert.ok(r);
     assert.equal(r.name, f.dir.replace(/^.*[\\/]/, ''));
-    assert.deepEqual(r.files.map((x) => x.path), ['index.html', 'files/records/evidence/pentest 2026.pdf']);
-    const [index, evidence] = r.files as [Extract<AuditPackFile, { text: string }>, Extract<AuditPackFile, { copyFrom: string }>];
-    assert.equal(evidence.copyFrom, f.uri('records/evidence/pentest 2026.pdf'));
+    assert.equal(r.written, false);
+    assert.deepEqual(r.files.map((x) => x.path), ['index.html', 'files/records/evidence/pentest 2026.pdf', 'manifest.json']);
+    const [index, evidence] = r.files as [Extract<AuditPackFile, { text: string }>, Extract<AuditPackFile, { base64: string }>];
+    assert.equal(Buffer.from(evidence.base64, 'base64').toString(), '%PDF-1.4 placeholder');
     assert.equal(r.summary, '41 documents, 9 open findings, 0 suppressed, 1 evidence files copied');
     assert.deepEqual([r.documents, r.findings, r.suppressed, r.evidenceFiles], [41, 9, 0, 1]);
     assert.match(index.text, /<section class="pack-doc" id="doc-00-scope">/);
@@ -143,9 +144,9 @@ describe('language server: isms/exportAuditPack ("ISMS: Export Audit Pack")', fu
     assert.match(index.text, /<dt>Commit<\/dt><dd>not a git repository<\/dd>/);
     assert.doesNotMatch(index.text, /Problems panel/);
     // Byte for byte what the CLI writes for the same folder and day, but for the time it was generated.
-    const printed = cli(['export', f.dir, '--out', out, '--today', '2026-11-21']);
+    const printed = cli(['export', f.dir, '--out', out, '--today', '2026-11-21', '--format', 'html']);
     assert.equal(printed.status, 0, printed.stderr);
-    assert.equal(printed.stdout, `Wrote ${join(out, 'index.html')}: ${r.summary}.\n`);
+    assert.equal(printed.stdout, `Wrote ${out}: ${r.summary}; manifest.json lists 2 files.\n`);
     const unstamped = (html: string) => html.replace(/<dt>Generated<\/dt><dd>[^<]*<\/dd>/, '');
     assert.equal(unstamped(index.text), unstamped(readFileSync(join(out, 'index.html'), 'utf8')));
   });
