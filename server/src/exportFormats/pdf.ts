@@ -195,9 +195,13 @@ class Converter {
     const texts = (j: number) => rows.map((r) => (r.cells[j] ? textOf(r.cells[j]) : ''));
     const minimum = Array.from({ length: width }, (_, j) => Math.min(110, 8 + fontSize * 0.58 * Math.max(2, ...texts(j).flatMap((t) => t.split(/\s+/).map((w) => w.length)))));
     const weights = Array.from({ length: width }, (_, j) => Math.min(40, Math.max(4, ...texts(j).map((t) => t.length))));
-    const spare = Math.max(0, 515 - width * 9 - minimum.reduce((a, b) => a + b, 0));
+    // 8.5 points a column go to cell padding and rules.
+    const room = 515 - width * 8.5;
+    const spare = Math.max(0, room - minimum.reduce((a, b) => a + b, 0));
     const sum = weights.reduce((a, b) => a + b, 0);
-    const widths = weights.map((w, j) => Math.floor(minimum[j] + (w / sum) * spare));
+    const wanted = weights.map((w, j) => minimum[j] + (w / sum) * spare);
+    const scale = Math.min(1, room / wanted.reduce((a, b) => a + b, 0));
+    const widths = wanted.map((w) => Math.floor(w * scale));
     const body = rows.map((r) => {
       const cells = r.cells.map((cell) => {
         const fill = heat ? heatFill(classes(cell)) : classes(cell).includes('isms-cell-bad') ? '#ffebe9' : undefined;
