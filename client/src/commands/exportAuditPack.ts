@@ -26,9 +26,13 @@ const FORMAT_LABELS: Record<ExportFormat, { label: string; detail: string }> = {
   xlsx: { label: 'Excel', detail: 'statement-of-applicability.xlsx, risk-register.xlsx, findings.xlsx' },
 };
 
-/** The formats to write: asked with a multi-select pick (all ticked) unless given; undefined when cancelled. */
-async function pickFormats(given: ExportFormat[] | undefined, available: readonly ExportFormat[]): Promise<ExportFormat[] | undefined> {
-  if (given) return given.filter((f) => available.includes(f));
+/**
+ * The formats to write: those given, all of them for a scripted call (an output folder given), else asked with a
+ * multi-select pick, all ticked; undefined when cancelled.
+ */
+async function pickFormats(options: ExportAuditPackOptions, available: readonly ExportFormat[]): Promise<ExportFormat[] | undefined> {
+  if (options.formats) return options.formats.filter((f) => available.includes(f));
+  if (options.output || available.length === 1) return [...available];
   const picked = await vscode.window.showQuickPick(
     available.map((f) => ({ ...FORMAT_LABELS[f], format: f, picked: true })),
     { title: `${TITLE}: formats`, canPickMany: true, placeHolder: 'The formats to write (a manifest.json with the SHA-256 of every file is always written)' },
@@ -138,13 +142,10 @@ async function exportAuditPack(server: IsmsServer, options: ExportAuditPackOptio
     output = chosen?.[0];
   }
   if (!output) return undefined;
-  // The Node server writes PDFs and workbooks into a folder on disk; in the browser only the HTML pack is made.
-  const canRender = vscode.env.uiKind === vscode.UIKind.Desktop && output.scheme === 'file';
-  const formats = await pickFormats(options.formats, canRender ? EXPORT_FORMATS : ['html']);
+  // The Node server writes PDFs and workbooks into a folder on disk; elsewhere only the HTML pack can be made.
+  const onDisk = output.scheme === 'file';
+  const formats = await pickFormats(options, onDisk ? EXPORT_FORMATS : ['html']);
   if (!formats) return undefined;
-  if (!canRender && options.formats?.some((f) => f !== 'html')) {
-    void vscode.window.showWarningMessage(`PDF and Excel export need VS Code on the desktop with the pack written to a local folder; only the HTML pack is written here.`);
-  }
   const target = await packFolder(output, folder.name, options.confirm === true);
   if (!target) return undefined;
   await clearEarlierPack(target);
@@ -160,7 +161,7 @@ async function exportAuditPack(server: IsmsServer, options: ExportAuditPackOptio
         reported = percent;
       });
       const pack = await server
-        .request('isms/exportAuditPack', { rootUri: folder.uri.toString(), formats, outputUri: canRender ? target.toString() : undefined }, token)
+        .request('isms/exportAuditPack', { rootUri: folder.uri.toString(), formats, outputUri: onDisk ? target.toString() : undefined }, token)
         .finally(() => listening.dispose());
       if (token.isCancellationRequested) {
         void vscode.window.showWarningMessage(`The export was cancelled; ${target.scheme === 'file' ? target.fsPath : target.toString()} holds a partial pack without manifest.json.`);
@@ -170,7 +171,10 @@ async function exportAuditPack(server: IsmsServer, options: ExportAuditPackOptio
         void vscode.window.showErrorMessage(pack === null ? `The ISMS language server has not loaded ${folder.name}; try again once it has.` : SERVER_NOT_RUNNING);
         return 'failed';
       }
-      if (!pack.written) await writePack(target, pack, progress);
+      if (!pack.written) {
+        if (formats.some((f) => f !== 'html')) void vscode.window.showWarningMessage('PDF and Excel export need the desktop build of the ISMS language server (Node.js); only the HTML pack was written.');
+        await writePack(target, pack, progress);
+      }
       return pack;
     },
   );

@@ -26,9 +26,11 @@ export const exportAuditPack: Feature = {
       const output = typeof params.outputUri === 'string' ? URI.parse(params.outputUri) : undefined;
       const onDisk = ctx.packWriter && output?.scheme === 'file' ? ctx.packWriter : undefined;
       const memory = onDisk ? undefined : memoryPackSink();
-      // Without a folder to write into, the default is what can be handed back: the HTML pack.
-      const asked = Array.isArray(params.formats) ? EXPORT_FORMATS.filter((f) => params.formats!.includes(f)) : onDisk ? EXPORT_FORMATS : ['html' as const];
-      const formats = new Set<ExportFormat>(asked.length ? asked : ['html']);
+      // Without a folder to write into, only what can be handed back: the HTML pack (PDF and Excel need the Node
+      // server's renderers and disk).
+      const asked = Array.isArray(params.formats) ? EXPORT_FORMATS.filter((f) => params.formats!.includes(f)) : EXPORT_FORMATS;
+      const formats = new Set<ExportFormat>(onDisk ? asked : ['html']);
+      if (formats.size === 0) formats.add('html');
       let last = 0;
       const pack = await writeAuditPack({
         workspace: root.workspace,
