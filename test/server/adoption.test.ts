@@ -2,11 +2,11 @@
 // through the protocol against the built server: the same proposal and pack as `isms init` and `isms export`.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import type { AuditPackFile, EvidenceLockerResult, ExportAuditPackResult, ProposeConfigResult } from '../../server/src/protocol';
+import type { AuditPackFile, EvidenceLockerResult, ExportAuditPackResult, ExportProgressParams, ProposeConfigResult } from '../../server/src/protocol';
 import { Fixture } from './fixture';
 import { codes, fileUri } from './lspClient';
 import { distFile } from '../support/dist';
@@ -164,5 +164,26 @@ describe('language server: isms/exportAuditPack ("ISMS: Export Audit Pack")', fu
 
   it('answers null for a folder that is not a workspace folder', async () => {
     assert.equal(await exportPack(f, 'file:///nowhere/else'), null);
+  });
+
+  it('writes a pack into a folder on disk itself, the formats asked for, reporting its progress', async () => {
+    const target = join(out, 'server-written');
+    const progress: ExportProgressParams[] = [];
+    const listening = f.client.connection.onNotification('isms/exportProgress', (p: ExportProgressParams) => progress.push(p));
+    try {
+      const r = await f.request<ExportAuditPackResult | null>('isms/exportAuditPack', { rootUri: fileUri(f.dir), formats: ['xlsx'], outputUri: fileUri(target) });
+      assert.ok(r);
+      assert.equal(r.written, true);
+      assert.deepEqual(r.files, []);
+      assert.deepEqual(readdirSync(target).sort(), ['3-risk-assessment-and-treatment', 'findings.xlsx', 'manifest.json']);
+      assert.deepEqual(readdirSync(join(target, '3-risk-assessment-and-treatment')).sort(), ['risk-register.xlsx', 'statement-of-applicability.xlsx']);
+      assert.equal(readFileSync(join(target, 'findings.xlsx')).toString('latin1', 0, 2), 'PK');
+      const manifest = JSON.parse(readFileSync(join(target, 'manifest.json'), 'utf8')) as { files: { path: string }[]; findings: number };
+      assert.equal(manifest.findings, 9);
+      assert.deepEqual(manifest.files.map((x) => x.path), ['3-risk-assessment-and-treatment/risk-register.xlsx', '3-risk-assessment-and-treatment/statement-of-applicability.xlsx', 'findings.xlsx']);
+      assert.ok(progress.length > 0 && progress.every((p) => p.rootUri === r.rootUri && p.total > 0), JSON.stringify(progress));
+    } finally {
+      listening.dispose();
+    }
   });
 });
