@@ -39,13 +39,26 @@ export class IsmsServer implements vscode.Disposable {
 
   /** A typed ISMS request; undefined (logged) when the server is not running or fails. */
   async request<M extends IsmsRequestMethod>(method: M, params: IsmsRequests[M]['params'], token?: vscode.CancellationToken): Promise<IsmsRequests[M]['result'] | undefined> {
+    try {
+      return await this.requestOrThrow(method, params, token);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * A typed ISMS request whose failure is thrown (for commands that say why they failed, e.g. an export that
+   * could not write a file); undefined when the server is not running or the request was cancelled.
+   */
+  async requestOrThrow<M extends IsmsRequestMethod>(method: M, params: IsmsRequests[M]['params'], token?: vscode.CancellationToken): Promise<IsmsRequests[M]['result'] | undefined> {
     const client = this.client();
     if (!client) return undefined;
     try {
       return (await client.sendRequest(method, params, token)) as IsmsRequests[M]['result'];
     } catch (e) {
-      if (!token?.isCancellationRequested) this.log(`${method} failed: ${e instanceof Error ? e.message : String(e)}`);
-      return undefined;
+      if (token?.isCancellationRequested) return undefined;
+      this.log(`${method} failed: ${e instanceof Error ? e.message : String(e)}`);
+      throw e;
     }
   }
 

@@ -161,7 +161,7 @@ async function exportAuditPack(server: IsmsServer, options: ExportAuditPackOptio
         reported = percent;
       });
       const pack = await server
-        .request('isms/exportAuditPack', { rootUri: folder.uri.toString(), formats, outputUri: onDisk ? target.toString() : undefined }, token)
+        .requestOrThrow('isms/exportAuditPack', { rootUri: folder.uri.toString(), formats, outputUri: onDisk ? target.toString() : undefined }, token)
         .finally(() => listening.dispose());
       if (token.isCancellationRequested) {
         void vscode.window.showWarningMessage(`The export was cancelled; ${target.scheme === 'file' ? target.fsPath : target.toString()} holds a partial pack without manifest.json.`);

@@ -72,9 +72,18 @@ export async function adoptionCommandsUi(server, { folder, failures, log = conso
       await rows.filter({ hasText: 'Excel' }).first().waitFor({ timeout: 15_000 });
       for (const label of ['HTML', 'PDF', 'Excel']) {
         if (formats.includes(label)) continue;
-        await rows.filter({ hasText: label }).first().locator('input[type=checkbox], .quick-input-list-checkbox, .monaco-custom-toggle').first().click();
+        const box = rows.filter({ hasText: label }).first().locator('input[type=checkbox], .quick-input-list-checkbox, .monaco-custom-toggle').first();
+        // Ticked items re-render when one changes: click until this one shows unticked.
+        for (let attempt = 0; attempt < 3; attempt++) {
+          await box.click();
+          await page.waitForTimeout(400);
+          const checked = (await box.getAttribute('aria-checked')) ?? String(await box.isChecked().catch(() => false));
+          if (checked === 'false') break;
+        }
       }
-      await page.keyboard.press('Enter');
+      const selected = await page.locator('.quick-input-widget .quick-input-count').first().textContent().catch(() => '');
+      if (!selected?.includes(`${formats.length} Selected`)) throw new Error(`the pick says "${selected}", not ${formats.length} selected`);
+      await page.locator('.quick-input-widget .monaco-button', { hasText: 'OK' }).first().click();
     };
     const areaFiles = (area) => (existsSync(join(packDir, area)) ? readdirSync(join(packDir, area)) : []);
 
