@@ -87,7 +87,7 @@ export function exportFigures(cliJs, names = (process.env.BENCH_EXPORT_SIZES ?? 
 
 const sec = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
-export function renderExport(results, note = '') {
+export function renderExport(results, note = '', extra = []) {
   const lines = [START, '## Export (issue 16)', ''];
   lines.push(`\`isms export --format F\` beside \`isms check\` on the same folder, one fresh process each (bench/export.mjs)${note}.`, '');
   lines.push('| workspace | check | HTML export (× check) | PDF export | Excel export |');
@@ -102,6 +102,7 @@ export function renderExport(results, note = '') {
   }
   lines.push('');
   lines.push('Targets: HTML export ≤ 2 × check and < 300 MB. ' + results.filter((r) => r.formats.html).map((r) => `${r.name}: ×${(r.formats.html.ms / r.check.ms).toFixed(1)} (${r.formats.html.ms <= 2 * r.check.ms ? '**met**' : '**not met**'}), ${r.formats.html.rssMb} MB (${r.formats.html.rssMb < 300 ? '**met**' : '**not met**'})`).join('; ') + '.');
+  lines.push(...extra);
   lines.push('', END);
   return lines.join('\n');
 }
