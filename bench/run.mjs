@@ -12,7 +12,8 @@
 //   RSS    peak resident set (VmHWM) of the server process;
 //   md     vscode-markdown-languageservice 0.5 with markdown-it 14 (bench/mdService.mjs), link diagnostics of
 //          every document, cold and a warm second pass, in a fresh process per run.
-// Environment: BENCH_SIZES=100,1000,5000  BENCH_RUNS=3  BENCH_EDITS=200.
+// Then the audit pack's export beside `isms check` (bench/export.mjs, its own section of results.md).
+// Environment: BENCH_SIZES=100,1000,5000  BENCH_RUNS=3  BENCH_EDITS=200  BENCH_EXPORT=0 (skip the export figures).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -24,6 +25,7 @@ import * as esbuild from 'esbuild';
 import { generate } from './generate.mjs';
 import { BenchClient, fileUri, peakRssMb } from './lsp.mjs';
 import { editSequence } from './edits.mjs';
+import { exportFigures, renderExport, writeExportSection } from './export.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const work = join(repo, 'bench', 'work');
@@ -285,6 +287,8 @@ async function main() {
   const report = render(results, machine(), { loadBefore, loadAfter, seconds: (Date.now() - started) / 1000 });
   writeFileSync(join(repo, 'bench', 'results.md'), report);
   writeFileSync(join(work, 'results.json'), JSON.stringify(results, (k, v) => (v instanceof Map ? undefined : v), 2));
+  // The audit pack's export beside `isms check` (bench/export.mjs); BENCH_EXPORT=0 leaves it out.
+  if (process.env.BENCH_EXPORT !== '0') writeExportSection(renderExport(exportFigures(join(distDir, 'cli.js'))));
   log(`\nwrote bench/results.md (${((Date.now() - started) / 1000).toFixed(0)} s)`);
 }
 

@@ -39,6 +39,9 @@ const builds = [
     outdir: distDir,
     banner: { js: '#!/usr/bin/env node' },
   }),
+  // PDF and Excel rendering (pdfmake with its fonts, exceljs): loaded by the CLI and the server only when a pack is
+  // exported (server/src/exportFormats/load.ts), so starting the extension never pays for it.
+  esbuild.build({ ...common, entryPoints: { exportFormats: 'server/src/exportFormats/main.ts' }, outdir: distDir }),
   ...Object.values(browserBundles(common, distDir)).map((options) => esbuild.build(options)),
 ];
 if (withTests) {

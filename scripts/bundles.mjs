@@ -13,7 +13,8 @@ export function commonOptions({ production = false, quiet = false } = {}) {
     legalComments: production ? 'none' : 'inline',
     logLevel: quiet ? 'error' : 'warning',
     external: ['vscode'],
-    loader: { '.css': 'text' },
+    // .ttf: the fonts the audit pack's PDFs embed (dist/exportFormats.js).
+    loader: { '.css': 'text', '.ttf': 'binary' },
   };
 }
 

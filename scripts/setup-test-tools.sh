@@ -24,7 +24,7 @@ done < <(compgen -e)
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 EDITORS_JSON=$ROOT/test/vscode/editors.json
-APT_PACKAGES=(chromium libkrb5-dev pkg-config g++ make python3 neovim ripgrep)
+APT_PACKAGES=(chromium libkrb5-dev pkg-config g++ make python3 neovim ripgrep poppler-utils qpdf python3-openpyxl)
 
 TOOLS=${ISMS_TOOLS_DIR:-$HOME/.cache/isms-markdown-tools}
 

@@ -2,14 +2,17 @@
 // and the server's isms/indexChanged notification, debounced into one "refresh" event for views and status bar.
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import type { IndexChangedParams, IsmsRequestMethod, IsmsRequests } from '../../server/src/protocol';
+import type { ExportProgressParams, IndexChangedParams, IsmsRequestMethod, IsmsRequests } from '../../server/src/protocol';
 
 export class IsmsServer implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires (debounced) when the server re-checked a folder or restarted: ISMS data may have changed. */
   readonly onDidChange = this.changed.event;
   private timer: NodeJS.Timeout | undefined;
-  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private readonly exportProgress = new vscode.EventEmitter<ExportProgressParams>();
+  /** The server's progress while it writes an audit pack (isms/exportProgress). */
+  readonly onExportProgress = this.exportProgress.event;
+  private readonly disposables: vscode.Disposable[] = [this.changed, this.exportProgress];
 
   constructor(
     private readonly client: () => BaseLanguageClient | undefined,
@@ -20,6 +23,7 @@ export class IsmsServer implements vscode.Disposable {
   /** Called once the client runs; the client keeps the handler across restarts. */
   attach(client: BaseLanguageClient): void {
     this.disposables.push(client.onNotification('isms/indexChanged', (_params: IndexChangedParams) => this.fireSoon()));
+    this.disposables.push(client.onNotification('isms/exportProgress', (params: ExportProgressParams) => this.exportProgress.fire(params)));
     this.disposables.push(client.onDidChangeState(() => this.fireSoon()));
     this.fireSoon();
   }
@@ -35,13 +39,26 @@ export class IsmsServer implements vscode.Disposable {
 
   /** A typed ISMS request; undefined (logged) when the server is not running or fails. */
   async request<M extends IsmsRequestMethod>(method: M, params: IsmsRequests[M]['params'], token?: vscode.CancellationToken): Promise<IsmsRequests[M]['result'] | undefined> {
+    try {
+      return await this.requestOrThrow(method, params, token);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * A typed ISMS request whose failure is thrown (for commands that say why they failed, e.g. an export that
+   * could not write a file); undefined when the server is not running or the request was cancelled.
+   */
+  async requestOrThrow<M extends IsmsRequestMethod>(method: M, params: IsmsRequests[M]['params'], token?: vscode.CancellationToken): Promise<IsmsRequests[M]['result'] | undefined> {
     const client = this.client();
     if (!client) return undefined;
     try {
       return (await client.sendRequest(method, params, token)) as IsmsRequests[M]['result'];
     } catch (e) {
-      if (!token?.isCancellationRequested) this.log(`${method} failed: ${e instanceof Error ? e.message : String(e)}`);
-      return undefined;
+      if (token?.isCancellationRequested) return undefined;
+      this.log(`${method} failed: ${e instanceof Error ? e.message : String(e)}`);
+      throw e;
     }
   }
 

@@ -3,3 +3,12 @@ declare module '*.css' {
   const text: string;
   export default text;
 }
+
+// Fonts bundled as bytes (esbuild's `binary` loader), embedded in the audit pack's PDFs.
+declare module '*.ttf' {
+  const bytes: Uint8Array;
+  export default bytes;
+}
+
+// pdfmake ships no type declarations; exportFormats/pdf.ts is the one place that calls it.
+declare module 'pdfmake';

@@ -357,13 +357,30 @@ export interface ProposeConfigResult extends RootInfo {
 
 export interface ExportAuditPackParams {
   rootUri: string;
+  /** Default: all of them. */
+  formats?: ('html' | 'pdf' | 'xlsx')[];
+  /**
+   * The folder to write the pack into. A server that can write it (the Node server, a `file:` folder) does so
+   * itself, reporting isms/exportProgress; otherwise it returns the files for the client to write.
+   */
+  outputUri?: string;
 }
 
-/** One file of the pack, relative to the pack's folder: its text, or the URI of the evidence file to copy. */
-export type AuditPackFile = { path: string; text: string } | { path: string; copyFrom: string };
+/** One file of the pack, relative to the pack's folder: its text, or its bytes in base64. */
+export type AuditPackFile = { path: string; text: string } | { path: string; base64: string };
+
+/** Sent while the server writes a pack (isms/exportAuditPack with outputUri). */
+export interface ExportProgressParams {
+  rootUri: string;
+  message: string;
+  done: number;
+  total: number;
+}
 
 export interface ExportAuditPackResult extends RootInfo {
-  /** `index.html` first. */
+  /** Whether the server wrote the pack into `outputUri` itself; otherwise the client writes `files`. */
+  written: boolean;
+  /** `index.html` first; empty when `written`. */
   files: AuditPackFile[];
   documents: number;
   findings: number;
@@ -400,6 +417,7 @@ export type IsmsRequestMethod = keyof IsmsRequests;
 
 export interface IsmsNotifications {
   'isms/indexChanged': IndexChangedParams;
+  'isms/exportProgress': ExportProgressParams;
 }
 
 // ---- file system (server -> client) ----------------------------------------------------------------------------

@@ -31,6 +31,7 @@ export interface ServerHost {
   resultCache?(cacheDir: unknown): ResultCache | undefined;
   systemUserName?: ServerContext['systemUserName'];
   gitCommit?: ServerContext['gitCommit'];
+  packWriter?: ServerContext['packWriter'];
   /** When set, each check is logged with what this returns (memory use). */
   logChecks?: () => string;
 }
@@ -211,6 +212,7 @@ export function startServer(host: ServerHost): void {
     initializationOptions: () => initializationOptions,
     ...(host.systemUserName ? { systemUserName: host.systemUserName } : {}),
     ...(host.gitCommit ? { gitCommit: host.gitCommit } : {}),
+    ...(host.packWriter ? { packWriter: host.packWriter } : {}),
   };
   for (const feature of FEATURES) feature.register(context);
 

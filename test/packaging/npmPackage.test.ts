@@ -33,7 +33,7 @@ describe('the npm package', function () {
   };
 
   it('ships the bundled CLI and no sources or tests', () => {
-    assert.ok(files.includes('dist/cli.js'), files.join(', '));
+    assert.ok(files.includes('dist/cli.js') && files.includes('dist/exportFormats.js'), files.join(', '));
     assert.ok(!files.some((f) => /\.ts$|^test\/|^server\/src|^examples\//.test(f)), files.join(', '));
   });
 

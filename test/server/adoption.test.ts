@@ -2,11 +2,11 @@
 // through the protocol against the built server: the same proposal and pack as `isms init` and `isms export`.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import type { AuditPackFile, CheckSummaryResult, EvidenceLockerResult, ExportAuditPackResult, ProposeConfigResult } from '../../server/src/protocol';
+import type { AuditPackFile, CheckSummaryResult, EvidenceLockerResult, ExportAuditPackResult, ExportProgressParams, ProposeConfigResult } from '../../server/src/protocol';
 import { Fixture } from './fixture';
 import { codes, fileUri } from './lspClient';
 import { distFile } from '../support/dist';
@@ -166,9 +166,10 @@ describe('language server: isms/exportAuditPack ("ISMS: Export Audit Pack")', fu
     const r = await exportPack(f);
     assert.ok(r);
     assert.equal(r.name, f.dir.replace(/^.*[\\/]/, ''));
-    assert.deepEqual(r.files.map((x) => x.path), ['index.html', 'files/records/evidence/pentest 2026.pdf']);
-    const [index, evidence] = r.files as [Extract<AuditPackFile, { text: string }>, Extract<AuditPackFile, { copyFrom: string }>];
-    assert.equal(evidence.copyFrom, f.uri('records/evidence/pentest 2026.pdf'));
+    assert.equal(r.written, false);
+    assert.deepEqual(r.files.map((x) => x.path), ['index.html', 'files/records/evidence/pentest 2026.pdf', 'manifest.json']);
+    const [index, evidence] = r.files as [Extract<AuditPackFile, { text: string }>, Extract<AuditPackFile, { base64: string }>];
+    assert.equal(Buffer.from(evidence.base64, 'base64').toString(), '%PDF-1.4 placeholder');
     assert.equal(r.summary, '41 documents, 9 open findings, 0 suppressed, 1 evidence files copied');
     assert.deepEqual([r.documents, r.findings, r.suppressed, r.evidenceFiles], [41, 9, 0, 1]);
     assert.match(index.text, /<section class="pack-doc" id="doc-00-scope">/);
@@ -176,9 +177,9 @@ describe('language server: isms/exportAuditPack ("ISMS: Export Audit Pack")', fu
     assert.match(index.text, /<dt>Commit<\/dt><dd>not a git repository<\/dd>/);
     assert.doesNotMatch(index.text, /Problems panel/);
     // Byte for byte what the CLI writes for the same folder and day, but for the time it was generated.
-    const printed = cli(['export', f.dir, '--out', out, '--today', '2026-11-21']);
+    const printed = cli(['export', f.dir, '--out', out, '--today', '2026-11-21', '--format', 'html']);
     assert.equal(printed.status, 0, printed.stderr);
-    assert.equal(printed.stdout, `Wrote ${join(out, 'index.html')}: ${r.summary}.\n`);
+    assert.equal(printed.stdout, `Wrote ${out}: ${r.summary}; manifest.json lists 2 files.\n`);
     const unstamped = (html: string) => html.replace(/<dt>Generated<\/dt><dd>[^<]*<\/dd>/, '');
     assert.equal(unstamped(index.text), unstamped(readFileSync(join(out, 'index.html'), 'utf8')));
   });
@@ -196,5 +197,26 @@ describe('language server: isms/exportAuditPack ("ISMS: Export Audit Pack")', fu
 
   it('answers null for a folder that is not a workspace folder', async () => {
     assert.equal(await exportPack(f, 'file:///nowhere/else'), null);
+  });
+
+  it('writes a pack into a folder on disk itself, the formats asked for, reporting its progress', async () => {
+    const target = join(out, 'server-written');
+    const progress: ExportProgressParams[] = [];
+    const listening = f.client.connection.onNotification('isms/exportProgress', (p: ExportProgressParams) => progress.push(p));
+    try {
+      const r = await f.request<ExportAuditPackResult | null>('isms/exportAuditPack', { rootUri: fileUri(f.dir), formats: ['xlsx'], outputUri: fileUri(target) });
+      assert.ok(r);
+      assert.equal(r.written, true);
+      assert.deepEqual(r.files, []);
+      assert.deepEqual(readdirSync(target).sort(), ['3-risk-assessment-and-treatment', 'findings.xlsx', 'manifest.json']);
+      assert.deepEqual(readdirSync(join(target, '3-risk-assessment-and-treatment')).sort(), ['risk-register.xlsx', 'statement-of-applicability.xlsx']);
+      assert.equal(readFileSync(join(target, 'findings.xlsx')).toString('latin1', 0, 2), 'PK');
+      const manifest = JSON.parse(readFileSync(join(target, 'manifest.json'), 'utf8')) as { files: { path: string }[]; findings: number };
+      assert.equal(manifest.findings, 9);
+      assert.deepEqual(manifest.files.map((x) => x.path), ['3-risk-assessment-and-treatment/risk-register.xlsx', '3-risk-assessment-and-treatment/statement-of-applicability.xlsx', 'findings.xlsx']);
+      assert.ok(progress.length > 0 && progress.every((p) => p.rootUri === r.rootUri && p.total > 0), JSON.stringify(progress));
+    } finally {
+      listening.dispose();
+    }
   });
 });

@@ -1,10 +1,12 @@
-// "ISMS: Export Audit Pack": `isms export` in the editor. The server renders the pack (isms/exportAuditPack: the
-// static index.html and the evidence files it links to); this writes it with the editor's file system into a
-// folder the user picks. A folder holding anything but an earlier pack is never written into: the pack goes into a
-// new folder inside it instead, when the user agrees.
+// "ISMS: Export Audit Pack": `isms export` in the editor. The user picks the formats (HTML, PDF, Excel) and a
+// folder; the server writes the pack there itself when it is on disk (isms/exportAuditPack with outputUri,
+// progress in a notification with Cancel), else it hands back the HTML pack for this to write with the editor's
+// file system (PDF and Excel need the desktop's Node server). A folder holding anything but an earlier pack is
+// never written into: the pack goes into a new folder inside it instead, when the user agrees.
 import * as vscode from 'vscode';
 import type { IsmsServer } from '../ismsServer';
 import type { ExportAuditPackResult } from '../../../server/src/protocol';
+import { EXPORT_FORMATS, PACK_ENTRIES, type ExportFormat } from '../../../server/src/engine/export/types';
 import { SERVER_NOT_RUNNING, commandFolder, optionsArg, reportingFailure, uriArg } from './commandArgs';
 
 export interface ExportAuditPackOptions {
@@ -14,6 +16,28 @@ export interface ExportAuditPackOptions {
   output?: vscode.Uri;
   /** Replace an earlier pack in `output` without asking, and show no message afterwards. */
   confirm?: boolean;
+  /** The formats to write (skips the pick); default: all the editor can write. */
+  formats?: ExportFormat[];
+}
+
+const FORMAT_LABELS: Record<ExportFormat, { label: string; detail: string }> = {
+  html: { label: 'HTML', detail: 'index.html: every document and the findings in one static page' },
+  pdf: { label: 'PDF', detail: 'one PDF per document, in a folder per clause area' },
+  xlsx: { label: 'Excel', detail: 'statement-of-applicability.xlsx, risk-register.xlsx, findings.xlsx' },
+};
+
+/**
+ * The formats to write: those given, all of them for a scripted call (an output folder given), else asked with a
+ * multi-select pick, all ticked; undefined when cancelled.
+ */
+async function pickFormats(options: ExportAuditPackOptions, available: readonly ExportFormat[]): Promise<ExportFormat[] | undefined> {
+  if (options.formats) return options.formats.filter((f) => available.includes(f));
+  if (options.output || available.length === 1) return [...available];
+  const picked = await vscode.window.showQuickPick(
+    available.map((f) => ({ ...FORMAT_LABELS[f], format: f, picked: true })),
+    { title: `${TITLE}: formats`, canPickMany: true, placeHolder: 'The formats to write (a manifest.json with the SHA-256 of every file is always written)' },
+  );
+  return picked?.length ? picked.map((p) => p.format) : undefined;
 }
 
 const TITLE = 'ISMS: Export Audit Pack';
@@ -30,9 +54,10 @@ async function stateOf(uri: vscode.Uri): Promise<OutputState> {
   if (!(stat.type & vscode.FileType.Directory)) return 'file';
   const entries = await vscode.workspace.fs.readDirectory(uri);
   if (entries.length === 0) return 'empty';
-  if (!entries.some(([name]) => name === 'index.html')) return 'other';
-  const index = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(uri, 'index.html')));
-  return index.includes('<title>ISMS evidence pack: ') ? 'pack' : 'other';
+  // Every entry is one a pack has, and its manifest or index.html says it is a pack.
+  if (!entries.every(([name]) => PACK_ENTRIES.includes(name))) return 'other';
+  const text = async (name: string) => (entries.some(([n]) => n === name) ? new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(uri, name))) : '');
+  return (await text('manifest.json')).includes('"tool": "ISMS Markdown') || (await text('index.html')).includes('<title>ISMS evidence pack: ') ? 'pack' : 'other';
 }
 
 /** A name for a new pack folder inside `parent` that is not taken yet. */
@@ -72,22 +97,34 @@ async function packFolder(output: vscode.Uri, ismsName: string, confirm: boolean
   return answer === 'Create Folder' ? inside : undefined;
 }
 
+function base64Bytes(data: string): Uint8Array {
+  const binary = atob(data);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
 async function writePack(target: vscode.Uri, pack: ExportAuditPackResult, progress: vscode.Progress<{ message?: string; increment?: number }>): Promise<void> {
   const fs = vscode.workspace.fs;
-  // Evidence copies of an earlier pack may be stale (a file no longer linked): start that part afresh.
-  const files = vscode.Uri.joinPath(target, 'files');
-  if ((await stateOf(files)) !== 'missing') await fs.delete(files, { recursive: true, useTrash: false });
   await fs.createDirectory(target);
   for (const file of pack.files) {
     const destination = vscode.Uri.joinPath(target, ...file.path.split('/'));
     progress.report({ message: file.path, increment: 100 / pack.files.length });
     await fs.createDirectory(vscode.Uri.joinPath(destination, '..'));
     if ('text' in file) await fs.writeFile(destination, new TextEncoder().encode(file.text));
-    else await fs.copy(vscode.Uri.parse(file.copyFrom), destination, { overwrite: true });
+    else await fs.writeFile(destination, base64Bytes(file.base64));
   }
 }
 
-/** Returns the pack's index.html, or undefined when nothing was written. */
+/** An earlier pack's files may be stale (a document or evidence file gone): its entries go before a new one is written. */
+async function clearEarlierPack(target: vscode.Uri): Promise<void> {
+  for (const entry of PACK_ENTRIES) {
+    const uri = vscode.Uri.joinPath(target, ...entry.split('/'));
+    if ((await stateOf(uri)) !== 'missing') await vscode.workspace.fs.delete(uri, { recursive: true, useTrash: false });
+  }
+}
+
+/** Returns the pack's index.html (its folder when no HTML was asked for), or undefined when nothing was written. */
 async function exportAuditPack(server: IsmsServer, options: ExportAuditPackOptions): Promise<vscode.Uri | undefined> {
   const folder = await commandFolder(options.folder, 'Folder of the ISMS to export');
   if (!folder) return undefined;
@@ -105,28 +142,47 @@ async function exportAuditPack(server: IsmsServer, options: ExportAuditPackOptio
     output = chosen?.[0];
   }
   if (!output) return undefined;
+  // The Node server writes PDFs and workbooks into a folder on disk; elsewhere only the HTML pack can be made.
+  const onDisk = output.scheme === 'file';
+  const formats = await pickFormats(options, onDisk ? EXPORT_FORMATS : ['html']);
+  if (!formats) return undefined;
   const target = await packFolder(output, folder.name, options.confirm === true);
   if (!target) return undefined;
+  await clearEarlierPack(target);
 
   const done = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Exporting the audit pack of ${folder.name}`, cancellable: true },
     async (progress, token): Promise<ExportAuditPackResult | 'failed' | undefined> => {
-      progress.report({ message: 'checking and rendering the ISMS…' });
-      const pack = await server.request('isms/exportAuditPack', { rootUri: folder.uri.toString() }, token);
-      if (token.isCancellationRequested) return undefined;
+      progress.report({ message: 'checking the ISMS…' });
+      let reported = 0;
+      const listening = server.onExportProgress((p) => {
+        const percent = (100 * p.done) / Math.max(1, p.total);
+        progress.report({ message: `${p.done} of ${p.total}: ${p.message}`, increment: percent - reported });
+        reported = percent;
+      });
+      const pack = await server
+        .requestOrThrow('isms/exportAuditPack', { rootUri: folder.uri.toString(), formats, outputUri: onDisk ? target.toString() : undefined }, token)
+        .finally(() => listening.dispose());
+      if (token.isCancellationRequested) {
+        void vscode.window.showWarningMessage(`The export was cancelled; ${target.scheme === 'file' ? target.fsPath : target.toString()} holds a partial pack without manifest.json.`);
+        return undefined;
+      }
       if (!pack) {
         void vscode.window.showErrorMessage(pack === null ? `The ISMS language server has not loaded ${folder.name}; try again once it has.` : SERVER_NOT_RUNNING);
         return 'failed';
       }
-      await writePack(target, pack, progress);
+      if (!pack.written) {
+        if (formats.some((f) => f !== 'html')) void vscode.window.showWarningMessage('PDF and Excel export need the desktop build of the ISMS language server (Node.js); only the HTML pack was written.');
+        await writePack(target, pack, progress);
+      }
       return pack;
     },
   );
   if (!done || done === 'failed') return undefined;
-  const index = vscode.Uri.joinPath(target, 'index.html');
+  const index = formats.includes('html') ? vscode.Uri.joinPath(target, 'index.html') : target;
   if (!options.confirm) {
     const reveal = vscode.env.uiKind === vscode.UIKind.Desktop && index.scheme === 'file' ? ['Reveal'] : [];
-    void vscode.window.showInformationMessage(`Exported the audit pack of ${folder.name}: ${done.summary}.`, 'Open in Browser', ...reveal).then((action) => {
+    void vscode.window.showInformationMessage(`Exported the audit pack of ${folder.name}: ${done.summary}.`, ...(formats.includes('html') ? ['Open in Browser'] : []), ...reveal).then((action) => {
       if (action === 'Open in Browser') void vscode.env.openExternal(index);
       else if (action === 'Reveal') void vscode.commands.executeCommand('revealFileInOS', index);
     });
@@ -137,7 +193,8 @@ async function exportAuditPack(server: IsmsServer, options: ExportAuditPackOptio
 export function registerExportAuditPack(server: IsmsServer): vscode.Disposable {
   return vscode.commands.registerCommand('isms.exportAuditPack', (arg?: unknown) => {
     const o = optionsArg(arg);
-    const options: ExportAuditPackOptions = { folder: uriArg(o.folder), output: uriArg(o.output), confirm: o.confirm === true };
+    const formats = Array.isArray(o.formats) ? EXPORT_FORMATS.filter((f) => (o.formats as unknown[]).includes(f)) : undefined;
+    const options: ExportAuditPackOptions = { folder: uriArg(o.folder), output: uriArg(o.output), confirm: o.confirm === true, formats };
     return reportingFailure(TITLE, () => exportAuditPack(server, options));
   });
 }

@@ -1,9 +1,12 @@
-// `isms export [DIR] --out PACK`: the auditor's evidence pack, a self-contained static HTML file plus copies of
-// the evidence files its documents link to.
+// `isms export [DIR] --out PACK [--format html,pdf,xlsx]`: the auditor's evidence pack (engine/export/writePack.ts),
+// written straight to disk one document at a time; `isms export --verify PACK` checks it against its manifest.
 import { promises as fs } from 'node:fs';
 import * as nodePath from 'node:path';
 import { loadWorkspaces } from '../engine/workspace/nodeLoader';
-import { exportAuditPack } from '../engine/render/auditPack';
+import { writeAuditPack } from '../engine/export/writePack';
+import { nodePackSink, verifyPack } from '../engine/export/nodePack';
+import { PACK_ENTRIES, type ExportFormat } from '../engine/export/types';
+import { loadRenderers } from '../exportFormats/load';
 import { gitCommit } from '../engine/workspace/gitCommit';
 import { decodeText } from '../engine/workspace/textFile';
 
@@ -12,6 +15,7 @@ export interface ExportArgs {
   out: string;
   today: number;
   version: string;
+  formats: ReadonlySet<ExportFormat>;
 }
 
 export async function exportPack(args: ExportArgs, out: (s: string) => void): Promise<number> {
@@ -25,25 +29,42 @@ export async function exportPack(args: ExportArgs, out: (s: string) => void): Pr
     return 1;
   }
   const workspace = own.workspace;
-  const pack = await exportAuditPack({
+  const target = nodePath.resolve(args.out);
+  for (const entry of PACK_ENTRIES) await fs.rm(nodePath.join(target, entry), { recursive: true, force: true });
+  const pack = await writeAuditPack({
     workspace,
     name: nodePath.basename(root),
     textOf: async (path) => {
       const decoded = decodeText(await fs.readFile(nodePath.join(root, path)), workspace.config.maxFileSizeKb * 1024);
       return 'text' in decoded ? decoded.text : undefined;
     },
+    bytesOf: async (path) => {
+      try {
+        return await fs.readFile(nodePath.join(root, ...path.split('/')));
+      } catch {
+        return undefined;
+      }
+    },
+    sink: nodePackSink(target),
+    formats: args.formats,
+    loadRenderers,
     today: args.today,
     generatedAt: new Date(),
     toolVersion: args.version,
     commit: await gitCommit(root),
   });
-  const target = nodePath.resolve(args.out);
-  for (const file of pack.files) {
-    const destination = nodePath.join(target, ...file.path.split('/'));
-    await fs.mkdir(nodePath.dirname(destination), { recursive: true });
-    if ('text' in file) await fs.writeFile(destination, file.text);
-    else await fs.copyFile(nodePath.join(root, ...file.copyOf.split('/')), destination);
+  out(`Wrote ${args.out}: ${pack.summary}; manifest.json lists ${pack.manifest.files.length} files.\n`);
+  return 0;
+}
+
+export async function verify(dir: string, out: (s: string) => void): Promise<number> {
+  const result = await verifyPack(nodePath.resolve(dir));
+  for (const p of result.problems) out(`${p}\n`);
+  if (result.problems.length > 0) {
+    out(`${dir}: does NOT match its manifest (${result.problems.length} problems).\n`);
+    return 1;
   }
-  out(`Wrote ${nodePath.join(args.out, 'index.html')}: ${pack.summary}.\n`);
+  const m = result.manifest!;
+  out(`${dir}: all ${result.checked} files match manifest.json (exported ${m.exportedAt}${m.commit ? ` from commit ${m.commit}` : ''}, ${m.findings} open findings).\n`);
   return 0;
 }

@@ -8,7 +8,8 @@ import type { Diagnostic, Suppression } from '../engine/model';
 import { parseIsoDate, todayUtc } from '../engine/util/dates';
 import { RULES } from '../engine/rules/registry';
 import { init } from './init';
-import { exportPack } from './export';
+import { exportPack, verify } from './export';
+import { EXPORT_FORMATS, type ExportFormat } from '../engine/export/types';
 import { formatJson, formatSarif, inventory, type InventoryEntry, formatSuppressionsJson, formatSuppressionsText, formatText, summarise, wholeIsmsAnchor } from './format';
 import packageJson from '../../../package.json';
 
@@ -16,8 +17,11 @@ const USAGE = `Usage: isms <command> [options]
 
 Commands:
   check [DIR]     Check the ISMS in DIR (default: the current folder)
-  export [DIR] --out PACK
-                  Write the auditor's evidence pack: static HTML of every document, findings, suppressions
+  export [DIR] --out PACK [--format html,pdf,xlsx]
+                  Write the auditor's evidence pack: static HTML of every document, a PDF of each (one folder
+                  per clause area), the SoA, risk register and findings as Excel workbooks, manifest.json
+  export --verify PACK
+                  Recompute the SHA-256 of every file of a pack and compare with its manifest.json
   init [DIR]      Propose a .isms.yaml for an existing ISMS (aliases, metadata, types); --write saves it,
                   --force replaces an existing one (isms init --help for more)
   rules           List every rule code with its default severity and how to fix it
@@ -119,15 +123,23 @@ function parseCheckArgs(args: string[]): CheckArgs {
   return result;
 }
 
-function parseExportArgs(args: string[]): { dir: string; out: string; today: number } {
+function parseExportArgs(args: string[]): { dir: string; out: string; today: number; formats: Set<ExportFormat> } | { verify: string } {
   let out: string | undefined;
+  let verify: string | undefined;
+  let formats = new Set<ExportFormat>(EXPORT_FORMATS);
   let today = todayUtc();
   const dirs: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const [flag, inline] = args[i].startsWith('--') && args[i].includes('=') ? [args[i].slice(0, args[i].indexOf('=')), args[i].slice(args[i].indexOf('=') + 1)] : [args[i], undefined];
     const value = () => inline ?? args[++i] ?? '';
     if (flag === '--out') out = value();
-    else if (flag === '--today') {
+    else if (flag === '--verify') verify = value();
+    else if (flag === '--format') {
+      const list = value().split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
+      const unknown = list.find((f) => !(EXPORT_FORMATS as readonly string[]).includes(f));
+      if (unknown !== undefined || list.length === 0) throw new UsageError(`--format takes ${EXPORT_FORMATS.join(', ')} separated by commas, not "${unknown ?? ''}"`);
+      formats = new Set(list as ExportFormat[]);
+    } else if (flag === '--today') {
       const t = value();
       const day = parseIsoDate(t);
       if (day === undefined) throw new UsageError(`--today must be a date written YYYY-MM-DD, not "${t}"`);
@@ -135,11 +147,15 @@ function parseExportArgs(args: string[]): { dir: string; out: string; today: num
     } else if (flag.startsWith('-')) throw new UsageError(`unknown option ${flag}`);
     else dirs.push(flag);
   }
+  if (verify !== undefined) {
+    if (!verify || out || dirs.length) throw new UsageError('export --verify takes one pack folder and nothing else');
+    return { verify };
+  }
   if (!out) throw new UsageError('export needs --out PACK, the folder to write the pack into');
   if (dirs.length > 1) throw new UsageError('only one folder can be exported at a time');
   const dir = dirs[0] ?? '.';
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`${dir} is not a folder`);
-  return { dir, out, today };
+  return { dir, out, today, formats };
 }
 
 async function check(args: CheckArgs): Promise<number> {
@@ -228,8 +244,9 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (command === 'rules') return listRules();
     if (command === 'export') {
-      const { dir, out, today } = parseExportArgs(rest);
-      return await exportPack({ dir, out, today, version: packageJson.version }, (s) => process.stdout.write(s));
+      const args = parseExportArgs(rest);
+      if ('verify' in args) return await verify(args.verify, (s) => process.stdout.write(s));
+      return await exportPack({ ...args, version: packageJson.version }, (s) => process.stdout.write(s));
     }
     if (command === 'init') {
       if (rest.includes('-h') || rest.includes('--help')) {

@@ -3,6 +3,7 @@ import type { ClientCapabilities, Connection, ServerCapabilities, TextDocuments 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Root, Roots } from '../roots';
 import type { DiagnosticsPublisher } from './diagnostics';
+import type { FormatRenderers, PackSink } from '../engine/export/types';
 
 export interface ServerContext {
   connection: Connection;
@@ -24,6 +25,8 @@ export interface ServerContext {
   systemUserName?(root: Root, options: { git: boolean }): Promise<string | undefined>;
   /** The git commit a folder on disk is at, for the audit pack's stamp (the Node server). Absent in the browser. */
   gitCommit?(dir: string): Promise<string | undefined>;
+  /** Writes an audit pack into a folder on disk, and renders its PDFs and workbooks (the Node server only). */
+  packWriter?: { sink(dir: string): PackSink; loadRenderers(): Promise<FormatRenderers> };
 }
 
 /** One language feature: the capabilities it announces and the handlers it registers. */

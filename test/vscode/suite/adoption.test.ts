@@ -35,6 +35,19 @@ describe('adoption and export commands', function () {
       assert.ok(sections.includes('doc-00-scope'));
       assert.match(html, /in this document \(see <a href="#findings">Open findings and suppressions<\/a>\)/);
       assert.doesNotMatch(html, /Problems panel/);
+      // A scripted call writes every format: a PDF per document, the workbooks, the manifest.
+      const pdfs = fs.readdirSync(pack).filter((d) => /^\d-/.test(d)).flatMap((d) => fs.readdirSync(path.join(pack, d)).filter((f) => f.endsWith('.pdf')));
+      assert.equal(pdfs.length, locker.ismsDocuments);
+      assert.ok(fs.existsSync(path.join(pack, '3-risk-assessment-and-treatment', 'statement-of-applicability.xlsx')));
+      const manifest = JSON.parse(fs.readFileSync(path.join(pack, 'manifest.json'), 'utf8')) as { files: { path: string }[] };
+      assert.ok(manifest.files.some((f) => f.path === 'findings.xlsx'));
+    });
+
+    it('writes only the formats asked for', async () => {
+      const pack = path.join(tmp, 'pdf-only');
+      const written = await exportTo(pack, { formats: ['pdf'] });
+      assert.equal(written?.fsPath, pack);
+      assert.deepEqual(fs.readdirSync(pack).filter((e) => !/^\d-/.test(e)), ['manifest.json']);
     });
 
     it('replaces an earlier pack, stale evidence copies included', async () => {

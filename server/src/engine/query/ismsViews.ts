@@ -53,7 +53,7 @@ export function groupFindings(findings: Iterable<Diagnostic>): Map<string, Diagn
 
 const loc = (linker: Linker, path: string, range: Range): Loc => ({ uri: linker.uri(path), line: range.start.line, character: range.start.character });
 
-const text = (v: unknown): string | undefined => {
+export const text = (v: unknown): string | undefined => {
   if (v === undefined || v === null) return undefined;
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? undefined : formatIsoDate(parseIsoDate(v)!);
   const s = String(v).trim();

@@ -1,24 +1,22 @@
-// The auditor's evidence pack: one self-contained, static HTML file (no script, no network; a strict
+// The auditor's evidence pack's index.html: one self-contained, static HTML file (no script, no network; a strict
 // Content-Security-Policy says so) holding every ISMS document in the order an auditor reads them, each with its
 // metadata card and resolved cross-references (the preview's renderer), the open findings with the
 // suppressions and their reasons, and a generation stamp. It prints cleanly to PDF (print stylesheet).
 import type { Diagnostic, IsmsDocument } from '../model';
 import type { IsmsWorkspace } from '../workspace/workspace';
-import { checkWorkspaceDetailed, type SuppressedFinding } from '../check';
-import type { TextSource } from '../query/types';
+import type { SuppressedFinding } from '../check';
 import { renderPreview } from './preview';
-import { documentSummary, groupFindings } from '../query/ismsViews';
+import { documentSummary, groupFindings, type FindingsByPath, type Linker } from '../query/ismsViews';
 import { isMarkdownPath } from '../workspace/workspace';
 import { formatIsoDate } from '../util/dates';
 import { slugify } from '../parse/slug';
+import { AREAS, type Area } from '../export/types';
 import previewCss from '../../../../media/preview.css';
 
 export interface PackInput {
   workspace: IsmsWorkspace;
   /** The ISMS's name (its folder's name). */
   name: string;
-  /** Text of each Markdown document by workspace path. */
-  texts: ReadonlyMap<string, string>;
   diagnostics: readonly Diagnostic[];
   suppressed: readonly SuppressedFinding[];
   today: number;
@@ -28,32 +26,34 @@ export interface PackInput {
   commit?: string;
 }
 
-export interface Pack {
-  html: string;
-  /** Workspace-relative paths of the non-Markdown files the documents link to; copied beside the pack under files/. */
-  files: string[];
-}
 
-/** Where in the reading order a document belongs: the evidence locker first, then the rest of the ISMS. */
-const SECTIONS: { title: string; matches: (d: IsmsDocument) => boolean }[] = [
-  { title: 'ISMS scope (4.3)', matches: (d) => d.type === 'scope' },
-  { title: 'Information security policy (5.2)', matches: (d) => d.type === 'policy' && (/information security policy/i.test(d.title ?? '') || declares(d, '5.2')) },
+/** Where in the reading order a document belongs (the evidence locker first, then the rest), and its folder. */
+const SECTIONS: { title: string; area: Area; matches: (d: IsmsDocument) => boolean }[] = [
+  { title: 'ISMS scope (4.3)', area: AREAS.context, matches: (d) => d.type === 'scope' },
+  { title: 'Information security policy (5.2)', area: AREAS.policies, matches: (d) => d.type === 'policy' && (/information security policy/i.test(d.title ?? '') || declares(d, '5.2')) },
   {
     title: 'Risk assessment and treatment process (6.1.2, 6.1.3)',
+    area: AREAS.risk,
     // The methodology: a procedure or policy declaring the clauses (an SoA or treatment plan may cite 6.1.3 too).
     matches: (d) => (d.type === 'procedure' || d.type === 'policy') && (declares(d, '6.1.2') || declares(d, '6.1.3')),
   },
-  { title: 'Risk register (8.2)', matches: (d) => d.type === 'risk-register' || d.type === 'risk' },
-  { title: 'Risk treatment plan (6.1.3 e, 8.3)', matches: (d) => d.type === 'risk-treatment-plan' },
-  { title: 'Statement of Applicability (6.1.3 d)', matches: (d) => d.type === 'soa' },
-  { title: 'Information security objectives (6.2)', matches: (d) => d.type === 'objectives' },
-  { title: 'Internal audits (9.2)', matches: (d) => d.type === 'audit' },
-  { title: 'Management reviews (9.3)', matches: (d) => d.type === 'management-review' },
-  { title: 'Exceptions and break-glass records', matches: (d) => d.type === 'exception' },
-  { title: 'Topic-specific policies', matches: (d) => d.type === 'policy' },
-  { title: 'Procedures', matches: (d) => d.type === 'procedure' },
-  { title: 'Records', matches: (d) => d.type === 'record' },
-  { title: 'Other documents', matches: () => true },
+  { title: 'Risk register (8.2)', area: AREAS.risk, matches: (d) => d.type === 'risk-register' || d.type === 'risk' },
+  { title: 'Risk treatment plan (6.1.3 e, 8.3)', area: AREAS.risk, matches: (d) => d.type === 'risk-treatment-plan' },
+  { title: 'Statement of Applicability (6.1.3 d)', area: AREAS.risk, matches: (d) => d.type === 'soa' },
+  { title: 'Information security objectives (6.2)', area: AREAS.context, matches: (d) => d.type === 'objectives' },
+  { title: 'Internal audits (9.2)', area: AREAS.evaluation, matches: (d) => d.type === 'audit' },
+  { title: 'Management reviews (9.3)', area: AREAS.evaluation, matches: (d) => d.type === 'management-review' },
+  { title: 'Monitoring and measurement (9.1)', area: AREAS.evaluation, matches: (d) => declares(d, '9.1') || /monitoring/.test(d.declaredType ?? '') },
+  {
+    title: 'Nonconformities and corrective actions (10)',
+    area: AREAS.improvement,
+    matches: (d) => declares(d, '10.1') || declares(d, '10.2') || /nonconformit|corrective|action-log|improvement/.test(d.declaredType ?? ''),
+  },
+  { title: 'Exceptions and break-glass records', area: AREAS.operation, matches: (d) => d.type === 'exception' },
+  { title: 'Topic-specific policies', area: AREAS.policies, matches: (d) => d.type === 'policy' },
+  { title: 'Procedures', area: AREAS.operation, matches: (d) => d.type === 'procedure' },
+  { title: 'Records', area: AREAS.operation, matches: (d) => d.type === 'record' },
+  { title: 'Other documents', area: AREAS.operation, matches: () => true },
 ];
 
 function declares(doc: IsmsDocument, clause: string): boolean {
@@ -61,7 +61,7 @@ function declares(doc: IsmsDocument, clause: string): boolean {
   return Array.isArray(clauses) && clauses.some((c) => String(c) === clause);
 }
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+export const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 export const docAnchor = (path: string) => `doc-${slugify(path.replace(/\.(md|markdown)$/i, '').replace(/\//g, '-'))}`;
 
@@ -71,63 +71,74 @@ const FINDINGS_LINK = { href: '#findings', label: 'Open findings and suppression
 /** The date a document is filed under within its section (audits and reviews newest last). */
 const dateOf = (d: IsmsDocument) => String(d.frontmatter?.data.date ?? d.frontmatter?.data.opened ?? '');
 
-export function renderAuditPack(input: PackInput): Pack {
-  const { workspace } = input;
-  const files = new Set<string>();
-  // Links between documents become anchors inside the pack; links to evidence files point at the copies.
-  const linker = {
-    uri: (path: string) => {
-      if (isMarkdownPath(path)) return workspace.getDocument(path) ? `#${docAnchor(path)}` : '#';
-      if (workspace.hasFile(path)) {
-        files.add(path);
-        return `files/${path.split('/').map(encodeURIComponent).join('/')}`;
-      }
-      return '#';
-    },
-  };
-  const findings = groupFindings(input.diagnostics);
+export interface PackSection {
+  title: string;
+  area: Area;
+  docs: IsmsDocument[];
+}
+
+/** Every ISMS document once, in the auditor's reading order, grouped into sections. */
+export function packSections(workspace: IsmsWorkspace): PackSection[] {
   const placed = new Set<string>();
-  const sections = SECTIONS.map((section) => {
+  return SECTIONS.map((section) => {
     const docs = workspace
       .ismsDocuments()
       .filter((d) => !placed.has(d.path) && section.matches(d))
       .sort((a, b) => dateOf(a).localeCompare(dateOf(b)) || a.path.localeCompare(b.path));
     for (const d of docs) placed.add(d.path);
-    return { title: section.title, docs };
+    return { title: section.title, area: section.area, docs };
   }).filter((s) => s.docs.length > 0);
+}
 
-  const contents = sections
-    .map(
-      (s) =>
-        `<li><span class="pack-section">${escape(s.title)}</span><ol>${s.docs
-          .map((d) => {
-            const summary = documentSummary(workspace, d, input.today, linker, findings);
-            const badge = summary.review.state === 'overdue' ? ' <span class="pack-badge pack-bad">review overdue</span>' : '';
-            return `<li><a href="#${docAnchor(d.path)}">${escape(d.id ? `${d.id} ` : '')}${escape(d.title ?? d.path)}</a> <span class="pack-meta">${escape([summary.owner, summary.version && `v${summary.version}`, summary.status].filter(Boolean).join(' · '))}</span>${badge}</li>`;
-          })
-          .join('')}</ol></li>`,
-    )
-    .join('');
+/**
+ * index.html in three parts, so a writer can stream it one document at a time: `head` (cover and contents),
+ * `document` for each document in order, `tail` (the findings). Links between documents become anchors inside the
+ * page; links to evidence files point at the copies under files/ (`evidence` collects them).
+ */
+export class HtmlPack {
+  readonly evidence = new Set<string>();
+  private readonly findings: FindingsByPath;
+  readonly linker: Linker;
 
-  const documents = sections
-    .flatMap((s) => s.docs)
-    .map((d) => {
-      const rendered = renderPreview({ workspace, path: d.path, doc: d, text: input.texts.get(d.path) ?? '', today: input.today, findings: findings.get(d.path) ?? [], linker, findingsListed: FINDINGS_LINK });
-      return `<section class="pack-doc" id="${docAnchor(d.path)}"><p class="pack-path">${escape(d.path)} · <a href="#contents">contents</a></p>${staticLinks(rendered.html, rendered.targets)}</section>`;
-    })
-    .join('\n');
+  constructor(private readonly input: PackInput) {
+    const { workspace } = input;
+    this.findings = groupFindings(input.diagnostics);
+    this.linker = {
+      uri: (path: string) => {
+        if (isMarkdownPath(path)) return workspace.getDocument(path) ? `#${docAnchor(path)}` : '#';
+        if (workspace.hasFile(path)) {
+          this.evidence.add(path);
+          return `files/${path.split('/').map(encodeURIComponent).join('/')}`;
+        }
+        return '#';
+      },
+    };
+  }
 
-  const stamp = [
-    ['Generated', `${input.generatedAt.toISOString().replace('T', ' ').slice(0, 16)} UTC (reviews judged on ${formatIsoDate(input.today)})`],
-    ['Commit', input.commit ?? 'not a git repository'],
-    ['Tool', `ISMS Markdown ${input.toolVersion}`],
-    ['Documents', `${workspace.ismsDocuments().length} ISMS documents`],
-    ['Open findings', `${count(input.diagnostics, 'error')} errors, ${count(input.diagnostics, 'warning')} warnings, ${count(input.diagnostics, 'info')} information; ${input.suppressed.length} suppressed with reasons`],
-  ]
-    .map(([k, v]) => `<dt>${escape(k)}</dt><dd>${escape(v)}</dd>`)
-    .join('');
-
-  const html = `<!doctype html>
+  head(sections: readonly PackSection[]): string {
+    const { input } = this;
+    const contents = sections
+      .map(
+        (s) =>
+          `<li><span class="pack-section">${escape(s.title)}</span><ol>${s.docs
+            .map((d) => {
+              const summary = documentSummary(input.workspace, d, input.today, this.linker, this.findings);
+              const badge = summary.review.state === 'overdue' ? ' <span class="pack-badge pack-bad">review overdue</span>' : '';
+              return `<li><a href="#${docAnchor(d.path)}">${escape(d.id ? `${d.id} ` : '')}${escape(d.title ?? d.path)}</a> <span class="pack-meta">${escape([summary.owner, summary.version && `v${summary.version}`, summary.status].filter(Boolean).join(' · '))}</span>${badge}</li>`;
+            })
+            .join('')}</ol></li>`,
+      )
+      .join('');
+    const stamp = [
+      ['Generated', `${input.generatedAt.toISOString().replace('T', ' ').slice(0, 16)} UTC (reviews judged on ${formatIsoDate(input.today)})`],
+      ['Commit', input.commit ?? 'not a git repository'],
+      ['Tool', `ISMS Markdown ${input.toolVersion}`],
+      ['Documents', `${input.workspace.ismsDocuments().length} ISMS documents`],
+      ['Open findings', `${count(input.diagnostics, 'error')} errors, ${count(input.diagnostics, 'warning')} warnings, ${count(input.diagnostics, 'info')} information; ${input.suppressed.length} suppressed with reasons`],
+    ]
+      .map(([k, v]) => `<dt>${escape(k)}</dt><dd>${escape(v)}</dd>`)
+      .join('');
+    return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -143,53 +154,18 @@ export function renderAuditPack(input: PackInput): Pack {
 <dl class="pack-stamp">${stamp}</dl>
 </header>
 <nav id="contents" class="pack-contents"><h2>Contents</h2><ol>${contents}<li><a href="${FINDINGS_LINK.href}">${FINDINGS_LINK.label}</a></li></ol></nav>
-${documents}
-${findingsSection(input, linker)}
-</body>
-</html>
 `;
-  return { html, files: [...files].sort() };
-}
-
-/** One file of an exported pack, relative to the pack's folder: written from text, or a copy of an evidence file. */
-export type PackFile = { path: string; text: string } | { path: string; copyOf: string };
-
-export interface ExportedPack {
-  /** `index.html` first, then the evidence copies under `files/`, each from its workspace-relative path. */
-  files: PackFile[];
-  documents: number;
-  findings: number;
-  suppressed: number;
-  evidenceFiles: number;
-  /** "41 documents, 9 open findings, 0 suppressed, 1 evidence files copied". */
-  summary: string;
-}
-
-/**
- * Checks the workspace and renders its pack: what `isms export` writes and "ISMS: Export Audit Pack" hands the
- * editor to write. Each caller reads document text its own way and does the writing.
- */
-export async function exportAuditPack(
-  input: Omit<PackInput, 'texts' | 'diagnostics' | 'suppressed'> & { textOf: TextSource },
-): Promise<ExportedPack> {
-  const { workspace, textOf, ...rest } = input;
-  const { diagnostics, suppressed } = checkWorkspaceDetailed(workspace, { today: input.today });
-  const texts = new Map<string, string>();
-  for (const doc of workspace.ismsDocuments()) {
-    const text = await textOf(doc.path);
-    if (text !== undefined) texts.set(doc.path, text);
   }
-  const pack = renderAuditPack({ ...rest, workspace, texts, diagnostics, suppressed });
-  const files: PackFile[] = [{ path: 'index.html', text: pack.html }, ...pack.files.map((file) => ({ path: `files/${file}`, copyOf: file }))];
-  const documents = workspace.ismsDocuments().length;
-  return {
-    files,
-    documents,
-    findings: diagnostics.length,
-    suppressed: suppressed.length,
-    evidenceFiles: pack.files.length,
-    summary: `${documents} documents, ${diagnostics.length} open findings, ${suppressed.length} suppressed, ${pack.files.length} evidence files copied`,
-  };
+
+  document(doc: IsmsDocument, text: string): string {
+    const { input } = this;
+    const rendered = renderPreview({ workspace: input.workspace, path: doc.path, doc, text, today: input.today, findings: this.findings.get(doc.path) ?? [], linker: this.linker, findingsListed: FINDINGS_LINK });
+    return `<section class="pack-doc" id="${docAnchor(doc.path)}"><p class="pack-path">${escape(doc.path)} · <a href="#contents">contents</a></p>${staticLinks(rendered.html, rendered.targets)}</section>\n`;
+  }
+
+  tail(): string {
+    return `${findingsSection(this.input, this.linker)}\n</body>\n</html>\n`;
+  }
 }
 
 const count = (ds: readonly Diagnostic[], severity: Diagnostic['severity']) => ds.filter((d) => d.severity === severity).length;
@@ -203,7 +179,7 @@ function staticLinks(html: string, targets: Record<string, { uri: string }>): st
   }).replace(/\sdata-isms-target="t\d+"/g, '');
 }
 
-function findingsSection(input: PackInput, linker: { uri(path: string): string }): string {
+function findingsSection(input: PackInput, linker: Linker): string {
   const row = (d: Diagnostic) =>
     `<tr><td>${d.path === '.' ? 'the ISMS as a whole' : `<a href="${escape(linker.uri(d.path))}">${escape(d.path)}</a>:${d.range.start.line + 1}`}</td><td class="pack-${d.severity}">${d.severity}</td><td><code>${escape(d.code)}</code></td><td>${escape(d.message)}</td></tr>`;
   const open = input.diagnostics.length

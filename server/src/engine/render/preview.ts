@@ -535,12 +535,19 @@ function referencesList(state: State): Element | undefined {
 
 // ---- entry point ----------------------------------------------------------------------------------------------------
 
-export function renderPreview(input: PreviewInput): RenderedPreview {
+export interface PreviewTree {
+  title: string;
+  /** The sanitised HTML tree the preview shows (what the pack's PDFs are laid out from). */
+  tree: HastRoot;
+  targets: Record<string, Loc>;
+}
+
+/** The preview as a sanitised HTML tree: the header card, summaries, the body and the references list. */
+export function renderPreviewTree(input: PreviewInput): PreviewTree {
   const targets = new Targets(input.linker);
   const state: State = { input, targets, seen: new Map(), slugs: new SlugCounter() };
   const title = input.doc?.title ?? input.path.replace(/^.*\//, '');
   const raw = input.text.charCodeAt(0) === 0xfeff ? input.text.slice(1) : input.text;
-  let html: string;
   try {
     if (raw.length > PREVIEW_MAX_CHARS) throw new Error(`the document is larger than ${PREVIEW_MAX_CHARS / 1000} k characters`);
     const nesting = excessiveNesting(raw);
@@ -556,16 +563,20 @@ export function renderPreview(input: PreviewInput): RenderedPreview {
         const parts = [headerCard(state), soaSummary(state), heatMap(state), body, referencesList(state)].filter((x): x is Element => x !== undefined);
         tree.children = parts;
       })
-      .use(rehypeSanitize, PREVIEW_SCHEMA)
-      .use(rehypeStringify);
-    html = String(processor.processSync(raw));
+      .use(rehypeSanitize, PREVIEW_SCHEMA);
+    const tree = processor.runSync(processor.parse(raw)) as HastRoot;
+    return { title, tree, targets: targets.map };
   } catch (e) {
     // Pathological input (nesting deeper than the stack, megabytes of text): say so instead of failing.
     const message = e instanceof Error ? e.message : String(e);
-    const fallback = unified().use(rehypeSanitize, PREVIEW_SCHEMA).use(rehypeStringify);
+    const fallback = unified().use(rehypeSanitize, PREVIEW_SCHEMA);
     const tree: HastRoot = { type: 'root', children: [h('p', 'isms-note', [`This document cannot be previewed: ${truncate(message, 200)}.`]), h('pre', undefined, [truncate(raw, 20_000)])] };
-    html = String(fallback.stringify(fallback.runSync(tree)));
-    return { title, html, targets: {} };
+    return { title, tree: fallback.runSync(tree) as HastRoot, targets: {} };
   }
-  return { title, html, targets: targets.map };
+}
+
+export function renderPreview(input: PreviewInput): RenderedPreview {
+  const { title, tree, targets } = renderPreviewTree(input);
+  const html = String(unified().use(rehypeStringify).stringify(tree));
+  return { title, html, targets };
 }

@@ -1,0 +1,99 @@
+// The pack on disk (Node only, like nodeLoader.ts): a PackSink writing below a folder and hashing every byte as
+// it goes, and `isms export --verify`, which recomputes the hashes against manifest.json.
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream, promises as fs } from 'node:fs';
+import * as nodePath from 'node:path';
+import type { PackManifest, PackSink, PackStream } from './types';
+
+export function nodePackSink(dir: string): PackSink {
+  const files: PackManifest['files'] = [];
+  const target = (path: string) => nodePath.join(dir, ...path.split('/'));
+  return {
+    async write(path, data) {
+      const file = target(path);
+      await fs.mkdir(nodePath.dirname(file), { recursive: true });
+      await fs.writeFile(file, data);
+      const bytes = typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
+      if (path !== 'manifest.json') files.push({ path, bytes, sha256: createHash('sha256').update(data).digest('hex') });
+    },
+    async open(path): Promise<PackStream> {
+      const file = target(path);
+      await fs.mkdir(nodePath.dirname(file), { recursive: true });
+      const stream = createWriteStream(file);
+      const hash = createHash('sha256');
+      let bytes = 0;
+      let failure: Error | undefined;
+      stream.on('error', (e) => (failure = e));
+      return {
+        write: (chunk) =>
+          new Promise<void>((resolve, reject) => {
+            if (failure) return reject(failure);
+            hash.update(chunk);
+            bytes += Buffer.byteLength(chunk);
+            // Wait for the disk when the stream's buffer is full, so memory stays flat however large the pack.
+            if (stream.write(chunk)) resolve();
+            else stream.once('drain', resolve);
+          }),
+        end: () =>
+          new Promise<void>((resolve, reject) => {
+            stream.end(() => {
+              if (failure) return reject(failure);
+              files.push({ path, bytes, sha256: hash.digest('hex') });
+              resolve();
+            });
+          }),
+      };
+    },
+    written: async () => [...files],
+  };
+}
+
+async function sha256Of(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+async function listFiles(dir: string, prefix = ''): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...(await listFiles(nodePath.join(dir, entry.name), rel)));
+    else out.push(rel);
+  }
+  return out;
+}
+
+export interface VerifyResult {
+  manifest?: PackManifest;
+  /** What does not match: "changed: x", "missing: x", "not in the manifest: x", or why there is no manifest. */
+  problems: string[];
+  checked: number;
+}
+
+/** Recomputes every file's SHA-256 and compares it with manifest.json; extra and missing files count too. */
+export async function verifyPack(dir: string): Promise<VerifyResult> {
+  let manifest: PackManifest;
+  try {
+    manifest = JSON.parse(await fs.readFile(nodePath.join(dir, 'manifest.json'), 'utf8')) as PackManifest;
+    if (!Array.isArray(manifest.files)) throw new Error('it lists no files');
+  } catch (e) {
+    return { problems: [`${nodePath.join(dir, 'manifest.json')} cannot be read: ${e instanceof Error ? e.message : String(e)}`], checked: 0 };
+  }
+  const problems: string[] = [];
+  const listed = new Set<string>();
+  for (const f of manifest.files) {
+    listed.add(f.path);
+    const file = nodePath.join(dir, ...String(f.path).split('/'));
+    let actual: string;
+    try {
+      actual = await sha256Of(file);
+    } catch {
+      problems.push(`missing: ${f.path}`);
+      continue;
+    }
+    if (actual !== f.sha256) problems.push(`changed: ${f.path} (SHA-256 ${actual}, manifest says ${f.sha256})`);
+  }
+  for (const path of await listFiles(dir)) if (path !== 'manifest.json' && !listed.has(path)) problems.push(`not in the manifest: ${path}`);
+  return { manifest, problems, checked: manifest.files.length };
+}

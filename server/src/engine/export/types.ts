@@ -1,0 +1,102 @@
+// What the audit pack's writer (writePack.ts) hands the PDF and Excel renderers, which live in a bundle of their
+// own (dist/exportFormats.js, loaded only when a pack is exported: pdfmake and exceljs are most of its size).
+import type { Root as HastRoot } from 'hast';
+
+/** The pack's folders, one per clause area, as an auditor's evidence locker is laid out. */
+export const AREAS = {
+  context: '1-scope-and-context',
+  policies: '2-policies',
+  risk: '3-risk-assessment-and-treatment',
+  operation: '4-support-and-operation',
+  evaluation: '5-performance-evaluation',
+  improvement: '6-improvement',
+} as const;
+export type Area = (typeof AREAS)[keyof typeof AREAS];
+
+export const WORKBOOKS = {
+  soa: `${AREAS.risk}/statement-of-applicability.xlsx`,
+  risks: `${AREAS.risk}/risk-register.xlsx`,
+  findings: 'findings.xlsx',
+} as const;
+
+/** The top-level entries of a pack: an earlier pack's are removed before a new one is written, so none goes stale. */
+export const PACK_ENTRIES: readonly string[] = ['index.html', 'manifest.json', WORKBOOKS.findings, 'files', ...Object.values(AREAS)];
+
+export const EXPORT_FORMATS = ['html', 'pdf', 'xlsx'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** One document as a PDF: the preview's sanitised tree, with a header card, a footer and the file's metadata. */
+export interface PdfSpec {
+  info: { title: string; author?: string; subject: string; keywords?: string };
+  /** The header card: kind and ID above the title, then label/value facts. */
+  card: { kind?: string; id?: string; title: string; facts: [string, string][] };
+  /** Left of "page N of M" on every page, e.g. "POL-001 · version 1.2". */
+  footer: string;
+  tree: HastRoot;
+  /** Where each clickable element (`data-isms-target`) leads, relative to the PDF. */
+  targets: Record<string, { uri: string }>;
+  /** Images inside the workspace, by the `src` written in the document (PNG and JPEG bytes). */
+  images: Record<string, Uint8Array>;
+}
+
+export interface WorkbookColumn {
+  header: string;
+  /** In characters. */
+  width: number;
+  /** Data validation: the values a cell of this column may take. */
+  list?: readonly string[];
+}
+
+export interface WorkbookCell {
+  value: string | number | undefined;
+  /** A hyperlink, relative to the workbook. */
+  link?: string;
+  /** Background colour, RRGGBB. */
+  fill?: string;
+}
+
+export interface WorkbookSheet {
+  name: string;
+  columns: WorkbookColumn[];
+  rows: (WorkbookCell | string | number | undefined)[][];
+  /** A line under the table (e.g. what the colours mean). */
+  note?: string;
+}
+
+export interface WorkbookSpec {
+  title: string;
+  sheets: WorkbookSheet[];
+}
+
+/** The lazily loaded renderers. */
+export interface FormatRenderers {
+  pdf(spec: PdfSpec): Promise<Uint8Array>;
+  workbook(spec: WorkbookSpec): Promise<Uint8Array>;
+}
+
+/** Where a pack is written: files by pack-relative path, whole or (index.html) piece by piece. */
+export interface PackSink {
+  write(path: string, data: string | Uint8Array): Promise<void>;
+  open(path: string): Promise<PackStream>;
+  /** Every file written so far, with its size and SHA-256 (for the manifest). */
+  written(): Promise<PackManifest['files']>;
+}
+
+export interface PackStream {
+  write(chunk: string): Promise<void>;
+  end(): Promise<void>;
+}
+
+/** manifest.json: what the auditor checks the pack against (`isms export --verify`). */
+export interface PackManifest {
+  tool: string;
+  name: string;
+  exportedAt: string;
+  /** The ISMS's git commit, when it is in git. */
+  commit: string | null;
+  formats: ExportFormat[];
+  documents: number;
+  findings: number;
+  suppressed: number;
+  files: { path: string; bytes: number; sha256: string }[];
+}
