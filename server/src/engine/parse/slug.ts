@@ -8,12 +8,18 @@ export function slugify(text: string): string {
     .replace(/ /g, '-');
 }
 
-/** A trailing explicit ID (`## Access reviews {#reviews}`, Hugo, MkDocs, Pandoc and kramdown): the ID and the text before it. */
-const CUSTOM_ID = /[ \t]*\{#([^\s{}]+)(?:[ \t][^{}]*)?\}[ \t]*$/;
+/** A trailing attribute list (`## Access reviews {#reviews}`, `#### RED{.text-danger #red}`: Hugo, MkDocs, Pandoc, kramdown). */
+const ATTRIBUTE_LIST = /[ \t]*\{([^{}]*)\}[ \t]*$/;
 
+/** A heading's explicit ID from its attribute list, and the text before the list. */
 export function customHeadingId(text: string): { text: string; id: string } | undefined {
-  const m = CUSTOM_ID.exec(text);
-  return m ? { text: text.slice(0, m.index), id: m[1] } : undefined;
+  const m = ATTRIBUTE_LIST.exec(text);
+  if (!m) return undefined;
+  const attributes = m[1].trim().split(/[ \t]+/);
+  // Only a list of `.class`, `#id` and `key=value` is one; `{{< shortcode >}}` or `{braces}` in prose are not.
+  if (!attributes.every((a) => /^[.#][^\s]+$|^[\w-]+=\S*$/.test(a))) return undefined;
+  const id = attributes.find((a) => a.startsWith('#'))?.slice(1);
+  return id ? { text: text.slice(0, m.index), id } : undefined;
 }
 
 /** Assigns each heading a unique slug the way GitHub does: repeats get `-1`, `-2`, ...; an explicit `{#id}` is kept. */

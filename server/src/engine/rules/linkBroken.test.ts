@@ -41,12 +41,12 @@ describe(code, () => {
     const page = (body: string) => policy({}, body);
     const files = {
       'runbooks/_index.md': page('# Runbooks\n'),
-      'runbooks/triage.md': page('# Triage\n\n## Medium/Low issues {#medium-low}\n'),
+      'runbooks/triage.md': page('# Triage\n\n## Medium/Low issues {#medium-low}\n\n#### RED{.text-danger #red}\n\n## Braces {not an id}\n'),
       'access/index.md': page('# Access\n'),
       'access/reviews.md': page('# Reviews\n'),
       'overview.md': page(
         [
-          '[site](/handbook/security/runbooks/triage/) [anchor](/handbook/security/runbooks/triage/#medium-low)',
+          '[site](/handbook/security/runbooks/triage/) [anchor](/handbook/security/runbooks/triage/#medium-low) [attributes](/handbook/security/runbooks/triage/#red)',
           '[pretty](runbooks/triage) [folder](runbooks/) [index](access/) [other section](/handbook/people/onboarding/)',
           '[root](/) [gone](/handbook/security/runbooks/retired-page/) [sibling section](../people/benefits.md)',
           '',
@@ -57,6 +57,11 @@ describe(code, () => {
     it('resolves site-absolute links below the URL path siteRoot names, pretty and folder links, and {#id} anchors', () => {
       const found = check(files, { code, config: { siteRoot: '/handbook/security/' } });
       assert.deepEqual(found.map((d) => d.message), ['Link target runbooks/retired-page does not exist.']);
+    });
+
+    it('reads an ID anywhere in a heading attribute list, and only in one', () => {
+      const found = check({ ...files, 'braces.md': page('[ok](runbooks/triage.md#red) [no](runbooks/triage.md#not)\n') }, { code });
+      assert.deepEqual(found.filter((d) => d.path === 'braces.md').map((d) => d.message), ['runbooks/triage.md has no heading with the anchor #not.']);
     });
 
     it('without siteRoot, site-absolute links resolve at the workspace root as on GitHub (and are reported)', () => {
