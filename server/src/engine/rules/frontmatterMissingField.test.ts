@@ -10,6 +10,13 @@ describe(code, () => {
     assert.match(found[0].message, /policy document has no `(owner|title)`/);
   });
 
+  it('asks for an id only where the ISMS uses document IDs at all (otherwise titles identify documents)', () => {
+    const noIds = { 'p.md': policy({ id: undefined }), 'q.md': policy({ id: undefined, title: 'Other' }) };
+    assert.deepEqual(check(noIds, { code }), []);
+    const found = check({ ...noIds, 'r.md': policy({ id: 'POL-9', title: 'Third' }) }, { code });
+    assert.deepEqual(found.map((d) => `${d.path} ${d.data?.field}`).sort(), ['p.md id', 'q.md id']);
+  });
+
   it('takes the first H1 as the title when no title field is given', () => {
     assert.deepEqual(check({ 'p.md': policy({ title: undefined }, '# Access Control Policy\n') }, { code }), []);
   });

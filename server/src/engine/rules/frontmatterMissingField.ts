@@ -37,12 +37,16 @@ export const frontmatterMissingField: DocumentRule = {
   family: 'frontmatter',
   scope: 'document',
   defaultSeverity: 'warning',
-  description: 'A document lacks a field its type needs: `id`, `title`, `owner`; a review date for scope, policy and SoA; `date` for audits and management reviews; `opened` for exceptions.',
+  description: 'A document lacks a field its type needs: `id` (where the ISMS uses document IDs at all), `title`, `owner`; a review date for scope, policy and SoA; `date` for audits and management reviews; `opened` for exceptions.',
   fix: 'Add the named field where the document keeps its metadata: the frontmatter (the quick fix inserts it), or its Document Control table, blockquote header or document information list.',
   check(doc, ctx) {
     if (!doc.type || !doc.frontmatter) return;
     const data = doc.frontmatter.data;
+    // Document IDs are what `related:` and cross-references use; where no document has one, the ISMS identifies its
+    // documents by title (as clause 7.5.2 allows) and asking every document for an ID would only be noise.
+    const usesIds = ctx.workspace.documentIds().size > 0;
     for (const group of requiredFields(doc.type)) {
+      if (group[0] === 'id' && !usesIds) continue;
       if (group.some((f) => (data[f] !== undefined && data[f] !== null && String(data[f]).trim() !== '') || doc.frontmatter!.placeholders?.has(f))) continue;
       const field = group[0];
       const what = group.length > 1 ? group.map(code).join(' or ') : code(field);
