@@ -7,7 +7,7 @@ import { idTokens, type IdModifier } from '../engine/query/tokens';
 import { TextLines, comparePositions } from '../engine/query/text';
 import type { Range, ReferenceKind } from '../engine/model';
 
-const TOKEN_TYPES: Record<ReferenceKind, string> = { control: 'enumMember', risk: 'variable', document: 'class' };
+const TOKEN_TYPES: Record<ReferenceKind, string> = { control: 'enumMember', risk: 'variable', document: 'class', action: 'event' };
 const MODIFIERS: IdModifier[] = ['declaration', 'deprecated', 'unresolved'];
 export const LEGEND: SemanticTokensLegend = { tokenTypes: Object.values(TOKEN_TYPES), tokenModifiers: MODIFIERS };
 

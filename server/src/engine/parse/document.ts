@@ -13,7 +13,8 @@ import { LineIndex } from '../util/lineIndex';
 import { SlugCounter } from './slug';
 import { looksLikeUnclosedFrontmatter, parseFrontmatter, type FrontmatterBlock } from './frontmatter';
 import { scanMarkdown, type ScannedCell, type ScannedLink } from './scanner';
-import { DOCUMENT_ID_SHAPE, parseControlId, riskIdMatcher, scanControls, scanPattern, urlSpans } from './references';
+import { DEFAULT_ACTION_ID_PATTERN, DOCUMENT_ID_SHAPE, parseControlId, riskIdMatcher, scanControls, scanPattern, urlSpans } from './references';
+import { readListItems, readStatements } from './statements';
 import { findColumn } from './tables';
 import { readSuppressions } from './suppressions';
 import { intern } from './detach';
@@ -21,6 +22,8 @@ import { applyAliases, flattenFrameworkControls, inferType, NO_CONVENTIONS, read
 
 export interface ParseOptions {
   riskIdPattern: string;
+  /** Action IDs (`ACT-12`); the default when absent. */
+  actionIdPattern?: string;
   /** Other metadata conventions the workspace is configured for (aliases, type globs, ...). */
   conventions?: Conventions;
 }
@@ -38,11 +41,14 @@ export function parseDocument(path: string, rawText: string, options: ParseOptio
     links: [],
     tables: [],
     references: [],
+    listItems: [],
+    statements: [],
     suppressions: [],
     parseDiagnostics: [],
     lineCount: lines.lineCount,
   };
   const riskMatcher = riskIdMatcher(options.riskIdPattern);
+  const actionMatcher = riskIdMatcher(options.actionIdPattern ?? DEFAULT_ACTION_ID_PATTERN, DEFAULT_ACTION_ID_PATTERN);
 
   const conventions = options.conventions ?? NO_CONVENTIONS;
 
@@ -64,7 +70,7 @@ export function parseDocument(path: string, rawText: string, options: ParseOptio
   }
 
   const bodyStart = block?.bodyStart ?? 0;
-  readBody(text, bodyStart, doc, lines, riskMatcher);
+  readBody(text, bodyStart, doc, lines, riskMatcher, actionMatcher);
   if (conventions.metadataSources.length) readOtherMetadata(doc, text, bodyStart, lines, conventions);
   inferType(doc, conventions);
   if (doc.frontmatter) {
@@ -148,7 +154,7 @@ function shiftRange(range: Reference['range'], from: number, length: number): Re
   return { start: { line: range.start.line, character: start }, end: { line: range.start.line, character: start + length } };
 }
 
-function readBody(text: string, bodyStart: number, doc: IsmsDocument, lines: LineIndex, riskMatcher: RegExp): void {
+function readBody(text: string, bodyStart: number, doc: IsmsDocument, lines: LineIndex, riskMatcher: RegExp, actionMatcher: RegExp): void {
   const scan = scanMarkdown(text, bodyStart);
   const link = (l: ScannedLink): Link => ({ target: safeDecode(l.target), range: lines.range(l.start, l.end), image: l.image });
   const slugs = new SlugCounter();
@@ -170,7 +176,13 @@ function readBody(text: string, bodyStart: number, doc: IsmsDocument, lines: Lin
   const risks = scanPattern(prose, riskMatcher, urls);
   for (const m of risks) push('risk', m);
   const riskStarts = new Set(risks.map((r) => r.start));
+  for (const m of scanPattern(prose, actionMatcher, urls)) if (!riskStarts.has(m.start)) {
+    push('action', m);
+    riskStarts.add(m.start);
+  }
   for (const m of scanPattern(prose, DOCUMENT_ID_SHAPE, urls)) if (!riskStarts.has(m.start)) push('document', m);
+  doc.listItems = readListItems(text, prose, bodyStart, lines);
+  doc.statements = readStatements(prose, bodyStart, lines);
   doc.suppressions = readSuppressions(doc, text, scan.html, lines);
 }
 
