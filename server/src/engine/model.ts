@@ -167,6 +167,11 @@ export interface IsmsDocument {
   references: Reference[];
   listItems: ListItem[];
   statements: Statement[];
+  /**
+   * Scope and context documents only: the prose of each section, whitespace collapsed ([0] before the first
+   * heading, [i + 1] under heading i), where rules look for the providers and issues the scope must name.
+   */
+  sectionText?: string[];
   suppressions: Suppression[];
   /** Problems found while parsing (frontmatter syntax and the like). */
   parseDiagnostics: Diagnostic[];

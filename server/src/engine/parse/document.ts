@@ -17,7 +17,7 @@ import { DEFAULT_ACTION_ID_PATTERN, DOCUMENT_ID_SHAPE, parseControlId, riskIdMat
 import { readListItems, readStatements } from './statements';
 import { findColumn } from './tables';
 import { readSuppressions } from './suppressions';
-import { intern } from './detach';
+import { detach, intern } from './detach';
 import { applyAliases, flattenFrameworkControls, inferType, NO_CONVENTIONS, readOtherMetadata, type Conventions } from '../adopt/conventions';
 
 export interface ParseOptions {
@@ -70,13 +70,14 @@ export function parseDocument(path: string, rawText: string, options: ParseOptio
   }
 
   const bodyStart = block?.bodyStart ?? 0;
-  readBody(text, bodyStart, doc, lines, riskMatcher, actionMatcher);
+  const scan = readBody(text, bodyStart, doc, lines, riskMatcher, actionMatcher);
   if (conventions.metadataSources.length) readOtherMetadata(doc, text, bodyStart, lines, conventions);
   inferType(doc, conventions);
   if (doc.frontmatter) {
     readDeclaredFields(doc);
     collectFrontmatterReferences(doc);
   }
+  if (doc.type === 'scope' || doc.type === 'context') doc.sectionText = sectionTexts(scan.prose, scan.headings, bodyStart);
   // In an SoA the control column may hold bare numbers (`8.28`): those are control references too.
   if (doc.type === 'soa') for (const table of doc.tables) addBareSoaControls(table, doc);
   doc.references.sort(byStart);
@@ -154,7 +155,15 @@ function shiftRange(range: Reference['range'], from: number, length: number): Re
   return { start: { line: range.start.line, character: start }, end: { line: range.start.line, character: start + length } };
 }
 
-function readBody(text: string, bodyStart: number, doc: IsmsDocument, lines: LineIndex, riskMatcher: RegExp, actionMatcher: RegExp): void {
+/** The prose under each heading, whitespace collapsed: [0] before the first heading. */
+function sectionTexts(prose: string, headings: { start: number; end: number }[], bodyStart: number): string[] {
+  const bounds = [bodyStart, ...headings.flatMap((h) => [h.start, h.end]), prose.length];
+  const out: string[] = [];
+  for (let i = 0; i < bounds.length; i += 2) out.push(detach(prose.slice(bounds[i], bounds[i + 1]).replace(/\s+/g, ' ').trim()));
+  return out;
+}
+
+function readBody(text: string, bodyStart: number, doc: IsmsDocument, lines: LineIndex, riskMatcher: RegExp, actionMatcher: RegExp): ReturnType<typeof scanMarkdown> {
   const scan = scanMarkdown(text, bodyStart);
   const link = (l: ScannedLink): Link => ({ target: safeDecode(l.target), range: lines.range(l.start, l.end), image: l.image });
   const slugs = new SlugCounter();
@@ -184,6 +193,7 @@ function readBody(text: string, bodyStart: number, doc: IsmsDocument, lines: Lin
   doc.listItems = readListItems(text, prose, bodyStart, lines);
   doc.statements = readStatements(prose, bodyStart, lines);
   doc.suppressions = readSuppressions(doc, text, scan.html, lines);
+  return scan;
 }
 
 const byStart = (a: { range: Reference['range'] }, b: { range: Reference['range'] }) =>

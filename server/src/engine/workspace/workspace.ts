@@ -371,6 +371,27 @@ export class IsmsWorkspace {
     return this.actions().byId.get(id);
   }
 
+  private readonly fileDates = new Map<string, number>();
+
+  /**
+   * When each file was last committed (days since epoch), from git where the host may run it (see
+   * gitCommit.ts); evidence-stale reads it. Replaces the previous dates.
+   */
+  setFileDates(dates: ReadonlyMap<string, number>): void {
+    const changed = new Set<string>();
+    for (const [path, day] of dates) if (this.fileDates.get(path) !== day) changed.add(path);
+    for (const path of this.fileDates.keys()) if (!dates.has(path)) changed.add(path);
+    this.fileDates.clear();
+    for (const [path, day] of dates) this.fileDates.set(path, day);
+    for (const path of changed) this.bump(`filedate:${path}`);
+  }
+
+  /** The day a file was last committed, when known. */
+  fileDate(path: string): number | undefined {
+    this.log.reads?.add(`filedate:${path}`);
+    return this.fileDates.get(path);
+  }
+
   /** Every mention of an ID across the workspace, in path order. */
   referencesTo(kind: ReferenceKind, id: string): { doc: IsmsDocument; ref: Reference }[] {
     this.log.reads?.add('refs');

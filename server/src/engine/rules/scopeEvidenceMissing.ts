@@ -1,0 +1,39 @@
+import { hasValue } from '../isms/status';
+import type { DocumentRule } from './rule';
+import { documentAnchor, resolveLink } from './helpers';
+
+const DIAGRAM_FILE = /\.(?:png|jpe?g|gif|svg|webp|drawio|dio|vsdx?|puml|plantuml|mmd|mermaid|excalidraw|pdf)$/i;
+const ASSET_EXPORT = /asset|inventory|inventar|inventaire|inventario|cmdb|資産/i;
+
+export const scopeEvidenceMissing: DocumentRule = {
+  code: 'scope-evidence-missing',
+  family: 'scope',
+  scope: 'document',
+  defaultSeverity: 'info',
+  description:
+    'The scope links no architecture or network diagram (an image or diagram file), there is no asset inventory (an `asset-inventory` document or a linked export), or nothing records its approval by top management (management review minutes or a record that refer to the scope\'s `id`, or `approval_record:`).',
+  fix: 'Link the diagram and the asset inventory from the scope, and record the approval: minutes that mention the scope ID, or `approval_record:` naming them.',
+  check(doc, ctx) {
+    if (doc.type !== 'scope') return;
+    const missing: { key: string; what: string }[] = [];
+    const targets = doc.links.map((l) => ({ link: l, resolved: resolveLink(doc.path, l.target) }));
+    const diagram = targets.some(({ link, resolved }) => link.image || DIAGRAM_FILE.test(resolved?.path ?? link.target));
+    if (!diagram) missing.push({ key: 'diagram', what: 'an architecture or network diagram (link an image or diagram file)' });
+    const docs = ctx.workspace.ismsDocuments();
+    const inventory =
+      docs.some((d) => d.type === 'asset-inventory') ||
+      targets.some(({ resolved, link }) => {
+        const path = resolved?.path ?? link.target;
+        const target = resolved?.path ? ctx.workspace.getDocument(resolved.path) : undefined;
+        return target?.type === 'asset-inventory' || (!/\.(md|markdown)$/i.test(path) && ASSET_EXPORT.test(path));
+      });
+    if (!inventory) missing.push({ key: 'asset-inventory', what: 'an asset inventory (an `asset-inventory` document, or a link to an inventory export)' });
+    const approval =
+      hasValue(doc, 'approval_record') ||
+      (doc.id !== undefined && ctx.workspace.referencesTo('document', doc.id).some(({ doc: d }) => d.path !== doc.path && (d.type === 'management-review' || d.type === 'record')));
+    if (!approval) missing.push({ key: 'approval-record', what: `a record of its approval by top management (management review minutes or a record mentioning ${doc.id ?? 'its ID'}, or \`approval_record:\`)` });
+    for (const m of missing) {
+      ctx.report({ range: documentAnchor(doc), message: `The scope has no evidence an auditor samples: ${m.what}.`, data: { missing: m.key } });
+    }
+  },
+};
