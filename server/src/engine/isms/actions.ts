@@ -3,7 +3,7 @@
 // document. An action with an ID (`ACT-12`, `actionIdPattern`) may appear in several places (decided in a
 // review, tracked in the action log, reported on in the next review): trackActions merges them.
 import type { IsmsDocument, Range, TableCell } from '../model';
-import { cellAt, findColumn } from '../parse/tables';
+import { cellAt, findColumn, idColumn } from '../parse/tables';
 import { parseIsoDate } from '../util/dates';
 import { isBlank } from './values';
 
@@ -82,12 +82,12 @@ function tableActions(doc: IsmsDocument, table: IsmsDocument['tables'][number], 
   const status = findColumn(table, ACTION_COLUMNS.status);
   // An action table tracks who does what by when: a two-column "Action | Status" report on earlier actions is not one.
   if ([owner, due, status].filter((c) => c >= 0).length < 2) return [];
-  const idColumn = findColumn(table, ACTION_COLUMNS.id);
+  const idCol = idColumn(table, ACTION_COLUMNS.id);
   const rows: ActionRow[] = [];
   for (const row of table.rows) {
     const actionCell = row.cells[action];
     if (!actionCell || isBlank(actionCell.text)) continue;
-    const idCell = cellAt(row.cells, idColumn);
+    const idCell = cellAt(row.cells, idCol);
     const id = (idCell && firstId(idCell.text, matcher)) ?? firstId(actionCell.text, matcher);
     const idSource: TableCell = idCell && firstId(idCell.text, matcher) ? idCell : actionCell;
     const ownerCell = cellAt(row.cells, owner);

@@ -1,7 +1,7 @@
 // Information security objectives (clause 6.2): rows of an objectives table, or sections of an `objectives`
 // document that describe one objective each (`## O1: …` with `Measure:`, `Owner:`, `Due:` lines).
 import type { IsmsDocument, Range } from '../model';
-import { cellAt, findColumn } from '../parse/tables';
+import { cellAt, findColumn, idColumn } from '../parse/tables';
 import { parseCycle, parseIsoDate, type Cycle } from '../util/dates';
 import { inSection, sectionsOf } from './sections';
 import { isBlank } from './values';
@@ -62,7 +62,8 @@ export function readObjectives(doc: IsmsDocument): Objective[] {
       const col = (k: keyof typeof OBJECTIVE_COLUMNS) => findColumn(table, OBJECTIVE_COLUMNS[k]);
       const objective = col('objective');
       if (objective < 0) continue;
-      const [id, measure, target, owner, due, frequency, measured, status] = (['id', 'measure', 'target', 'owner', 'due', 'frequency', 'measured', 'status'] as const).map(col);
+      const [measure, target, owner, due, frequency, measured, status] = (['measure', 'target', 'owner', 'due', 'frequency', 'measured', 'status'] as const).map(col);
+      const id = idColumn(table, OBJECTIVE_COLUMNS.id);
       for (const row of table.rows) {
         const text = (i: number) => {
           const v = cellAt(row.cells, i)?.text;

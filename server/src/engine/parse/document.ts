@@ -191,7 +191,7 @@ function readBody(text: string, bodyStart: number, doc: IsmsDocument, lines: Lin
   }
   for (const m of scanPattern(prose, DOCUMENT_ID_SHAPE, urls)) if (!riskStarts.has(m.start)) push('document', m);
   doc.listItems = readListItems(text, prose, bodyStart, lines);
-  doc.statements = readStatements(prose, bodyStart, lines);
+  doc.statements = readStatements(text, prose, bodyStart, lines);
   doc.suppressions = readSuppressions(doc, text, scan.html, lines);
   return scan;
 }

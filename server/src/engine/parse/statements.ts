@@ -32,7 +32,7 @@ const SOA_VERSION =
   /\b(?:statement\s+of\s+applicability|soa|erklärung\s+zur\s+anwendbarkeit|déclaration\s+d['’]applicabilité|declaración\s+de\s+aplicabilidad|verklaring\s+van\s+toepasselijkheid)\b[^.\n]{0,40}?\b(?:version|versión|v\.?|rev(?:ision)?\.?)\s*(\d+(?:\.\d+)*)\b/giu;
 
 /** `Owner: CTO`, `**Due:** 2026-12-01`, `- Measure: …` (markup is blank in the prose): a key of up to four words. */
-const FIELD_LINE = /^[\s>*+-]*(?:\d{1,3}[.)]\s+)?(\p{L}[\p{L}\p{N}/&' -]{0,40}?)\s*[:：]\s+(\S.*)$/u;
+const FIELD_LINE = /^[\s>*+_-]*(?:\d{1,3}[.)]\s+)?(\p{L}[\p{L}\p{N}/&' -]{0,40}?)[*_]*\s*[:：][*_]*\s+(\S.*)$/u;
 
 const LIST_ITEM = /^([ \t]*(?:>[ \t]?)*[ \t]*)([-+*]|\d{1,9}[.)])([ \t]+)(?:\[([ xX])\][ \t]+)?(\S.*)$/;
 
@@ -66,11 +66,13 @@ export function readListItems(text: string, prose: string, bodyStart: number, li
 }
 
 /** Approvers, dates and SoA version citations in the prose. */
-export function readStatements(prose: string, bodyStart: number, lines: LineIndex): Statement[] {
+export function readStatements(text: string, prose: string, bodyStart: number, lines: LineIndex): Statement[] {
   const found: Statement[] = [];
-  for (const [line, offset] of linesOf(prose, bodyStart)) {
+  // Line breaks are not prose (the prose has spaces there), so lines come from the text.
+  for (const [raw, offset] of linesOf(text, bodyStart)) {
+    const line = prose.slice(offset, offset + raw.length);
     if (!line.trim()) continue;
-    const field = FIELD_LINE.exec(line);
+    const field = /^\s{0,3}#{1,6}\s/.test(raw) ? null : FIELD_LINE.exec(line);
     if (field) {
       const at = offset + line.length - field[2].length;
       found.push({ kind: 'field', key: intern(field[1].trim().toLowerCase()), value: intern(field[2].trim().slice(0, 200)), range: lines.range(at, at + field[2].trimEnd().length) });

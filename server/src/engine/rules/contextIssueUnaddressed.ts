@@ -1,6 +1,6 @@
 import type { IsmsDocument, Table } from '../model';
 import { sectionsOf } from '../isms/sections';
-import { findColumn } from '../parse/tables';
+import { findColumn, idColumn } from '../parse/tables';
 import { SCOPE_SECTIONS } from './scopeMissingSection';
 import type { WorkspaceRule } from './rule';
 
@@ -43,7 +43,7 @@ export const contextIssueUnaddressed: WorkspaceRule = {
     }
     for (const doc of holders) {
       for (const table of issueTables(doc)) {
-        const idCol = findColumn(table, ID_COLUMNS);
+        const idCol = idColumn(table, ID_COLUMNS);
         const issueCol = findColumn(table, ISSUE_COLUMNS);
         for (const row of table.rows) {
           const line = row.range.start.line;
