@@ -52,6 +52,9 @@ const INLINE = (key: string) => new RegExp(`(?:^|[\\s(\\[,;])${key}\\s*[:=]\\s*(
 const INLINE_OWNER = [INLINE('owner'), INLINE('assignee'), INLINE('responsible'), INLINE('verantwortlich'), INLINE('responsable'), INLINE('@owner')];
 const INLINE_DUE = [INLINE('due'), INLINE('deadline'), INLINE('by'), INLINE('frist'), INLINE('échéance'), INLINE('plazo')];
 
+/** A template's empty row ("To be recorded"): no action yet. */
+const PLACEHOLDER = /^(?:to be (?:recorded|defined|decided|confirmed|agreed)|tbd|tba|todo|none|n\/a|keine|aucune?|ninguna?)\.?$/i;
+
 const rowsCache = new WeakMap<IsmsDocument, ActionRow[]>();
 
 /** The actions a document defines (cached per parsed document). */
@@ -86,7 +89,7 @@ function tableActions(doc: IsmsDocument, table: IsmsDocument['tables'][number], 
   const rows: ActionRow[] = [];
   for (const row of table.rows) {
     const actionCell = row.cells[action];
-    if (!actionCell || isBlank(actionCell.text)) continue;
+    if (!actionCell || isBlank(actionCell.text) || PLACEHOLDER.test(actionCell.text.trim())) continue;
     const idCell = cellAt(row.cells, idCol);
     const id = (idCell && firstId(idCell.text, matcher)) ?? firstId(actionCell.text, matcher);
     const idSource: TableCell = idCell && firstId(idCell.text, matcher) ? idCell : actionCell;

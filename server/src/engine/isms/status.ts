@@ -17,6 +17,10 @@ export function isRetired(doc: IsmsDocument): boolean {
   return documentStatus(doc) === 'retired';
 }
 
+export function isDraft(doc: IsmsDocument): boolean {
+  return documentStatus(doc) === 'draft';
+}
+
 export function isApproved(doc: IsmsDocument): boolean {
   return documentStatus(doc) === 'approved';
 }

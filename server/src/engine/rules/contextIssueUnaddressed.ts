@@ -1,5 +1,6 @@
 import type { IsmsDocument, Table } from '../model';
 import { sectionsOf } from '../isms/sections';
+import { isDraft } from '../isms/status';
 import { findColumn, idColumn } from '../parse/tables';
 import { SCOPE_SECTIONS } from './scopeMissingSection';
 import type { WorkspaceRule } from './rule';
@@ -24,11 +25,12 @@ export const contextIssueUnaddressed: WorkspaceRule = {
   scope: 'workspace',
   defaultSeverity: 'info',
   description:
-    'A row of the internal and external issues table (clause 4.1; in the scope or a `context` document) that nothing addresses: no cell of the row names a risk, control or document, and no risk names the issue\'s ID under `issues:` or in an Issues column.',
+    'A row of the internal and external issues table (clause 4.1; in the scope or a `context` document) that nothing addresses: no cell of the row names a risk, control or document, and no risk names the issue\'s ID under `issues:` or in an Issues column. Draft documents are skipped.',
   fix: 'Name the risk, control or document that addresses the issue in its row, or list the issue ID under `issues:` of the risk that covers it.',
   check(ctx) {
     const docs = ctx.workspace.ismsDocuments();
-    const holders = docs.filter((d) => d.type === 'scope' || d.type === 'context');
+    // A draft's issues table is still being written.
+    const holders = docs.filter((d) => (d.type === 'scope' || d.type === 'context') && !isDraft(d));
     if (holders.length === 0) return;
     // Issue IDs that risks name: `issues:` of risk documents and an Issues column of risk registers.
     const named = new Set<string>();

@@ -17,6 +17,12 @@ describe(code, () => {
     assert.match(found[0].message, /`ticket: see Slack`, which is neither a URL nor a ticket ID/);
   });
 
+  it('gives a draft until its review is due', () => {
+    const draft = record({ status: 'draft', opened: '2026-11-20T22:00:00Z', reviewed_on: undefined, reviewed_by: undefined });
+    assert.deepEqual(check({ 'e.md': draft }, { code }), []);
+    assert.equal(check({ 'e.md': draft }, { code, today: '2026-11-23' }).length, 3);
+  });
+
   it('only applies to break-glass records', () => {
     assert.deepEqual(check({ 'e.md': record({ kind: 'temporary-deviation', expires: '2027-01-01' }) }, { code }), []);
   });

@@ -1,6 +1,7 @@
 import type { IsmsDocument } from '../model';
-import { exceptionKind } from '../isms/exceptions';
-import { hasValue, isRetired } from '../isms/status';
+import { exceptionKind, openedAt } from '../isms/exceptions';
+import { MS_PER_DAY } from '../util/dates';
+import { hasValue, isDraft, isRetired } from '../isms/status';
 import type { DocumentRule } from './rule';
 import { documentAnchor, fieldRange } from './helpers';
 
@@ -23,10 +24,13 @@ export const exceptionRecordIncomplete: DocumentRule = {
   family: 'exceptions',
   scope: 'document',
   defaultSeverity: 'error',
-  description: 'A break-glass record (`type: exception`, `kind: break-glass`) has no `ticket:` (a URL or a ticket ID such as `ENG-1234`), no `used_by:` or no `reason:`.',
+  description: 'A break-glass record (`type: exception`, `kind: break-glass`) has no `ticket:` (a URL or a ticket ID such as `ENG-1234`), no `used_by:` or no `reason:`. A draft record is checked once its review is due (`exceptionReviewHours` after `opened`).',
   fix: 'Add the missing field to the record\'s frontmatter: the ticket raised for the use, who used the access, and why.',
   check(doc, ctx) {
     if (!isBreakGlass(doc) || isRetired(doc)) return;
+    // A draft being written during the emergency gets until its review is due (exceptionReviewHours).
+    const opened = openedAt(doc);
+    if (isDraft(doc) && opened !== undefined && ctx.today * MS_PER_DAY <= opened + ctx.workspace.config.exceptionReviewHours * 3_600_000) return;
     const data = doc.frontmatter?.data ?? {};
     for (const field of FIELDS) {
       const present = hasValue(doc, field.key);

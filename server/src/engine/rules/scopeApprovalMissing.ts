@@ -1,7 +1,7 @@
 import type { IsmsDocument } from '../model';
 import { GENERIC_APPROVERS } from '../parse/statements';
 import { inSection, sectionsOf } from '../isms/sections';
-import { hasValue } from '../isms/status';
+import { hasValue, isDraft } from '../isms/status';
 import { findColumn } from '../parse/tables';
 import { SCOPE_SECTIONS } from './scopeMissingSection';
 import type { DocumentRule } from './rule';
@@ -44,10 +44,10 @@ export const scopeApprovalMissing: DocumentRule = {
   scope: 'document',
   defaultSeverity: 'warning',
   description:
-    'The scope\'s management approval names no approver or no date, neither in its approval section nor in `approved_by` / `approved_on` ("Approved by management" alone is not evidence).',
+    'The scope\'s management approval names no approver or no date, neither in its approval section nor in `approved_by` / `approved_on` ("Approved by management" alone is not evidence). Not reported on a draft scope.',
   fix: 'Record who approved the scope and when: `approved_by: Name (role)` and `approved_on: YYYY-MM-DD`, or both in the approval section.',
   check(doc, ctx) {
-    if (doc.type !== 'scope') return;
+    if (doc.type !== 'scope' || isDraft(doc)) return; // a draft is not approved yet
     const approverField = hasValue(doc, 'approved_by') && !GENERIC_APPROVERS.test(String(doc.frontmatter!.data.approved_by).trim());
     const dateField = hasValue(doc, 'approved_on');
     if (approverField && dateField) return;

@@ -1,4 +1,4 @@
-import { hasValue } from '../isms/status';
+import { hasValue, isDraft } from '../isms/status';
 import type { DocumentRule } from './rule';
 import { documentAnchor, resolveLink } from './helpers';
 
@@ -11,10 +11,10 @@ export const scopeEvidenceMissing: DocumentRule = {
   scope: 'document',
   defaultSeverity: 'info',
   description:
-    'The scope links no architecture or network diagram (an image or diagram file), there is no asset inventory (an `asset-inventory` document or a linked export), or nothing records its approval by top management (management review minutes or a record that refer to the scope\'s `id`, or `approval_record:`).',
+    'The scope links no architecture or network diagram (an image or diagram file), there is no asset inventory (an `asset-inventory` document or a linked export), or nothing records its approval by top management (management review minutes or a record that refer to the scope\'s `id`, or `approval_record:`). Not reported on a draft scope.',
   fix: 'Link the diagram and the asset inventory from the scope, and record the approval: minutes that mention the scope ID, or `approval_record:` naming them.',
   check(doc, ctx) {
-    if (doc.type !== 'scope') return;
+    if (doc.type !== 'scope' || isDraft(doc)) return; // a draft is not approved yet
     const missing: { key: string; what: string }[] = [];
     const targets = doc.links.map((l) => ({ link: l, resolved: resolveLink(doc.path, l.target) }));
     const diagram = targets.some(({ link, resolved }) => link.image || DIAGRAM_FILE.test(resolved?.path ?? link.target));
