@@ -18,7 +18,7 @@ export async function checkWorkspace(server: IsmsServer, output: vscode.OutputCh
     output.appendLine('');
     output.appendLine(`${root.name}: ${root.documents} ISMS documents, ${root.files} files`);
     for (const f of root.findings ?? []) output.appendLine(`  ${f.path}:${f.line + 1}:${f.character + 1}  ${f.severity.padEnd(7)}  ${f.code}  ${f.message}`);
-    output.appendLine(`  ${root.errors} errors, ${root.warnings} warnings, ${root.infos} infos, ${root.hints} hints; ${root.overdueReviews} overdue reviews, ${root.dueSoonReviews} due soon`);
+    output.appendLine(`  ${root.errors} errors, ${root.warnings} warnings, ${root.infos} infos, ${root.hints} hints; ${root.overdueReviews} overdue reviews, ${root.dueSoonReviews} due soon, ${root.overdueActions} overdue actions`);
   }
   if (summary.roots.length === 0) output.appendLine('No workspace folder is open.');
   output.appendLine('');
