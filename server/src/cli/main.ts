@@ -3,6 +3,9 @@
 import { existsSync, statSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { loadWorkspace } from '../engine/workspace/nodeLoader';
+import { gitFileDates } from '../engine/workspace/gitCommit';
+import { isMarkdownPath } from '../engine/workspace/workspace';
+import { recurringEvidence, undatedEvidence } from '../engine/rules/evidenceStale';
 import { checkWorkspaceDetailed } from '../engine/check';
 import { parseIsoDate, todayUtc } from '../engine/util/dates';
 import { RULES } from '../engine/rules/registry';
@@ -114,8 +117,13 @@ async function check(args: CheckArgs): Promise<number> {
   if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`${args.dir} is not a folder`);
   const started = performance.now();
   const workspace = await loadWorkspace(root, { log: (m) => process.stderr.write(`note: ${m}\n`) });
+  // Evidence that must recur (evidence-stale) is dated by its last commit: git runs once, only when needed.
+  const recurring = workspace.ismsDocuments().flatMap(recurringEvidence);
+  if (recurring.some((e) => !isMarkdownPath(e.target))) workspace.setFileDates(await gitFileDates(root));
   const loaded = performance.now();
   const { diagnostics, suppressed } = checkWorkspaceDetailed(workspace, { today: args.today });
+  const undated = recurring.length ? undatedEvidence(workspace) : [];
+  if (undated.length) process.stderr.write(`note: evidence-stale skipped ${undated.length} recurring evidence file${undated.length === 1 ? '' : 's'} with no git history and no \`date\`: ${undated.join(', ')}\n`);
   const checked = performance.now();
   const summary = summarise(diagnostics, workspace.markdownDocuments().length + workspace.fileProblems().length, workspace.ismsDocuments().length, suppressed.length);
   const color = args.format === 'text' && process.stdout.isTTY === true && !process.env.NO_COLOR;
