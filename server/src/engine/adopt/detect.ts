@@ -32,6 +32,11 @@ const TYPE_HINTS: { test: RegExp; glob: (match: string) => string; type: Documen
   { test: /(^|\/)(audits|internal-audits?)\//i, glob: (m) => `**/${m}/**`, type: 'audit' },
   { test: /(^|\/)(management-reviews?|mgmt-reviews?)\//i, glob: (m) => `**/${m}/**`, type: 'management-review' },
   { test: /(^|\/)(exceptions|break-glass|deviations)\//i, glob: (m) => `**/${m}/**`, type: 'exception' },
+  // Registers and logs by file name, before the records folder that usually holds them.
+  { test: /(supplier|vendor|third[-_]?party)[-_]?(register|list|inventory)[^/]*\.md$/i, glob: () => '**/*{supplier,vendor}*{register,list,inventory}*.md', type: 'supplier-register' },
+  { test: /asset[-_]?(inventory|register)[^/]*\.md$/i, glob: () => '**/*asset*{inventory,register}*.md', type: 'asset-inventory' },
+  { test: /(action[-_]?(log|tracker|register)|corrective[-_]?actions?)[^/]*\.md$/i, glob: () => '**/*{action-log,action-tracker,corrective-action}*.md', type: 'action-log' },
+  { test: /(^|\/)[^/]*(context[-_]of[-_]the[-_]organi[sz]ation|internal[-_]and[-_]external[-_]issues)[^/]*\.md$/i, glob: () => '**/*{context-of-the-organi,internal-and-external-issues}*.md', type: 'context' },
   { test: /(^|\/)(records|evidence)\//i, glob: (m) => `**/${m}/**`, type: 'record' },
   { test: /(statement-of-applicability|(^|[/_-])soa)[^/]*\.md$/i, glob: () => '**/*{statement-of-applicability,soa}*.md', type: 'soa' },
   { test: /risk[-_]?register[^/]*\.md$/i, glob: () => '**/*risk*register*.md', type: 'risk-register' },
