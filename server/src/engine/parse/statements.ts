@@ -34,7 +34,8 @@ const SOA_VERSION =
 /** `Owner: CTO`, `**Due:** 2026-12-01`, `- Measure: …` (markup is blank in the prose): a key of up to four words. */
 const FIELD_LINE = /^[\s>*+_-]*(?:\d{1,3}[.)]\s+)?(\p{L}[\p{L}\p{N}/&' -]{0,40}?)[*_]*\s*[:：][*_]*\s+(\S.*)$/u;
 
-const LIST_ITEM = /^([ \t]*(?:>[ \t]?)*[ \t]*)([-+*]|\d{1,9}[.)])([ \t]+)(?:\[([ xX])\][ \t]+)?(\S.*)$/;
+// `(?:[ \t]*>)*[ \t]*` rather than `[ \t]*(?:>[ \t]?)*[ \t]*`: two adjacent runs of blanks backtrack quadratically.
+const LIST_ITEM = /^((?:[ \t]*>)*[ \t]*)([-+*]|\d{1,9}[.)])([ \t]+)(?:\[([ xX])\][ \t]+)?(\S.*)$/;
 
 /** Each prose line with its offset, for the line-based readers below. */
 function* linesOf(text: string, from: number): Generator<[string, number]> {
@@ -52,6 +53,7 @@ function* linesOf(text: string, from: number): Generator<[string, number]> {
 export function readListItems(text: string, prose: string, bodyStart: number, lines: LineIndex): ListItem[] {
   const items: ListItem[] = [];
   for (const [line, offset] of linesOf(text, bodyStart)) {
+    if (line.length > 4000) continue; // an agenda item or a task is a line, not a page
     const m = LIST_ITEM.exec(line);
     if (!m) continue;
     const start = offset + m[1].length + m[2].length + m[3].length + (m[4] !== undefined ? 4 : 0);
@@ -70,6 +72,9 @@ export function readStatements(text: string, prose: string, bodyStart: number, l
   const found: Statement[] = [];
   // Line breaks are not prose (the prose has spaces there), so lines come from the text.
   for (const [raw, offset] of linesOf(text, bodyStart)) {
+    // A statement is a sentence or a `Key: value` line; very long lines (minified tables, generated text) are
+    // skipped so that a hostile file cannot make the patterns below backtrack for seconds.
+    if (raw.length > 2000) continue;
     const line = prose.slice(offset, offset + raw.length);
     if (!line.trim()) continue;
     const field = /^\s{0,3}#{1,6}\s/.test(raw) ? null : FIELD_LINE.exec(line);
