@@ -61,7 +61,11 @@ function tracked(doc: IsmsDocument, finding: Finding, ctx: RuleContext): boolean
   }
   // The finding's ID in an action table or an action log elsewhere (the nonconformity log records it).
   if (finding.id) {
-    for (const { doc: other } of ctx.workspace.referencesTo('document', finding.id)) if (other.path !== doc.path && isActionLog(other)) return true;
+    for (const { doc: other } of ctx.workspace.referencesTo('document', finding.id)) {
+      // Through getDocument, so a change of that document's type or clauses re-runs this rule.
+      const log = other.path !== doc.path ? ctx.workspace.getDocument(other.path) : undefined;
+      if (log && isActionLog(log)) return true;
+    }
     if (ctx.workspace.actionRows().some((a) => a.text.includes(finding.id!))) return true;
   }
   return false;

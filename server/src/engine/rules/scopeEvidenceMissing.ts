@@ -30,7 +30,11 @@ export const scopeEvidenceMissing: DocumentRule = {
     if (!inventory) missing.push({ key: 'asset-inventory', what: 'an asset inventory (an `asset-inventory` document, or a link to an inventory export)' });
     const approval =
       hasValue(doc, 'approval_record') ||
-      (doc.id !== undefined && ctx.workspace.referencesTo('document', doc.id).some(({ doc: d }) => d.path !== doc.path && (d.type === 'management-review' || d.type === 'record')));
+      (doc.id !== undefined &&
+        ctx.workspace.referencesTo('document', doc.id).some(({ doc: d }) => {
+          const type = d.path !== doc.path ? ctx.workspace.getDocument(d.path)?.type : undefined; // records its facet
+          return type === 'management-review' || type === 'record';
+        }));
     if (!approval) missing.push({ key: 'approval-record', what: `a record of its approval by top management (management review minutes or a record mentioning ${doc.id ?? 'its ID'}, or \`approval_record:\`)` });
     for (const m of missing) {
       ctx.report({ range: documentAnchor(doc), message: `The scope has no evidence an auditor samples: ${m.what}.`, data: { missing: m.key } });
