@@ -13,16 +13,19 @@ import { LineIndex } from '../util/lineIndex';
 import { SlugCounter, customHeadingId } from './slug';
 import { looksLikeUnclosedFrontmatter, parseFrontmatter, type FrontmatterBlock } from './frontmatter';
 import { scanMarkdown, type ScannedCell, type ScannedLink } from './scanner';
-import { DOCUMENT_ID_SHAPE, parseControlId, riskIdMatcher, scanControls, scanPattern, urlSpans } from './references';
+import { DEFAULT_ACTION_ID_PATTERN, DOCUMENT_ID_SHAPE, parseControlId, riskIdMatcher, scanControls, scanPattern, urlSpans } from './references';
+import { readListItems, readStatements } from './statements';
 import { findColumn } from './tables';
 import { readSuppressions } from './suppressions';
-import { intern } from './detach';
+import { detach, intern } from './detach';
 import { applyAliases, applyDefaultCycle, documentLanguage, flattenFrameworkControls, inferType, normaliseValues, NO_CONVENTIONS, type Conventions } from '../adopt/conventions';
 import { completeMetadata, readBodySources } from '../adopt/metadata';
 import { setAsidePlaceholders } from '../adopt/placeholders';
 
 export interface ParseOptions {
   riskIdPattern: string;
+  /** Action IDs (`ACT-12`); the default when absent. */
+  actionIdPattern?: string;
   /** Other metadata conventions the workspace is configured for (aliases, type globs, ...). */
   conventions?: Conventions;
 }
@@ -40,11 +43,14 @@ export function parseDocument(path: string, rawText: string, options: ParseOptio
     links: [],
     tables: [],
     references: [],
+    listItems: [],
+    statements: [],
     suppressions: [],
     parseDiagnostics: [],
     lineCount: lines.lineCount,
   };
   const riskMatcher = riskIdMatcher(options.riskIdPattern);
+  const actionMatcher = riskIdMatcher(options.actionIdPattern ?? DEFAULT_ACTION_ID_PATTERN, DEFAULT_ACTION_ID_PATTERN);
 
   const conventions = options.conventions ?? NO_CONVENTIONS;
 
@@ -71,7 +77,7 @@ export function parseDocument(path: string, rawText: string, options: ParseOptio
   }
 
   const bodyStart = block?.bodyStart ?? 0;
-  readBody(text, bodyStart, doc, lines, riskMatcher);
+  const scan = readBody(text, bodyStart, doc, lines, riskMatcher, actionMatcher);
   readBodySources(doc, text, bodyStart, lines, { sources: conventions.metadataSources, aliases: conventions.fieldAliases });
   normaliseValues(doc, conventions);
   inferType(doc, conventions);
@@ -82,6 +88,7 @@ export function parseDocument(path: string, rawText: string, options: ParseOptio
     readDeclaredFields(doc);
     collectFrontmatterReferences(doc);
   }
+  if (doc.type === 'scope' || doc.type === 'context') doc.sectionText = sectionTexts(scan.prose, scan.headings, bodyStart);
   // In an SoA the control column may hold bare numbers (`8.28`): those are control references too.
   if (doc.type === 'soa') for (const table of doc.tables) addBareSoaControls(table, doc);
   doc.references.sort(byStart);
@@ -173,7 +180,15 @@ function shiftRange(range: Reference['range'], from: number, length: number): Re
   return { start: { line: range.start.line, character: start }, end: { line: range.start.line, character: start + length } };
 }
 
-function readBody(text: string, bodyStart: number, doc: IsmsDocument, lines: LineIndex, riskMatcher: RegExp): void {
+/** The prose under each heading, whitespace collapsed: [0] before the first heading. */
+function sectionTexts(prose: string, headings: { start: number; end: number }[], bodyStart: number): string[] {
+  const bounds = [bodyStart, ...headings.flatMap((h) => [h.start, h.end]), prose.length];
+  const out: string[] = [];
+  for (let i = 0; i < bounds.length; i += 2) out.push(detach(prose.slice(bounds[i], bounds[i + 1]).replace(/\s+/g, ' ').trim()));
+  return out;
+}
+
+function readBody(text: string, bodyStart: number, doc: IsmsDocument, lines: LineIndex, riskMatcher: RegExp, actionMatcher: RegExp): ReturnType<typeof scanMarkdown> {
   const scan = scanMarkdown(text, bodyStart);
   const link = (l: ScannedLink): Link => ({ target: safeDecode(l.target), range: lines.range(l.start, l.end), image: l.image });
   const slugs = new SlugCounter();
@@ -195,8 +210,15 @@ function readBody(text: string, bodyStart: number, doc: IsmsDocument, lines: Lin
   const risks = scanPattern(prose, riskMatcher, urls);
   for (const m of risks) push('risk', m);
   const riskStarts = new Set(risks.map((r) => r.start));
+  for (const m of scanPattern(prose, actionMatcher, urls)) if (!riskStarts.has(m.start)) {
+    push('action', m);
+    riskStarts.add(m.start);
+  }
   for (const m of scanPattern(prose, DOCUMENT_ID_SHAPE, urls)) if (!riskStarts.has(m.start)) push('document', m);
+  doc.listItems = readListItems(text, prose, bodyStart, lines);
+  doc.statements = readStatements(text, prose, bodyStart, lines);
   doc.suppressions = readSuppressions(doc, text, scan.html, lines);
+  return scan;
 }
 
 const byStart = (a: { range: Reference['range'] }, b: { range: Reference['range'] }) =>
