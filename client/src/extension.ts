@@ -13,6 +13,7 @@ import { NoIsmsHint } from './noIsmsHint';
 import { EvidenceLockerView } from './views/evidenceLocker';
 import { SoaView } from './views/soaTree';
 import { RisksView } from './views/risksTree';
+import { ActionsView } from './views/actionsTree';
 import { ScopeView } from './views/scopeView';
 import type { IsmsTree, Node } from './views/tree';
 import { PREVIEW_VIEW_TYPE, PreviewManager } from './preview/previewPanel';
@@ -85,6 +86,7 @@ export async function activateIsms(context: vscode.ExtensionContext, host: IsmsC
     evidenceLocker: new EvidenceLockerView('isms.evidenceLocker', server, 'isms.evidenceLocker.filtered'),
     soa: new SoaView('isms.soa', server, 'isms.soa.filtered'),
     risks: new RisksView('isms.risks', server, 'isms.risks.filtered'),
+    actions: new ActionsView('isms.actions', server, 'isms.actions.filtered'),
     scope: new ScopeView('isms.scope', server),
   };
   for (const view of Object.values(views)) {
@@ -139,6 +141,7 @@ export async function activateIsms(context: vscode.ExtensionContext, host: IsmsC
     ...filter('evidenceLocker', views.evidenceLocker),
     ...filter('soa', views.soa),
     ...filter('risks', views.risks),
+    ...filter('actions', views.actions),
     vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel, state) => preview.restore(panel, state),
     }),

@@ -30,7 +30,9 @@ export class IsmsStatusBar implements vscode.Disposable {
     }
     const documents = summary.roots.reduce((n, r) => n + r.documents, 0);
     const parts = [`$(shield) ISMS`, `$(error) ${summary.errors}`, `$(warning) ${summary.warnings}`];
-    if (summary.overdueReviews > 0) parts.push(`$(calendar) ${summary.overdueReviews} overdue`);
+    // Overdue reviews and overdue actions are both commitments the ISMS missed: one count.
+    const overdue = summary.overdueReviews + (summary.overdueActions ?? 0);
+    if (overdue > 0) parts.push(`$(calendar) ${overdue} overdue`);
     this.item.text = parts.join(' ');
     this.item.backgroundColor = summary.errors > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     const tooltip = new vscode.MarkdownString(
@@ -39,7 +41,7 @@ export class IsmsStatusBar implements vscode.Disposable {
         '',
         `$(error) ${summary.errors} error${summary.errors === 1 ? '' : 's'} · $(warning) ${summary.warnings} warning${summary.warnings === 1 ? '' : 's'} · $(info) ${summary.infos} info`,
         '',
-        `$(calendar) ${summary.overdueReviews} overdue review${summary.overdueReviews === 1 ? '' : 's'}${summary.dueSoonReviews ? `, ${summary.dueSoonReviews} due soon` : ''}`,
+        `$(calendar) ${summary.overdueReviews} overdue review${summary.overdueReviews === 1 ? '' : 's'}${summary.dueSoonReviews ? `, ${summary.dueSoonReviews} due soon` : ''} · $(tasklist) ${summary.overdueActions ?? 0} overdue action${summary.overdueActions === 1 ? '' : 's'}`,
         '',
         '[Open Problems](command:isms.showProblems) · [ISMS Report](command:isms.checkWorkspace)',
       ].join('\n'),

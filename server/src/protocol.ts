@@ -89,10 +89,25 @@ export interface LockerItemInfo {
   required: boolean;
   present: boolean;
   documents: DocumentSummary[];
+  /** For the objectives item: each objective with its status (see ObjectiveInfo). */
+  objectives?: ObjectiveInfo[];
   /** The template that creates a document providing the item. */
   template: TemplateKind;
   /** What to add, in words. */
   add: string;
+}
+
+/** An information security objective (clause 6.2) as the Evidence Locker lists it. */
+export interface ObjectiveInfo {
+  id?: string;
+  title: string;
+  status?: string;
+  measure?: string;
+  owner?: string;
+  due?: string;
+  /** `measurable` unless a finding says otherwise: no measure/owner/date, or its last measurement is overdue. */
+  state: 'measurable' | 'not-measurable' | 'stale';
+  loc: Loc;
 }
 
 export type LockerGroupKey = 'policies' | 'procedures' | 'exceptions' | 'records' | 'other';
@@ -113,6 +128,41 @@ export interface EvidenceLockerRoot extends RootInfo {
 
 export interface EvidenceLockerResult {
   roots: EvidenceLockerRoot[];
+}
+
+// ---- isms/actions --------------------------------------------------------------------------------------------
+
+/** An open action (management reviews, audit reports, treatment plans, action logs, task items). */
+export interface ActionInfo {
+  id?: string;
+  text: string;
+  owner?: string;
+  /** YYYY-MM-DD, when readable; else dueText. */
+  due?: string;
+  dueText?: string;
+  status?: string;
+  /** Days past the due date (present only when overdue). */
+  overdueDays?: number;
+  /** Its row in the document that states its current state. */
+  loc: Loc;
+}
+
+/** Open actions grouped by the document that decided them; groups with overdue actions first. */
+export interface ActionGroupInfo {
+  source: { uri: string; path: string; id?: string; title?: string; type?: string; date?: string };
+  overdue: number;
+  /** Overdue first (most days first), then by due date. */
+  actions: ActionInfo[];
+}
+
+export interface ActionsRoot extends RootInfo {
+  open: number;
+  overdue: number;
+  groups: ActionGroupInfo[];
+}
+
+export interface ActionsResult {
+  roots: ActionsRoot[];
 }
 
 // ---- isms/soaTree and isms/controls --------------------------------------------------------------------------
@@ -266,6 +316,8 @@ export interface CheckCounts {
   hints: number;
   /** Findings of overdue reviews: documents, exceptions, management reviews, internal audits. */
   overdueReviews: number;
+  /** `action-overdue` findings. */
+  overdueActions: number;
   dueSoonReviews: number;
 }
 
@@ -404,6 +456,7 @@ export interface IsmsRequests {
   'isms/controls': { params: RootParams; result: ControlsResult };
   'isms/risks': { params: RootParams; result: RisksResult };
   'isms/scope': { params: RootParams; result: ScopeResult };
+  'isms/actions': { params: RootParams; result: ActionsResult };
   'isms/checkSummary': { params: CheckSummaryParams; result: CheckSummaryResult };
   'isms/markReviewed': { params: MarkReviewedParams; result: MarkReviewedResult };
   'isms/nextDocumentId': { params: NextDocumentIdParams; result: NextDocumentIdResult };

@@ -67,6 +67,24 @@ describe('isms CLI', () => {
     assert.equal(run0.tool.driver.rules[result.ruleIndex].id, 'control-unknown');
   });
 
+  it('dates recurring evidence by its last git commit, and notes evidence it cannot date', () => {
+    const files = { 'procedures/access-review.md': md({ type: 'procedure', id: 'PRO-2', title: 'Access review', owner: 'CISO', cadence: 'quarterly', evidence: ['../exports/access-2026-q2.csv'] }, '# Access review\n'), 'exports/access-2026-q2.csv': 'user,access\n' };
+    const undated = make(files);
+    const before = run(['check', undated, '--today', '2026-11-21']);
+    assert.doesNotMatch(before.stdout, /evidence-stale/);
+    assert.match(before.stderr, /note: evidence-stale skipped 1 recurring evidence file with no git history and no `date`: exports\/access-2026-q2\.csv/);
+    const dated = make(files);
+    const git = (...a: string[]) => spawnSync('git', ['-C', dated, ...a], { encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_DATE: '2026-04-20T10:00:00Z', GIT_COMMITTER_DATE: '2026-04-20T10:00:00Z', GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' } });
+    git('init', '-q');
+    git('add', '.');
+    assert.equal(git('commit', '-q', '-m', 'evidence').status, 0);
+    for (const format of ['text', 'json', 'sarif']) {
+      const r = run(['check', dated, '--today', '2026-11-21', '--format', format]);
+      assert.match(r.stdout, /evidence-stale/, format);
+      assert.match(r.stdout, /its last commit is 2026-04-20/, format);
+    }
+  });
+
   it('exits 0 with only warnings, and with --exit-zero', () => {
     const warnOnly = make({ 'p.md': policy({ owner: undefined }) });
     assert.equal(run(['check', warnOnly, '--today', '2026-11-21']).code, 0);

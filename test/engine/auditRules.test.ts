@@ -25,7 +25,7 @@ function correctIsms(): Record<string, string> {
       { likelihood_scale: 5, impact_scale: 5 },
     ),
     'risk/plan.md': md({ type: 'risk-treatment-plan', id: 'RTP-001', title: 'Plan', owner: 'CISO' }, '| Risk | Controls | Action |\n|---|---|---|\n| R-001 | A.8.12 | Egress allow-list |\n'),
-    'objectives.md': doc('objectives', 'OBJ-001'),
+    'objectives.md': md({ type: 'objectives', id: 'OBJ-001', title: 'Objectives', owner: 'CISO' }, '| Objective | Measure and target | Owner | Due |\n|---|---|---|---|\n| Phishing-resistant sign-in | 100% FIDO2 | CISO | 2026-12-31 |\n'),
     'records/competence.md': doc('record', 'REC-001', { clauses: ['7.2'] }),
     'records/changes.md': doc('record', 'REC-002', { clauses: ['6.3', '8.1'] }),
     'records/metrics.md': doc('record', 'REC-003', { clauses: ['9.1'] }),

@@ -37,7 +37,7 @@ describe('the bundled example', () => {
   it('is an ISMS worth checking: every document type, 93 SoA rows, AI risks', async () => {
     const workspace = await loadWorkspace(EXAMPLE);
     const types = new Set(workspace.ismsDocuments().map((d) => d.type));
-    for (const t of ['scope', 'policy', 'procedure', 'risk-register', 'soa', 'risk-treatment-plan', 'objectives', 'audit', 'management-review', 'exception', 'record']) {
+    for (const t of ['scope', 'policy', 'procedure', 'risk-register', 'soa', 'risk-treatment-plan', 'objectives', 'audit', 'management-review', 'exception', 'record', 'supplier-register', 'asset-inventory', 'action-log']) {
       assert.ok(types.has(t as never), t);
     }
     assert.equal(new Set(workspace.soaRows().map((r) => r.controlId)).size, 93);

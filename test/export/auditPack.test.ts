@@ -28,7 +28,7 @@ describe('isms export: the audit pack', function () {
     writeFileSync(policy, readFileSync(policy, 'utf8') + '\nPenetration test report: [2026 report](../records/evidence/pentest-2026.pdf).\n');
     const r = spawnSync(process.execPath, [CLI, 'export', ws, '--out', join(out, 'pack'), '--today', '2026-11-21'], { encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
-    assert.match(r.stdout, /41 documents, 9 open findings, 0 suppressed, 1 evidence files copied/);
+    assert.match(r.stdout, /46 documents, 26 open findings, 0 suppressed, 1 evidence files copied/);
     if (!existsSync(CHROMIUM)) missingTool(this, `Chromium is not installed at ${CHROMIUM} (apt-get install chromium)`);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
   });

@@ -24,7 +24,7 @@ describe('isms export: PDF, Excel and the manifest, read back with other tools',
     pack = join(out, 'pack');
     const r = run(process.execPath, [CLI, 'export', 'examples/acme-ai-isms', '--out', pack, '--today', '2026-11-21']);
     assert.equal(r.status, 0, r.stderr);
-    assert.match(r.stdout, /41 documents, 9 open findings, 0 suppressed, 0 evidence files copied, 41 PDFs, 3 workbooks/);
+    assert.match(r.stdout, /46 documents, 26 open findings, 0 suppressed, 0 evidence files copied, 46 PDFs, 3 workbooks/);
   });
   after(() => rmSync(out, { recursive: true, force: true }));
 
@@ -144,7 +144,7 @@ print(json.dumps({"header": rows[0], "controls": sum(1 for r in rows if r[1] and
     const manifest = JSON.parse(readFileSync(join(pack, 'manifest.json'), 'utf8')) as { files: { path: string; sha256: string }[]; findings: number; commit: string | null; exportedAt: string };
     assert.equal(manifest.findings, 9);
     assert.ok(manifest.exportedAt);
-    assert.equal(manifest.files.length, 41 + 3 + 1);
+    assert.equal(manifest.files.length, 46 + 3 + 1);
     for (const f of manifest.files.slice(0, 5)) assert.equal(run('sha256sum', [join(pack, f.path)]).stdout.split(' ')[0], f.sha256);
     const ok = run(process.execPath, [CLI, 'export', '--verify', pack]);
     assert.equal(ok.status, 0, ok.stdout);

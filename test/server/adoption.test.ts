@@ -130,11 +130,11 @@ describe('language server: isms/proposeConfig ("ISMS: Initialise Workspace")', f
     it('applies the editor settings under the proposal, as they would apply under the written file', async () => {
       const g = new Fixture(EXAMPLE);
       try {
-        await g.client.start(g.dir, { settings: { rules: { 'risk-score-mismatch': 'off' } } });
+        await g.client.start(g.dir, { settings: { rules: { 'scope-soa-version-mismatch': 'off' } } });
         const [withSettings, without] = [await propose(g), await propose(f)];
         assert.ok(withSettings && without);
-        assert.match(without.summary[1], /risk-score-mismatch/);
-        assert.doesNotMatch(withSettings.summary[1], /risk-score-mismatch/);
+        assert.match(without.summary[1], /scope-soa-version-mismatch/);
+        assert.doesNotMatch(withSettings.summary[1], /scope-soa-version-mismatch/);
         assert.ok(withSettings.findings < without.findings);
       } finally {
         await g.stop();
@@ -170,8 +170,8 @@ describe('language server: isms/exportAuditPack ("ISMS: Export Audit Pack")', fu
     assert.deepEqual(r.files.map((x) => x.path), ['index.html', 'files/records/evidence/pentest 2026.pdf', 'manifest.json']);
     const [index, evidence] = r.files as [Extract<AuditPackFile, { text: string }>, Extract<AuditPackFile, { base64: string }>];
     assert.equal(Buffer.from(evidence.base64, 'base64').toString(), '%PDF-1.4 placeholder');
-    assert.equal(r.summary, '41 documents, 9 open findings, 0 suppressed, 1 evidence files copied');
-    assert.deepEqual([r.documents, r.findings, r.suppressed, r.evidenceFiles], [41, 9, 0, 1]);
+    assert.equal(r.summary, '46 documents, 26 open findings, 0 suppressed, 1 evidence files copied');
+    assert.deepEqual([r.documents, r.findings, r.suppressed, r.evidenceFiles], [46, 26, 0, 1]);
     assert.match(index.text, /<section class="pack-doc" id="doc-00-scope">/);
     assert.match(index.text, /<a href="files\/records\/evidence\/pentest%202026\.pdf"/);
     assert.match(index.text, /<dt>Commit<\/dt><dd>not a git repository<\/dd>/);

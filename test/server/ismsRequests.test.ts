@@ -4,6 +4,7 @@ import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import type { TextEdit } from 'vscode-languageserver-protocol';
 import type {
+  ActionsResult,
   CheckSummaryResult,
   ControlsResult,
   EvidenceLockerResult,
@@ -52,7 +53,7 @@ describe('language server: ISMS requests for the VS Code client (example ISMS)',
     assert.equal(bcp.review.state, 'overdue');
     assert.equal(bcp.review.due, '2026-09-15');
     assert.equal(policies.documents.find((d) => d.id === 'POL-002')?.owner, undefined, 'POL-002 has no owner (a deliberate fault)');
-    assert.equal(root.groups.find((g) => g.key === 'exceptions')?.documents.length, 3);
+    assert.equal(root.groups.find((g) => g.key === 'exceptions')?.documents.length, 5);
     assert.ok(!policies.documents.some((d) => d.id === 'POL-001'), 'the information security policy is listed under its mandatory item only');
   });
 
@@ -122,6 +123,7 @@ describe('language server: ISMS requests for the VS Code client (example ISMS)',
     assert.ok(summary.errors >= 2 && summary.warnings >= 5, JSON.stringify(summary));
     // review-overdue (POL-009), exception-review-overdue (EXC-2026-003), management-review-overdue
     assert.equal(summary.overdueReviews, 3);
+    assert.equal(summary.overdueActions, 1); // ACT-9 in the action log
     const codes = new Set(findings.map((x) => x.code));
     for (const code of ['frontmatter-missing-field', 'scope-missing-section', 'control-legacy-id', 'link-broken', 'review-overdue', 'soa-justification-missing', 'risk-score-mismatch', 'management-review-overdue', 'exception-review-overdue']) {
       assert.ok(codes.has(code), `${code} in ${[...codes].join(', ')}`);
@@ -159,10 +161,34 @@ describe('language server: ISMS requests for the VS Code client (example ISMS)',
     assert.ok(result.message);
   });
 
+  it('isms/actions: open actions by the document that decided them, the overdue one first', async () => {
+    const result = await f.request<ActionsResult>('isms/actions', {});
+    const root = result.roots[0];
+    assert.equal(root.overdue, 1);
+    const [first] = root.groups;
+    assert.equal(first.source.path, 'records/nonconformity-corrective-action-log.md');
+    assert.equal(first.actions[0].id, 'ACT-9');
+    assert.equal(first.actions[0].overdueDays, 21);
+    assert.equal(first.actions[0].loc.uri, f.uri('records/nonconformity-corrective-action-log.md'));
+    const ids = root.groups.flatMap((g) => g.actions.flatMap((a) => a.id ?? [])).sort();
+    assert.deepEqual(ids, ['ACT-10', 'ACT-4', 'ACT-6', 'ACT-8', 'ACT-9']); // ACT-1, 2, 3, 5 and 7 are done
+    // The treatment plan's open rows have no ID; each is an action of its own.
+    assert.equal(root.groups.find((g) => g.source.id === 'RTP-001')?.actions.length, 14);
+    const q2 = root.groups.find((g) => g.source.id === 'MR-2026-Q2')!;
+    assert.deepEqual(q2.actions.map((a) => [a.id, a.due ?? a.dueText ?? null]), [['ACT-6', '2027-01-15'], ['ACT-8', '2027-01-29'], ['ACT-10', null]]);
+  });
+
+  it('isms/evidenceLocker: the objectives with their status', async () => {
+    const result = await f.request<EvidenceLockerResult>('isms/evidenceLocker', {});
+    const objectives = result.roots[0].items.find((i) => i.key === 'objectives')!.objectives!;
+    assert.equal(objectives.length, 9);
+    assert.deepEqual(objectives.filter((o) => o.state !== 'measurable').map((o) => `${o.id} ${o.state}`), ['O6 stale', 'O9 not-measurable']);
+  });
+
   it('isms/nextDocumentId: one past the highest ID with the prefix', async () => {
     const rootUri = f.uri('').replace(/\/$/, '');
     assert.equal((await f.request<NextDocumentIdResult>('isms/nextDocumentId', { rootUri, prefix: 'POL' })).id, 'POL-015');
-    assert.equal((await f.request<NextDocumentIdResult>('isms/nextDocumentId', { rootUri, prefix: 'EXC-2026' })).id, 'EXC-2026-004');
+    assert.equal((await f.request<NextDocumentIdResult>('isms/nextDocumentId', { rootUri, prefix: 'EXC-2026' })).id, 'EXC-2026-006');
     assert.equal((await f.request<NextDocumentIdResult>('isms/nextDocumentId', { rootUri, prefix: 'NEW' })).id, 'NEW-001');
   });
 

@@ -18,7 +18,7 @@ export async function checkWorkspace(server: IsmsServer, output: vscode.OutputCh
     output.appendLine('');
     output.appendLine(`${root.name}: ${root.documents} ISMS documents, ${root.files} files`);
     for (const f of root.findings ?? []) output.appendLine(`  ${f.path}:${f.line + 1}:${f.character + 1}  ${f.severity.padEnd(7)}  ${f.code}  ${f.message}`);
-    output.appendLine(`  ${root.errors} errors, ${root.warnings} warnings, ${root.infos} infos, ${root.hints} hints; ${root.overdueReviews} overdue reviews, ${root.dueSoonReviews} due soon`);
+    output.appendLine(`  ${root.errors} errors, ${root.warnings} warnings, ${root.infos} infos, ${root.hints} hints; ${root.overdueReviews} overdue reviews, ${root.dueSoonReviews} due soon, ${root.overdueActions} overdue actions`);
     if (root.documents === 0 && root.markdownFiles > 0) {
       output.appendLine(`  No ISMS document recognised among ${root.markdownFiles} Markdown files. If they are your ISMS written another way, run "ISMS: Initialise Workspace" to propose the settings that read them.`);
     }

@@ -2,7 +2,7 @@
 // present or missing, with the documents providing it (owner, review state), then the other documents by kind.
 // Missing items offer "Create from Template". Data: isms/evidenceLocker.
 import * as vscode from 'vscode';
-import type { DocumentSummary, EvidenceLockerRoot, LockerItemInfo, ReviewStateName } from '../../../server/src/protocol';
+import type { DocumentSummary, EvidenceLockerRoot, LockerItemInfo, ObjectiveInfo, ReviewStateName } from '../../../server/src/protocol';
 import { IsmsTree, esc, icon, md, perRoot, type Node } from './tree';
 
 const REVIEW_ICON: Record<ReviewStateName, [string, string | undefined]> = {
@@ -46,6 +46,29 @@ export function documentNode(d: DocumentSummary, parentId: string): Node {
   };
 }
 
+const OBJECTIVE_ICON: Record<ObjectiveInfo['state'], [string, string | undefined, string]> = {
+  measurable: ['target', 'testing.iconPassed', 'measurable'],
+  'not-measurable': ['warning', 'editorWarning.foreground', 'not measurable: no measure, owner or date'],
+  stale: ['history', 'editorWarning.foreground', 'measurement overdue'],
+};
+
+/** An objective (clause 6.2) with its status; a click opens its row. */
+export function objectiveNode(o: ObjectiveInfo, parentId: string): Node {
+  const [iconId, color, state] = OBJECTIVE_ICON[o.state];
+  const name = [o.id, o.title].filter(Boolean).join(' ');
+  return {
+    id: `${parentId}/objective:${o.id ?? o.title}`,
+    label: name,
+    description: [o.status ?? 'no status', o.state === 'measurable' ? undefined : state].filter(Boolean).join(' · '),
+    tooltip: md(
+      [`**${esc(name)}**`, `Measure: ${o.measure ? esc(o.measure) : '$(warning) **none**'}`, `Owner: ${o.owner ? esc(o.owner) : '$(warning) **none**'} · Due: ${o.due ? esc(o.due) : '$(warning) **none**'}`, `Status: ${esc(o.status ?? '—')}`, `$(${iconId}) ${state}`].join('\n\n'),
+    ),
+    icon: icon(iconId, color),
+    contextValue: `objective.${o.state}`,
+    open: o.loc,
+  };
+}
+
 function itemNode(item: LockerItemInfo, rootUri: string): Node {
   const id = `locker:${rootUri}:${item.key}`;
   if (!item.present) {
@@ -60,6 +83,8 @@ function itemNode(item: LockerItemInfo, rootUri: string): Node {
     };
   }
   const children = item.documents.map((d) => documentNode(d, id));
+  // The objectives themselves, with their status, under the objectives item (clause 6.2).
+  if (item.objectives?.length) children.push(...item.objectives.map((o) => objectiveNode(o, id)));
   const worst = item.documents.some((d) => d.review.state === 'overdue') ? 'overdue' : item.documents.some((d) => d.review.state === 'due-soon') ? 'due-soon' : 'ok';
   const [iconId, color] = REVIEW_ICON[worst];
   const first = item.documents[0];

@@ -3,6 +3,9 @@
 import { existsSync, statSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { loadWorkspaces } from '../engine/workspace/nodeLoader';
+import { gitFileDates } from '../engine/workspace/gitCommit';
+import { isMarkdownPath } from '../engine/workspace/workspace';
+import { recurringEvidence, undatedEvidence } from '../engine/rules/evidenceStale';
 import { checkWorkspaceDetailed, compareDiagnostics, type SuppressedFinding } from '../engine/check';
 import type { Diagnostic, Suppression } from '../engine/model';
 import { parseIsoDate, todayUtc } from '../engine/util/dates';
@@ -165,6 +168,13 @@ async function check(args: CheckArgs): Promise<number> {
   // Each ISMS under the folder (a folder with its own .isms.yaml) is checked as a workspace of its own; paths are
   // reported relative to the folder checked.
   const workspaces = await loadWorkspaces(root, { log: (m) => process.stderr.write(`note: ${m}\n`) });
+  // Evidence that must recur (evidence-stale) is dated by its last commit: git runs once per ISMS, only when needed.
+  const undated: string[] = [];
+  for (const { path: prefix, workspace } of workspaces) {
+    const recurring = workspace.ismsDocuments().flatMap(recurringEvidence);
+    if (recurring.some((e) => !isMarkdownPath(e.target))) workspace.setFileDates(await gitFileDates(prefix ? nodePath.join(root, prefix) : root));
+    if (recurring.length) undated.push(...undatedEvidence(workspace).map((p) => (prefix ? `${prefix}/${p}` : p)));
+  }
   const loaded = performance.now();
   const diagnostics: Diagnostic[] = [];
   const suppressed: SuppressedFinding[] = [];
@@ -193,6 +203,7 @@ async function check(args: CheckArgs): Promise<number> {
     documents.push(...inventory(workspace.ismsDocuments()).map((d) => (prefix ? { ...d, file: `${prefix}/${d.file}` } : d)));
   }
   diagnostics.sort(compareDiagnostics);
+  if (undated.length) process.stderr.write(`note: evidence-stale skipped ${undated.length} recurring evidence file${undated.length === 1 ? '' : 's'} with no git history and no \`date\`: ${undated.join(', ')}\n`);
   const checked = performance.now();
   const summary = summarise(diagnostics, markdown, ismsDocuments, suppressed.length);
   const color = args.format === 'text' && process.stdout.isTTY === true && !process.env.NO_COLOR;

@@ -24,6 +24,10 @@ export const DOCUMENT_TYPES = [
   'management-review',
   'exception',
   'record',
+  'supplier-register',
+  'asset-inventory',
+  'action-log',
+  'context',
 ] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
@@ -94,9 +98,29 @@ export interface RiskRecord {
   fields: Partial<Record<string, { text: string; range: Range }>>;
 }
 
-export type ReferenceKind = 'control' | 'risk' | 'document';
+export type ReferenceKind = 'control' | 'risk' | 'document' | 'action';
 
-/** A mention of a control, risk or document ID in frontmatter or body text. */
+/** A list item's first line; `checked` is set for task-list items (`- [ ]` false, `- [x]` true). */
+export interface ListItem {
+  text: string;
+  range: Range;
+  checked?: boolean;
+}
+
+/**
+ * A fact stated in the body's prose that rules judge (the model keeps no prose): an approval's approver
+ * (`approved by Priya Raman (CEO)`, `Approver: …`), a date written in the prose, or the SoA version the text
+ * cites (`Statement of Applicability version 2.1`), and `Key: value` lines. Vocabulary in parse/statements.ts.
+ */
+export interface Statement {
+  kind: 'approved-by' | 'date' | 'soa-version' | 'field';
+  value: string;
+  range: Range;
+  /** For `field`: a `Key: value` line (`**Owner:** CTO`, `- Due: 2026-12-01`), the key in lower case. */
+  key?: string;
+}
+
+/** A mention of a control, risk, action or document ID in frontmatter or body text. */
 export interface Reference {
   kind: ReferenceKind;
   /** Normalised ID: `A.8.28`, `42001:A.6.2.4`, `R-007`, `POL-001`. */
@@ -184,6 +208,13 @@ export interface IsmsDocument {
   links: Link[];
   tables: Table[];
   references: Reference[];
+  listItems: ListItem[];
+  statements: Statement[];
+  /**
+   * Scope and context documents only: the prose of each section, whitespace collapsed ([0] before the first
+   * heading, [i + 1] under heading i), where rules look for the providers and issues the scope must name.
+   */
+  sectionText?: string[];
   suppressions: Suppression[];
   /** Problems found while parsing (frontmatter syntax and the like). */
   parseDiagnostics: Diagnostic[];

@@ -18,7 +18,7 @@ export const checkSummary: Feature = {
       void ctx.connection.sendNotification('isms/indexChanged', params).catch(() => undefined);
     });
     onIsmsRequest(ctx, 'isms/checkSummary', async (params) => {
-      const total: CheckCounts = { errors: 0, warnings: 0, infos: 0, hints: 0, overdueReviews: 0, dueSoonReviews: 0 };
+      const total: CheckCounts = { errors: 0, warnings: 0, infos: 0, hints: 0, overdueReviews: 0, overdueActions: 0, dueSoonReviews: 0 };
       const roots: CheckSummaryRoot[] = [];
       for (const root of await rootsFor(ctx, params.rootUri)) {
         const findings = latestFindings(ctx, root);

@@ -1,14 +1,15 @@
-// Completion of control, risk and document IDs, frontmatter keys and values, link paths and heading anchors.
+// Completion of control, risk, action and document IDs, frontmatter keys and values, link paths and heading anchors.
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver';
 import type { Feature } from './context';
 import { complete, type CompletionKind } from '../engine/query/completion';
 
 /** Kinds whose detail is the ID's title: shown on every row (labelDetails), not only on the focused one. */
-const TITLED: ReadonlySet<CompletionKind> = new Set(['control', 'risk', 'document']);
+const TITLED: ReadonlySet<CompletionKind> = new Set(['control', 'risk', 'action', 'document']);
 
 const KIND: Record<CompletionKind, CompletionItemKind> = {
   control: CompletionItemKind.EnumMember,
   risk: CompletionItemKind.Event,
+  action: CompletionItemKind.Function,
   document: CompletionItemKind.Reference,
   key: CompletionItemKind.Property,
   value: CompletionItemKind.Value,

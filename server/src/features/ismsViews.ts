@@ -1,8 +1,8 @@
-// The data behind the editor's ISMS views: isms/evidenceLocker, isms/soaTree, isms/controls, isms/risks and
-// isms/scope (see ../protocol.ts), answered from the index by ../engine/query/ismsViews.
+// The data behind the editor's ISMS views: isms/evidenceLocker, isms/soaTree, isms/controls, isms/risks,
+// isms/actions and isms/scope (see ../protocol.ts), answered from the index by ../engine/query/ismsViews.
 import type { Feature } from './context';
 import { latestFindings, linkerFor, onIsmsRequest, rootName, rootsFor } from './ismsRequests';
-import { allControls, evidenceLocker, groupFindings, riskList, scopeDocuments, soaTree } from '../engine/query/ismsViews';
+import { actionList, allControls, evidenceLocker, groupFindings, riskList, scopeDocuments, soaTree } from '../engine/query/ismsViews';
 
 export const ismsViews: Feature = {
   capabilities: {},
@@ -22,6 +22,9 @@ export const ismsViews: Feature = {
     }));
     onIsmsRequest(ctx, 'isms/risks', async (params) => ({
       roots: (await rootsFor(ctx, params.rootUri)).map((root) => ({ rootUri: root.uri, name: rootName(root), ...riskList(root.workspace, linkerFor(ctx, root)) })),
+    }));
+    onIsmsRequest(ctx, 'isms/actions', async (params) => ({
+      roots: (await rootsFor(ctx, params.rootUri)).map((root) => ({ rootUri: root.uri, name: rootName(root), ...actionList(root.workspace, ctx.today(), linkerFor(ctx, root)) })),
     }));
     onIsmsRequest(ctx, 'isms/scope', async (params) => ({
       roots: (await rootsFor(ctx, params.rootUri)).map((root) => ({

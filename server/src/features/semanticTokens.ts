@@ -7,7 +7,8 @@ import { idTokens, type IdModifier } from '../engine/query/tokens';
 import { TextLines, comparePositions } from '../engine/query/text';
 import type { Range, ReferenceKind } from '../engine/model';
 
-const TOKEN_TYPES: Record<ReferenceKind, string> = { control: 'enumMember', risk: 'variable', document: 'class' };
+// Action IDs (`ACT-12`) have no TextMate scope to match yet, so they are not sent as tokens.
+const TOKEN_TYPES: Record<Exclude<ReferenceKind, 'action'>, string> = { control: 'enumMember', risk: 'variable', document: 'class' };
 const MODIFIERS: IdModifier[] = ['declaration', 'deprecated', 'unresolved'];
 export const LEGEND: SemanticTokensLegend = { tokenTypes: Object.values(TOKEN_TYPES), tokenModifiers: MODIFIERS };
 
@@ -19,6 +20,7 @@ async function build(ctx: ServerContext, uri: string, within?: Range) {
   const builder = new SemanticTokensBuilder();
   let last: Range['end'] | undefined;
   for (const t of idTokens(at.root.workspace, at.doc, new TextLines(text))) {
+    if (t.kind === 'action') continue;
     if (last && comparePositions(t.range.start, last) < 0) continue; // tokens must not overlap
     if (within && (comparePositions(t.range.end, within.start) < 0 || comparePositions(t.range.start, within.end) > 0)) continue;
     const type = LEGEND.tokenTypes.indexOf(TOKEN_TYPES[t.kind]);

@@ -5,6 +5,7 @@ import { ismsViewsUi } from './ismsViews.mjs';
 import { editorFeaturesUi } from './editorFeatures.mjs';
 import { previewXssUi } from './previewXss.mjs';
 import { adoptionCommandsUi } from './adoptionCommands.mjs';
+import { actionsViewUi } from './actionsView.mjs';
 
 /**
  * @typedef {object} UiContext
@@ -21,6 +22,7 @@ import { adoptionCommandsUi } from './adoptionCommands.mjs';
 export const UI_CHECKS = [
   { name: 'problems', title: 'the Problems panel lists the example\'s faults', run: problemsPanelSmoke },
   { name: 'views', title: 'the ISMS views and the preview', run: ismsViewsUi },
+  { name: 'actions', title: 'the Actions view, objectives in the Evidence Locker and overdue actions in the status bar', run: actionsViewUi },
   { name: 'features', title: 'the language server\'s editor features, with the README\'s screenshots of them', run: editorFeaturesUi },
   { name: 'adoption', title: 'Initialise Workspace and Export Audit Pack through their dialogs', run: adoptionCommandsUi },
   { name: 'xss', title: 'the preview runs none of the XSS payloads of a document', run: previewXssUi },

@@ -80,6 +80,43 @@ export const TYPE_WORDS: readonly TypeWords[] = [
     ],
   },
   {
+    type: 'supplier-register',
+    folders: [],
+    names: [
+      'supplier register', 'supplier list', 'supplier inventory', 'vendor register', 'vendor list', 'vendor inventory',
+      'third party register', 'third party list', 'third party inventory', 'thirdparty register', 'lieferantenregister',
+      'lieferantenverzeichnis', 'lieferantenliste', 'registro de fornecedores', 'lista de fornecedores', 'registro de proveedores',
+      'registre des fournisseurs', '委託先一覧', '委託先管理台帳', 'サプライヤー一覧',
+    ],
+  },
+  {
+    type: 'asset-inventory',
+    folders: [],
+    names: [
+      'asset inventory', 'asset register', 'information asset inventory', 'information asset register', 'inventory of assets',
+      'assetinventar', 'inventarverzeichnis', 'inventário de ativos', 'inventario de ativos', 'inventario de activos',
+      'inventaire des actifs', '資産台帳', '情報資産台帳', '資産目録',
+    ],
+  },
+  {
+    type: 'action-log',
+    folders: [],
+    names: [
+      'action log', 'action tracker', 'action register', 'corrective action', 'corrective actions', 'corrective action log',
+      'maßnahmenverfolgung', 'korrekturmaßnahmen', 'ações corretivas', 'acoes corretivas', 'acciones correctivas', 'actions correctives',
+      '是正処置', '是正処置記録',
+    ],
+  },
+  {
+    type: 'context',
+    folders: [],
+    names: [
+      'context of the organisation', 'context of the organization', 'organisational context', 'organizational context',
+      'internal and external issues', 'kontext der organisation', 'contexto da organização', 'contexto da organizacao',
+      'contexto de la organización', 'contexto de la organizacion', "contexte de l'organisation", 'contexte de l organisation', '組織の状況',
+    ],
+  },
+  {
     type: 'scope',
     folders: [],
     names: [
@@ -136,7 +173,10 @@ export const TYPE_WORDS: readonly TypeWords[] = [
 export const WEAK_NAMES: ReadonlySet<string> = new Set(['standard', '標準']);
 
 /** Types whose name needs no folder or flag to be believed: each names one document an ISMS has. */
-export const SPECIFIC_TYPES: ReadonlySet<DocumentType> = new Set(['soa', 'risk-treatment-plan', 'risk-register', 'objectives', 'management-review', 'audit', 'scope']);
+export const SPECIFIC_TYPES: ReadonlySet<DocumentType> = new Set([
+  'soa', 'risk-treatment-plan', 'risk-register', 'objectives', 'management-review', 'audit', 'supplier-register', 'asset-inventory',
+  'action-log', 'context', 'scope',
+]);
 
 /**
  * Reference material: extracts of standards, mapping tables between versions, training and awareness material,

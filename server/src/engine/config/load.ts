@@ -76,15 +76,15 @@ export function applyLayer(config: IsmsConfig, layer: unknown, problem: (key: st
       }
       continue;
     }
-    if (key === 'riskIdPattern') {
+    if (key === 'riskIdPattern' || key === 'actionIdPattern') {
       try {
         new RegExp(value as string);
       } catch (e) {
-        problem(key, `"riskIdPattern" is not a valid regular expression: ${(e as Error).message}`);
+        problem(key, `"${key}" is not a valid regular expression: ${(e as Error).message}`);
         continue;
       }
       if (mayBacktrack(value as string)) {
-        problem(key, `"riskIdPattern" repeats a group that itself repeats (like (a+)+), which can take exponential time on some text; write it without nested repetition, e.g. RISK-\\d+`);
+        problem(key, `"${key}" repeats a group that itself repeats (like (a+)+), which can take exponential time on some text; write it without nested repetition, e.g. RISK-\\d+`);
         continue;
       }
     }

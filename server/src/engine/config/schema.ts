@@ -17,6 +17,7 @@ export interface IsmsConfig {
   rules: Record<string, RuleLevel>;
   reviewDueSoonDays: number;
   riskIdPattern: string;
+  actionIdPattern: string;
   catalogs: string[];
   customControls: CustomControlSetting[];
   exclude: string[];
@@ -79,6 +80,12 @@ export const SETTINGS: readonly AnySetting[] = [
     key: 'riskIdPattern',
     default: 'R-\\d+',
     description: 'Regular expression (JavaScript syntax) that risk IDs match, e.g. `RISK-\\d{3}`.',
+    schema: { type: 'string' },
+  },
+  {
+    key: 'actionIdPattern',
+    default: 'ACT-\\d+',
+    description: 'Regular expression (JavaScript syntax) that action IDs match in management reviews, audit reports, treatment plans and action logs, e.g. `CA-\\d+`.',
     schema: { type: 'string' },
   },
   {

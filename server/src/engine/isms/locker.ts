@@ -3,6 +3,8 @@
 // its own type where one exists, else by a document that lists the clause under `clauses:` in its frontmatter.
 import type { DocumentType, IsmsDocument } from '../model';
 import { isRetired } from './status';
+import { readSoaTables } from './soa';
+import { readObjectives } from './objectives';
 
 export interface LockerItem {
   key: string;
@@ -17,6 +19,8 @@ export interface LockerItem {
   match?: (doc: IsmsDocument) => boolean;
   /** What to add, for the message. */
   add: string;
+  /** A document of the item's own type provides it only with content (an empty shell does not). */
+  content?: { test: (doc: IsmsDocument) => boolean; what: string };
 }
 
 const declares = (doc: IsmsDocument, clause: string) => cachedClauses(doc).includes(clause);
@@ -45,15 +49,31 @@ export const LOCKER_ITEMS: readonly LockerItem[] = [
     clauses: ['6.1.3'],
     add: "the risk treatment process (often part of the risk methodology), declaring `clauses: ['6.1.3']`",
   },
-  { key: 'soa', title: 'Statement of Applicability', clause: '6.1.3 d', types: ['soa'], add: 'a document with `type: soa`' },
+  {
+    key: 'soa',
+    title: 'Statement of Applicability',
+    clause: '6.1.3 d',
+    types: ['soa'],
+    add: 'a document with `type: soa`',
+    content: { test: (doc) => readSoaTables(doc).some((t) => t.rows.length > 0), what: 'no control table (Control and Applicable columns with rows)' },
+  },
   {
     key: 'risk-treatment-plan',
     title: 'Risk treatment plan',
     clause: '6.1.3 e',
     types: ['risk-treatment-plan'],
     add: 'a document with `type: risk-treatment-plan`',
+    content: { test: (doc) => doc.tables.some((t) => t.rows.some((r) => r.cells.some((c) => c.text.trim() !== ''))) || doc.listItems.length > 0, what: 'no treatment rows' },
   },
-  { key: 'objectives', title: 'Information security objectives', clause: '6.2', types: ['objectives'], clauses: ['6.2'], add: 'a document with `type: objectives`' },
+  {
+    key: 'objectives',
+    title: 'Information security objectives',
+    clause: '6.2',
+    types: ['objectives'],
+    clauses: ['6.2'],
+    add: 'a document with `type: objectives`',
+    content: { test: (doc) => readObjectives(doc).length > 0, what: 'no objective (an objectives table with rows, or a section per objective)' },
+  },
   { key: 'competence', title: 'Evidence of competence', clause: '7.2', clauses: ['7.2'], add: "a competence or training record declaring `clauses: ['7.2']`" },
   {
     key: 'operational-planning',
@@ -138,8 +158,14 @@ const clauseCache = new WeakMap<IsmsDocument, string[]>();
 /** Whether a (not retired) document provides the item. */
 export function provides(item: LockerItem, doc: IsmsDocument): boolean {
   if (isRetired(doc)) return false;
-  if (item.types && doc.type && item.types.includes(doc.type)) return item.match ? item.match(doc) : true;
+  if (item.types && doc.type && item.types.includes(doc.type)) return (item.match ? item.match(doc) : true) && (!item.content || item.content.test(doc));
   if (!item.clauses || (doc.type && DEDICATED_TYPES.has(doc.type))) return false;
   const clauses = cachedClauses(doc);
   return item.clauses.some((c) => clauses.includes(c));
+}
+
+/** Documents that would provide the item but are empty shells (see LockerItem.content). */
+export function emptyShells(item: LockerItem, docs: readonly IsmsDocument[]): IsmsDocument[] {
+  if (!item.content || !item.types) return [];
+  return docs.filter((d) => !isRetired(d) && d.type && item.types!.includes(d.type) && (!item.match || item.match(d)) && !item.content!.test(d));
 }

@@ -17,12 +17,17 @@ export function isRetired(doc: IsmsDocument): boolean {
   return documentStatus(doc) === 'retired';
 }
 
+export function isDraft(doc: IsmsDocument): boolean {
+  return documentStatus(doc) === 'draft';
+}
+
 export function isApproved(doc: IsmsDocument): boolean {
   return documentStatus(doc) === 'approved';
 }
 
-/** A frontmatter value that is present and not blank. */
+/** A frontmatter value that is present and not blank; a template placeholder (`{{ approver }}`) is present. */
 export function hasValue(doc: IsmsDocument, key: string): boolean {
+  if (doc.frontmatter?.placeholders?.has(key)) return true;
   const v = doc.frontmatter?.data[key];
   if (v === undefined || v === null) return false;
   if (v instanceof Date) return true;

@@ -13,19 +13,22 @@ import { LineIndex } from '../util/lineIndex';
 import { SlugCounter, customHeadingId } from './slug';
 import { looksLikeUnclosedFrontmatter, parseFrontmatter, type FrontmatterBlock } from './frontmatter';
 import { scanMarkdown, type ScannedCell, type ScannedLink, type ScanOutput } from './scanner';
-import { DOCUMENT_ID_SHAPE, riskIdMatcher, scanBareControls, scanControls, scanPattern, urlSpans, type ControlMatch } from './references';
+import { DEFAULT_ACTION_ID_PATTERN, DOCUMENT_ID_SHAPE, riskIdMatcher, scanBareControls, scanControls, scanPattern, urlSpans, type ControlMatch } from './references';
 import { ISO27001_NAMED, nearestMention, otherStandardIn, standardMentions, type Mention } from '../adopt/notation';
 import { ISO42001_PREFIX } from '../catalogs/catalog';
 import { riskColumnRoles, soaColumnRoles, type ColumnOverrides } from '../adopt/columns';
 import { readSuppressions } from './suppressions';
 import { readRiskRecords } from './records';
-import { intern } from './detach';
+import { detach, intern } from './detach';
+import { readListItems, readStatements } from './statements';
 import { applyAliases, applyDefaultCycle, documentLanguage, flattenFrameworkControls, inferType, normaliseValues, NO_CONVENTIONS, type Conventions } from '../adopt/conventions';
 import { completeMetadata, readBodySources } from '../adopt/metadata';
 import { setAsidePlaceholders } from '../adopt/placeholders';
 
 export interface ParseOptions {
   riskIdPattern: string;
+  /** Action IDs (`ACT-12`); the default when absent. */
+  actionIdPattern?: string;
   /** Other metadata conventions the workspace is configured for (aliases, type globs, ...). */
   conventions?: Conventions;
   /** Configured header names of SoA and risk register columns (`soaColumns`, `riskColumns`). */
@@ -45,11 +48,14 @@ export function parseDocument(path: string, rawText: string, options: ParseOptio
     links: [],
     tables: [],
     references: [],
+    listItems: [],
+    statements: [],
     suppressions: [],
     parseDiagnostics: [],
     lineCount: lines.lineCount,
   };
   const riskMatcher = riskIdMatcher(options.riskIdPattern);
+  const actionMatcher = riskIdMatcher(options.actionIdPattern ?? DEFAULT_ACTION_ID_PATTERN, DEFAULT_ACTION_ID_PATTERN);
 
   const conventions = options.conventions ?? NO_CONVENTIONS;
 
@@ -76,7 +82,7 @@ export function parseDocument(path: string, rawText: string, options: ParseOptio
   }
 
   const bodyStart = block?.bodyStart ?? 0;
-  readBody(text, bodyStart, doc, lines, riskMatcher);
+  const scan = readBody(text, bodyStart, doc, lines, riskMatcher, actionMatcher);
   readBodySources(doc, text, bodyStart, lines, { sources: conventions.metadataSources, aliases: conventions.fieldAliases });
   normaliseValues(doc, conventions);
   inferType(doc, conventions);
@@ -89,6 +95,7 @@ export function parseDocument(path: string, rawText: string, options: ParseOptio
   }
   resolveColumns(doc, options, riskMatcher);
   if (doc.type === 'risk-register' || doc.type === 'risk') addRiskRecords(doc, text, lines, riskMatcher, options.columns?.risk);
+  if (doc.type === 'scope' || doc.type === 'context') doc.sectionText = sectionTexts(scan.prose, scan.headings, bodyStart);
   // In an SoA the control column may hold bare numbers (`8.28`): those are control references too.
   if (doc.type === 'soa') for (const table of doc.tables) addBareSoaControls(table, doc);
   doc.references.sort(byStart);
@@ -199,7 +206,15 @@ function shiftRange(range: Reference['range'], from: number, length: number): Re
   return { start: { line: range.start.line, character: start }, end: { line: range.start.line, character: start + length } };
 }
 
-function readBody(text: string, bodyStart: number, doc: IsmsDocument, lines: LineIndex, riskMatcher: RegExp): void {
+/** The prose under each heading, whitespace collapsed: [0] before the first heading. */
+function sectionTexts(prose: string, headings: { start: number; end: number }[], bodyStart: number): string[] {
+  const bounds = [bodyStart, ...headings.flatMap((h) => [h.start, h.end]), prose.length];
+  const out: string[] = [];
+  for (let i = 0; i < bounds.length; i += 2) out.push(detach(prose.slice(bounds[i], bounds[i + 1]).replace(/\s+/g, ' ').trim()));
+  return out;
+}
+
+function readBody(text: string, bodyStart: number, doc: IsmsDocument, lines: LineIndex, riskMatcher: RegExp, actionMatcher: RegExp): ReturnType<typeof scanMarkdown> {
   const scan = scanMarkdown(text, bodyStart);
   const link = (l: ScannedLink): Link => ({ target: safeDecode(l.target), range: lines.range(l.start, l.end), image: l.image });
   const slugs = new SlugCounter();
@@ -228,8 +243,15 @@ function readBody(text: string, bodyStart: number, doc: IsmsDocument, lines: Lin
   const risks = scanPattern(prose, riskMatcher, urls);
   for (const m of risks) push('risk', m);
   const riskStarts = new Set(risks.map((r) => r.start));
+  for (const m of scanPattern(prose, actionMatcher, urls)) if (!riskStarts.has(m.start)) {
+    push('action', m);
+    riskStarts.add(m.start);
+  }
   for (const m of scanPattern(prose, DOCUMENT_ID_SHAPE, urls)) if (!riskStarts.has(m.start)) push('document', m);
+  doc.listItems = readListItems(text, prose, bodyStart, lines);
+  doc.statements = readStatements(text, prose, bodyStart, lines);
   doc.suppressions = readSuppressions(doc, text, scan.html, lines);
+  return scan;
 }
 
 /**

@@ -236,15 +236,17 @@ export function scanBareControls(text: string): ControlMatch[] {
 }
 
 /** Compiles the configured risk ID pattern into a whole-token matcher; invalid patterns fall back to the default. */
-export function riskIdMatcher(pattern: string): RegExp {
+export function riskIdMatcher(pattern: string, fallback = DEFAULT_RISK_ID_PATTERN): RegExp {
   try {
     return new RegExp(`(?<![\\w-])(?:${pattern})(?![\\w-])`, 'g');
   } catch {
-    return new RegExp(`(?<![\\w-])(?:${DEFAULT_RISK_ID_PATTERN})(?![\\w-])`, 'g');
+    return new RegExp(`(?<![\\w-])(?:${fallback})(?![\\w-])`, 'g');
   }
 }
 
 export const DEFAULT_RISK_ID_PATTERN = 'R-\\d+';
+/** Action IDs in management reviews, audits, treatment plans and action logs (`actionIdPattern`). */
+export const DEFAULT_ACTION_ID_PATTERN = 'ACT-\\d+';
 
 export function scanPattern(text: string, matcher: RegExp, urls: [number, number][] = urlSpans(text)): TextMatch[] {
   const found: TextMatch[] = [];

@@ -25,3 +25,10 @@ export function findColumn(table: Pick<Table, 'header'>, names: readonly string[
 export function cellAt(cells: TableCell[], column: number): TableCell | undefined {
   return column >= 0 ? cells[column] : undefined;
 }
+
+/** The ID column: one named like `names`, else a first column headed `#` or nothing. */
+export function idColumn(table: Pick<Table, 'header'>, names: readonly string[]): number {
+  const named = findColumn(table, names);
+  if (named >= 0) return named;
+  return table.header.length > 1 && normaliseHeader(table.header[0].text) === '' ? 0 : -1;
+}

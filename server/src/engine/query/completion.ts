@@ -8,7 +8,7 @@ import { addCycle, CYCLE_NAMES, formatIsoDate, parseCycle } from '../util/dates'
 import { posix } from '../util/posixPath';
 import { TextLines } from './text';
 
-export type CompletionKind = 'control' | 'risk' | 'document' | 'key' | 'value' | 'date' | 'anchor' | 'file';
+export type CompletionKind = 'control' | 'risk' | 'action' | 'document' | 'key' | 'value' | 'date' | 'anchor' | 'file';
 
 export interface CompletionEntry {
   label: string;
@@ -131,7 +131,7 @@ function dateEntries(key: string, text: TextLines, close: number, range: Range, 
   return entries;
 }
 
-function idEntries(workspace: IsmsWorkspace, doc: IsmsDocument | undefined, token: string, range: Range, kinds: ('control' | 'risk' | 'document')[]): CompletionResult {
+function idEntries(workspace: IsmsWorkspace, doc: IsmsDocument | undefined, token: string, range: Range, kinds: ('control' | 'risk' | 'action' | 'document')[]): CompletionResult {
   const prefix = token.toLowerCase();
   const matches = (id: string) => id.toLowerCase().startsWith(prefix);
   const items: CompletionEntry[] = [];
@@ -146,9 +146,16 @@ function idEntries(workspace: IsmsWorkspace, doc: IsmsDocument | undefined, toke
       if (matches(id)) items.push({ label: id, kind: 'risk', detail: risks[0].description, documentation: risks[0].path, insertText: id, range, filterText: id, sortText: `r${id}` });
     }
   }
+  if (kinds.includes('action')) {
+    for (const action of workspace.trackedActions()) {
+      if (!action.id || !matches(action.id)) continue;
+      const row = action.current;
+      items.push({ label: action.id, kind: 'action', detail: row.text, documentation: `${row.open ? 'open' : 'done'}${row.owner ? ` · ${row.owner}` : ''}${row.dueText ? ` · due ${row.dueText}` : ''} · ${row.path}`, insertText: action.id, range, filterText: action.id, sortText: `a${action.id.replace(/\d+/g, (n) => n.padStart(6, '0'))}` });
+    }
+  }
   if (kinds.includes('document')) {
     for (const [id, docs] of workspace.documentIds()) {
-      if (id === doc?.id || !matches(id) || (kinds.includes('risk') && workspace.risks().has(id))) continue;
+      if (id === doc?.id || !matches(id) || (kinds.includes('risk') && workspace.risks().has(id)) || (kinds.includes('action') && workspace.actionById(id))) continue;
       items.push({ label: id, kind: 'document', detail: docs[0].title, documentation: `${docs[0].declaredType ?? ''} · ${docs[0].path}`, insertText: id, range, filterText: id, sortText: `d${id}` });
     }
   }
@@ -166,9 +173,9 @@ function bodyCompletion(workspace: IsmsWorkspace, doc: IsmsDocument | undefined,
   const token = /(?:42001:\s?)?[\w.:-]*$/.exec(before)![0];
   if (!token || !/^[A-Za-z4]/.test(token)) return undefined;
   const range = rangeBack(pos, token.length);
-  const kinds: ('control' | 'risk' | 'document')[] = [];
+  const kinds: ('control' | 'risk' | 'action' | 'document')[] = [];
   if (/^(A(\.[\d.]*)?|42001:?\s?(A\.?[\d.]*)?|4(2(0(0(1)?)?)?)?)$/i.test(token)) kinds.push('control');
-  if (/^[A-Za-z]/.test(token)) kinds.push('risk', 'document');
+  if (/^[A-Za-z]/.test(token)) kinds.push('risk', 'action', 'document');
   return idEntries(workspace, doc, token, range, kinds);
 }
 

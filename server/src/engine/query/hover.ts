@@ -15,6 +15,7 @@ const esc = (s: string) => s.replace(/([\\`*_[\]<>|])/g, '\\$1');
 export function hoverMarkdown(workspace: IsmsWorkspace, target: IdTarget, today: number): string | undefined {
   if (target.kind === 'control') return controlHover(workspace, target.id);
   if (target.kind === 'risk') return riskHover(workspace, target.id);
+  if (target.kind === 'action') return actionHover(workspace, target.id, today);
   return documentHover(workspace, target, today);
 }
 
@@ -63,6 +64,28 @@ function riskHover(workspace: IsmsWorkspace, id: string): string {
   }
   const usage = usageOf(workspace, 'risk', id);
   lines.push(`Referenced by ${plural(usage.documents.length, 'document')}.`);
+  return lines.join('\n');
+}
+
+function actionHover(workspace: IsmsWorkspace, id: string, today: number): string {
+  const action = workspace.actionById(id);
+  if (!action) return `**${esc(id)}**: not an action in any management review, audit report, treatment plan or action log.`;
+  const row = action.current;
+  const lines = [`**${esc(id)} · ${esc(row.text.replace(id, '').replace(/^[\s:.–—-]+/, '').trim())}**`, ''];
+  const facts: string[] = [];
+  facts.push(`Owner: ${row.owner ? esc(row.owner) : '**none**'}`);
+  if (row.due !== undefined) {
+    const days = row.due - today;
+    const when = !row.open ? '' : days < 0 ? ` (**overdue** by ${plural(-days, 'day')})` : days === 0 ? ' (due today)' : ` (in ${plural(days, 'day')})`;
+    facts.push(`Due: ${formatIsoDate(row.due)}${when}`);
+  } else facts.push(`Due: ${row.dueText ? esc(row.dueText) : '**none**'}`);
+  facts.push(`Status: ${row.status ? esc(row.status) : row.open ? 'open' : 'done'}${row.open ? '' : ' ✓'}`);
+  lines.push(facts.join(' · '), '');
+  const decided = workspace.getDocument(action.decided.path);
+  lines.push(`Decided in ${esc(decided?.id ?? action.decided.path)} ${where(action.decided.path, action.decided.range.start.line)}`);
+  if (row !== action.decided) lines.push('', `Tracked in ${where(row.path, row.range.start.line)}`);
+  const usage = usageOf(workspace, 'action', id);
+  lines.push('', `Referenced by ${plural(usage.documents.length, 'document')}.`);
   return lines.join('\n');
 }
 

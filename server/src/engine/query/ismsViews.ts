@@ -13,6 +13,9 @@ import type {
   LockerGroupKey,
   LockerItemInfo,
   Loc,
+  ActionGroupInfo,
+  ActionInfo,
+  ObjectiveInfo,
   ReviewInfo,
   RiskInfo,
   ScopeDocumentInfo,
@@ -25,6 +28,7 @@ import type {
 import type { Control } from '../catalogs/catalog';
 import { ISO27001_THEMES } from '../catalogs/catalog';
 import { LOCKER_ITEMS, provides } from '../isms/locker';
+import { readObjectives } from '../isms/objectives';
 import { implementationStatus } from '../isms/soa';
 import { acceptanceThreshold } from '../isms/methodology';
 import { SCOPE_SECTIONS, findScopeSection } from '../adopt/sections';
@@ -138,6 +142,7 @@ export function evidenceLocker(workspace: IsmsWorkspace, today: number, linker: 
       required: required.has(item.key),
       present: providing.length > 0,
       documents: providing.map((d) => documentSummary(workspace, d, today, linker, findings)),
+      ...(item.key === 'objectives' ? { objectives: objectiveList(providing, linker, findings) } : {}),
       template: LOCKER_TEMPLATES[item.key] ?? 'record',
       add: item.add,
     };
@@ -282,7 +287,7 @@ const OVERDUE_CODES = new Set(['review-overdue', 'exception-review-overdue', 'ma
 
 /** Finding counts by severity, and how many say a review is overdue or due soon. */
 export function checkCounts(findings: Iterable<Diagnostic>): CheckCounts {
-  const counts: CheckCounts = { errors: 0, warnings: 0, infos: 0, hints: 0, overdueReviews: 0, dueSoonReviews: 0 };
+  const counts: CheckCounts = { errors: 0, warnings: 0, infos: 0, hints: 0, overdueReviews: 0, overdueActions: 0, dueSoonReviews: 0 };
   for (const d of findings) {
     if (d.severity === 'error') counts.errors++;
     else if (d.severity === 'warning') counts.warnings++;
@@ -290,8 +295,60 @@ export function checkCounts(findings: Iterable<Diagnostic>): CheckCounts {
     else counts.hints++;
     if (OVERDUE_CODES.has(d.code)) counts.overdueReviews++;
     if (d.code === 'review-due-soon') counts.dueSoonReviews++;
+    if (d.code === 'action-overdue') counts.overdueActions++;
   }
   return counts;
+}
+
+/** Every open action, grouped by the document that decided it: groups with overdue actions first. */
+export function actionList(workspace: IsmsWorkspace, today: number, linker: Linker): { open: number; overdue: number; groups: ActionGroupInfo[] } {
+  const groups = new Map<string, ActionGroupInfo>();
+  let open = 0;
+  let overdue = 0;
+  for (const action of workspace.trackedActions()) {
+    const row = action.current;
+    if (!row.open) continue;
+    open++;
+    const days = row.due !== undefined && row.due < today ? today - row.due : undefined;
+    if (days !== undefined) overdue++;
+    const source = action.decided.path;
+    let group = groups.get(source);
+    if (!group) {
+      const doc = workspace.getDocument(source);
+      group = { source: { uri: linker.uri(source), path: source, id: doc?.id, title: doc?.title, type: doc?.declaredType, date: text(doc?.frontmatter?.data.date) }, overdue: 0, actions: [] };
+      groups.set(source, group);
+    }
+    if (days !== undefined) group.overdue++;
+    group.actions.push({
+      id: action.id,
+      text: row.text,
+      owner: row.owner,
+      due: row.due !== undefined ? formatIsoDate(row.due) : undefined,
+      dueText: row.dueText,
+      status: row.status,
+      overdueDays: days,
+      loc: loc(linker, row.path, row.range),
+    });
+  }
+  const dueOrder = (a: ActionInfo) => (a.due ?? '9999');
+  for (const g of groups.values()) g.actions.sort((a, b) => (b.overdueDays ?? -1) - (a.overdueDays ?? -1) || dueOrder(a).localeCompare(dueOrder(b)) || (a.id ?? a.text).localeCompare(b.id ?? b.text));
+  const maxOverdue = (g: ActionGroupInfo) => g.actions[0]?.overdueDays ?? -1;
+  const sorted = [...groups.values()].sort((a, b) => maxOverdue(b) - maxOverdue(a) || (b.source.date ?? '').localeCompare(a.source.date ?? '') || a.source.path.localeCompare(b.source.path));
+  return { open, overdue, groups: sorted };
+}
+
+/** The objectives of `objectives` documents with their state, for the Evidence Locker. */
+export function objectiveList(docs: readonly IsmsDocument[], linker: Linker, findings: FindingsByPath): ObjectiveInfo[] {
+  const out: ObjectiveInfo[] = [];
+  for (const doc of docs) {
+    const own = findings.get(doc.path) ?? [];
+    for (const o of readObjectives(doc)) {
+      const on = (code: string) => own.some((d) => d.code === code && d.range.start.line >= o.range.start.line && d.range.start.line <= o.range.end.line);
+      const state = on('objective-not-measurable') ? 'not-measurable' : on('objective-measurement-stale') ? 'stale' : 'measurable';
+      out.push({ id: o.id, title: o.title, status: o.status, measure: o.measure ?? o.target, owner: o.owner, due: o.due, state, loc: loc(linker, doc.path, o.range) });
+    }
+  }
+  return out;
 }
 
 /**

@@ -5,6 +5,7 @@ import { START_RANGE } from '../model';
 import type { IsmsWorkspace } from '../workspace/workspace';
 import { findLinkTarget } from '../workspace/linkTarget';
 import type { Risk } from '../isms/risks';
+import type { ActionRow } from '../isms/actions';
 import type { Location } from './types';
 import type { Target } from './symbolAt';
 import { isDeclaration } from './symbolAt';
@@ -33,6 +34,7 @@ export function declarationsOf(workspace: IsmsWorkspace, kind: ReferenceKind, id
     return workspace.soaRowsFor(id).map((row) => ({ path: row.path, range: refIn(workspace.getDocument(row.path), 'control', id, row.controlRange) }));
   }
   if (kind === 'risk') return (workspace.risks().get(id) ?? []).map((risk) => riskDeclaration(workspace, risk));
+  if (kind === 'action') return actionRowsOf(workspace, id).map((row) => ({ path: row.path, range: refIn(workspace.getDocument(row.path), 'action', id, row.idRange ?? row.range) }));
   return workspace.documentsWithId(id).map((doc) => ({ path: doc.path, range: idFieldRange(doc) }));
 }
 
@@ -48,7 +50,15 @@ export function definitionsOf(workspace: IsmsWorkspace, doc: IsmsDocument, targe
       workspace.getDocument(risk.path)?.type === 'risk' ? { path: risk.path, range: START_RANGE } : { path: risk.path, range: risk.range },
     );
   }
+  if (target.kind === 'action') return actionRowsOf(workspace, target.id).map((row) => ({ path: row.path, range: row.range }));
   return workspace.documentsWithId(target.id).map((d) => ({ path: d.path, range: START_RANGE }));
+}
+
+/** The rows that list an action: where it was decided first, then where it is tracked. */
+export function actionRowsOf(workspace: IsmsWorkspace, id: string): ActionRow[] {
+  const action = workspace.actionById(id);
+  if (!action) return [];
+  return [action.decided, ...action.rows.filter((r) => r !== action.decided)];
 }
 
 /** The file (and heading) a relative link points at, when it exists (an index page or a pretty link's page too). */

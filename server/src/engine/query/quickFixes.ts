@@ -39,6 +39,9 @@ export const FIXABLE_CODES = [
   'review-due-soon',
   'frontmatter-missing-field',
   'exception-review-overdue',
+  'scope-soa-version-mismatch',
+  'management-review-input-missing',
+  'management-review-output-missing',
 ] as const;
 
 const dataOf = (d: FixableDiagnostic) => (d.data && typeof d.data === 'object' ? (d.data as Record<string, unknown>) : {});
@@ -55,12 +58,21 @@ export async function quickFixes(workspace: IsmsWorkspace, doc: IsmsDocument, di
   switch (diagnostic.code) {
     case 'control-legacy-id': {
       const replacements = Array.isArray(data.replacements) ? data.replacements.map(String) : [];
-      const written = text.slice(diagnostic.range);
-      const quote = /^(["']).*\1$/.test(written) ? written[0] : '';
-      const range = quote ? { start: { ...diagnostic.range.start, character: diagnostic.range.start.character + 1 }, end: { ...diagnostic.range.end, character: diagnostic.range.end.character - 1 } } : diagnostic.range;
+      const range = insideQuotes(text, diagnostic.range);
       const fixes = replacements.map((id) => one(`Replace with ${id} ${workspace.catalogs.get(id)?.title ?? ''}`.trim(), [{ range, newText: id }], replacements.length === 1)).flat();
       if (replacements.length > 1) fixes.unshift(...one(`Replace with ${replacements.join(', ')}`, [{ range, newText: replacements.join(', ') }], true));
       return fixes;
+    }
+    case 'scope-soa-version-mismatch': {
+      if (typeof data.actual !== 'string' || typeof data.cited !== 'string') return [];
+      const range = insideQuotes(text, diagnostic.range);
+      if (text.slice(range) !== data.cited) return []; // the text changed since the check
+      return one(`Cite SoA version ${data.actual}`, [{ range, newText: data.actual }]);
+    }
+    case 'management-review-input-missing':
+    case 'management-review-output-missing': {
+      if (typeof data.title !== 'string' || typeof data.clause !== 'string') return [];
+      return one(`Insert a "${data.title}" section`, [appendSections(text, [{ title: data.title, clause: data.clause }])]);
     }
     case 'scope-missing-section': {
       const section = SCOPE_SECTIONS.find((s) => s.key === data.section || s.title === data.title);
@@ -99,6 +111,13 @@ export async function quickFixes(workspace: IsmsWorkspace, doc: IsmsDocument, di
     default:
       return [];
   }
+}
+
+/** A range without the quotes around a quoted YAML value. */
+function insideQuotes(text: TextLines, range: Range): Range {
+  const written = text.slice(range);
+  if (!/^(["']).*\1$/.test(written)) return range;
+  return { start: { ...range.start, character: range.start.character + 1 }, end: { ...range.end, character: range.end.character - 1 } };
 }
 
 /** Several inserts at the same point must become one edit, or clients may apply them in either order. */

@@ -12,7 +12,7 @@ export type PrepareRenameResult = { range: Range; placeholder: string; target: I
 
 export function prepareRename(workspace: IsmsWorkspace, doc: IsmsDocument, pos: Position, text: string): PrepareRenameResult {
   const target = targetAt(workspace, doc, pos);
-  if (!target || target.kind === 'link') return { error: 'Only a risk ID or a document ID can be renamed.' };
+  if (!target || target.kind === 'link' || target.kind === 'action') return { error: 'Only a risk ID or a document ID can be renamed.' };
   if (target.kind === 'control') return { error: `${target.id} is an Annex A control; control IDs are fixed by the standard and cannot be renamed.` };
   if (target.kind === 'document' && workspace.documentsWithId(target.id).length === 0) return { error: `${target.id} is not the ID of a document in this workspace.` };
   if (target.kind === 'risk' && !workspace.risks().has(target.id)) return { error: `${target.id} is not defined in a risk register or risk document.` };

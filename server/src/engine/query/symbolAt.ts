@@ -45,5 +45,6 @@ export function targetAt(workspace: IsmsWorkspace, doc: IsmsDocument, pos: Posit
 export function isDeclaration(workspace: IsmsWorkspace, doc: IsmsDocument, kind: ReferenceKind, id: string, range: Range): boolean {
   if (kind === 'risk') return (workspace.risks().get(id) ?? []).some((r) => r.path === doc.path && containsRange(r.idRange, range));
   if (kind === 'control') return workspace.soaRowsFor(id).some((row) => row.path === doc.path && containsRange(row.controlRange, range));
+  if (kind === 'action') return (workspace.actionById(id)?.rows ?? []).some((row) => row.path === doc.path && row.idRange !== undefined && containsRange(row.idRange, range));
   return false;
 }

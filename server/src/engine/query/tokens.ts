@@ -25,6 +25,8 @@ export function idTokens(workspace: IsmsWorkspace, doc: IsmsDocument, text: Text
       else if (!workspace.catalogs.has(ref.id)) modifiers.push(lookupLegacy(ref.id) ? 'deprecated' : 'unresolved');
     } else if (ref.kind === 'risk') {
       if (!risks.has(ref.id)) modifiers.push('unresolved');
+    } else if (ref.kind === 'action') {
+      if (!workspace.actionById(ref.id)) modifiers.push('unresolved');
     } else if (workspace.documentsWithId(ref.id).length === 0) {
       // ID-shaped words in prose (UTF-8, SHA-256) are not references unless listed under `related:`.
       if (ref.source !== 'related') continue;

@@ -79,7 +79,7 @@ export function riskDoc(front: Record<string, unknown>): string {
 }
 
 export function exceptionDoc(front: Record<string, unknown>): string {
-  const data: Record<string, unknown> = { type: 'exception', id: 'EXC-001', title: 'Break-glass', owner: 'SRE', kind: 'break-glass', opened: '2026-11-19T02:40:00Z', ...front };
+  const data: Record<string, unknown> = { type: 'exception', id: 'EXC-001', title: 'Break-glass', owner: 'SRE', kind: 'break-glass', opened: '2026-11-19T02:40:00Z', ticket: 'SEC-212', used_by: 'Samir Haddad (on-call SRE)', reason: 'KMS key policy outage', ...front };
   for (const [k, v] of Object.entries(data)) if (v === undefined) delete data[k];
   return md(data, '# Exception\n');
 }

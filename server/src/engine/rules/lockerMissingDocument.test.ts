@@ -5,7 +5,9 @@ import { fullSoaRows, registerDoc, soaDoc } from './auditFixtures';
 
 const code = 'locker-missing-document';
 
-const doc = (type: string, id: string, extra: Record<string, unknown> = {}) => md({ type, id, title: id, owner: 'CISO', ...extra }, '# x\n');
+const doc = (type: string, id: string, extra: Record<string, unknown> = {}, body = '# x\n') => md({ type, id, title: id, owner: 'CISO', ...extra }, body);
+const RTP_BODY = '# Plan\n\n| Risk | Action | Owner | Due | Status |\n|---|---|---|---|---|\n| R-001 | Enforce MFA | CISO | 2027-01-31 | planned |\n';
+const OBJ_BODY = '# Objectives\n\n| Objective | Measure and target | Owner | Due |\n|---|---|---|---|\n| Phishing-resistant sign-in | 100% FIDO2 | CISO | 2026-12-31 |\n';
 
 /** A workspace providing every item of the default list. */
 const complete = (): Record<string, string> => ({
@@ -13,8 +15,8 @@ const complete = (): Record<string, string> => ({
   'isp.md': policy({ title: 'Information Security Policy' }),
   'method.md': doc('procedure', 'PRO-001', { clauses: ['6.1.2', '6.1.3'] }),
   'soa.md': soaDoc(fullSoaRows()),
-  'rtp.md': doc('risk-treatment-plan', 'RTP-001'),
-  'obj.md': doc('objectives', 'OBJ-001'),
+  'rtp.md': doc('risk-treatment-plan', 'RTP-001', {}, RTP_BODY),
+  'obj.md': doc('objectives', 'OBJ-001', {}, OBJ_BODY),
   'competence.md': doc('record', 'REC-001', { clauses: ['7.2'] }),
   'changes.md': doc('record', 'REC-002', { clauses: '6.3, 8.1' }),
   'register.md': registerDoc([{ id: 'R-001' }]),
@@ -61,6 +63,18 @@ describe(code, () => {
     files['soa.md'] = soaDoc(fullSoaRows(), undefined, { clauses: ['6.1.3'] }); // the SoA is not the treatment process
     files['scope.md'] = doc('scope', 'SCOPE-001', { status: 'retired' });
     assert.deepEqual(check(files, { code }).map((d) => d.data?.item), ['scope', 'risk-treatment-process', 'audit-programme']);
+  });
+
+  it('does not count empty shells, and names them', () => {
+    const files = complete();
+    files['rtp.md'] = doc('risk-treatment-plan', 'RTP-001', {}, '# Plan\n\nTo be written.\n');
+    files['obj.md'] = doc('objectives', 'OBJ-001', {}, '# Objectives\n\n| Objective | Measure | Owner | Due |\n|---|---|---|---|\n');
+    files['soa.md'] = md({ type: 'soa', id: 'SOA-001', title: 'SoA', owner: 'CISO' }, '# SoA\n\nSee the spreadsheet.\n');
+    const found = check(files, { code });
+    assert.deepEqual(found.map((d) => d.data?.item), ['soa', 'risk-treatment-plan', 'objectives']);
+    assert.match(found[0].message, /SOA-001 \(soa\.md\) has the type but no control table.*empty shell/);
+    assert.match(found[1].message, /RTP-001 \(rtp\.md\).*no treatment rows/);
+    assert.deepEqual(found[2].data?.shells, ['obj.md']);
   });
 
   it('is silent on a folder without ISMS documents', () => {

@@ -34,6 +34,23 @@ import { managementReviewOverdue } from './managementReviewOverdue';
 import { auditOverdue } from './auditOverdue';
 import { exceptionReviewOverdue } from './exceptionReviewOverdue';
 import { exceptionExpired } from './exceptionExpired';
+import { scopeSoaVersionMismatch } from './scopeSoaVersionMismatch';
+import { scopeDependencyMissing } from './scopeDependencyMissing';
+import { scopeEvidenceMissing } from './scopeEvidenceMissing';
+import { scopeApprovalMissing } from './scopeApprovalMissing';
+import { contextIssueUnaddressed } from './contextIssueUnaddressed';
+import { exceptionRecordIncomplete } from './exceptionRecordIncomplete';
+import { exceptionSelfReviewed } from './exceptionSelfReviewed';
+import { managementReviewInputMissing } from './managementReviewInputMissing';
+import { managementReviewOutputMissing } from './managementReviewOutputMissing';
+import { actionFieldMissing } from './actionFieldMissing';
+import { actionOverdue } from './actionOverdue';
+import { actionNotFollowedUp } from './actionNotFollowedUp';
+import { auditFindingUntracked } from './auditFindingUntracked';
+import { auditIndependence } from './auditIndependence';
+import { objectiveNotMeasurable } from './objectiveNotMeasurable';
+import { objectiveMeasurementStale } from './objectiveMeasurementStale';
+import { evidenceStale } from './evidenceStale';
 
 export const RULES: readonly Rule[] = [
   fileUnreadable,
@@ -68,6 +85,23 @@ export const RULES: readonly Rule[] = [
   auditOverdue,
   exceptionReviewOverdue,
   exceptionExpired,
+  scopeSoaVersionMismatch,
+  scopeDependencyMissing,
+  scopeEvidenceMissing,
+  scopeApprovalMissing,
+  contextIssueUnaddressed,
+  exceptionRecordIncomplete,
+  exceptionSelfReviewed,
+  managementReviewInputMissing,
+  managementReviewOutputMissing,
+  actionFieldMissing,
+  actionOverdue,
+  actionNotFollowedUp,
+  auditFindingUntracked,
+  auditIndependence,
+  objectiveNotMeasurable,
+  objectiveMeasurementStale,
+  evidenceStale,
   suppressionMissingReason,
   suppressionUnknownCode,
 ];

@@ -2,7 +2,7 @@
 import type { Diagnostic, IsmsDocument, Range, Severity } from '../model';
 import type { IsmsWorkspace } from '../workspace/workspace';
 
-export type RuleFamily = 'files' | 'frontmatter' | 'scope' | 'references' | 'staleness' | 'soa' | 'risks' | 'locker' | 'exceptions' | 'suppressions';
+export type RuleFamily = 'files' | 'frontmatter' | 'scope' | 'references' | 'staleness' | 'soa' | 'risks' | 'locker' | 'exceptions' | 'suppressions' | 'reviews' | 'actions' | 'objectives';
 
 export interface RuleMeta {
   /** Stable, kebab-case; shown in every diagnostic and used in configuration. */

@@ -15,3 +15,30 @@ export async function gitCommit(dir: string): Promise<string | undefined> {
   const dirty = await git(dir, ['status', '--porcelain', '--', '.']);
   return `${head}${dirty ? ' (with uncommitted changes)' : ''}`;
 }
+
+/**
+ * The day (since epoch) each file below `dir` was last committed, by path relative to `dir`; empty outside git.
+ * One `git log` over the latest 5,000 commits, newest first, so a file's first appearance is its last commit.
+ */
+export async function gitFileDates(dir: string): Promise<Map<string, number>> {
+  const dates = new Map<string, number>();
+  const out = await new Promise<string | undefined>((resolve) =>
+    execFile(
+      'git',
+      ['-C', dir, 'log', '--relative', '--no-renames', '--max-count=5000', '--format=%x00%ct', '--name-only', '--', '.'],
+      { encoding: 'utf8', timeout: 10000, windowsHide: true, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout) => resolve(error ? undefined : stdout),
+    ),
+  );
+  if (!out) return dates;
+  for (const block of out.split('\0')) {
+    const [time, ...files] = block.split('\n');
+    const day = Math.floor(Number(time) / 86400);
+    if (!Number.isFinite(day)) continue;
+    for (const file of files) {
+      const path = file.trim();
+      if (path && !dates.has(path)) dates.set(path, day);
+    }
+  }
+  return dates;
+}

@@ -13,9 +13,10 @@ import { conventionsFrom, type Conventions } from '../adopt/conventions';
 import type { IsmsConfig } from '../config/schema';
 import { ControlCatalogs } from '../catalogs/catalog';
 import { parseDocument } from '../parse/document';
-import { riskIdMatcher } from '../parse/references';
+import { DEFAULT_ACTION_ID_PATTERN, riskIdMatcher } from '../parse/references';
 import { readRisks, type Risk } from '../isms/risks';
 import { readSoaRows, type SoaRow } from '../isms/soa';
+import { readActions, trackActions, type ActionRow, type TrackedAction } from '../isms/actions';
 
 /** Whether a path is a Markdown document: by the configured `markdownExtensions`, else `.md` and `.markdown`. */
 export function isMarkdownPath(path: string, extensions?: readonly string[]): boolean {
@@ -94,6 +95,7 @@ export interface WorkspaceChanges {
 export class IsmsWorkspace {
   readonly catalogs: ControlCatalogs;
   readonly riskMatcher: RegExp;
+  readonly actionMatcher: RegExp;
   private readonly conventions: Conventions;
   private readonly docs = new Map<string, IsmsDocument>();
   private readonly files = new Set<string>();
@@ -105,6 +107,7 @@ export class IsmsWorkspace {
   private byIdView: TrackedMap<IsmsDocument[]> | undefined;
   private risksView: TrackedMap<Risk[]> | undefined;
   private soaView: { rows: SoaRow[]; byControl: Map<string, SoaRow[]> } | undefined;
+  private actionsView: { rows: ActionRow[]; tracked: TrackedAction[]; byId: Map<string, TrackedAction> } | undefined;
   private referencesView: Map<string, { doc: IsmsDocument; ref: Reference }[]> | undefined;
   private readonly log: ReadLog = { reads: undefined };
   /** How many times a Markdown file was parsed (for --stats and the benchmark). */
@@ -122,6 +125,7 @@ export class IsmsWorkspace {
     this.catalogs = new ControlCatalogs(config.catalogs, config.customControls);
     this.conventions = conventionsFrom(config);
     this.riskMatcher = riskIdMatcher(config.riskIdPattern);
+    this.actionMatcher = riskIdMatcher(config.actionIdPattern, DEFAULT_ACTION_ID_PATTERN);
   }
 
   /** Parses (or re-parses) one Markdown file. */
@@ -129,7 +133,7 @@ export class IsmsWorkspace {
     let doc: IsmsDocument;
     this.parseCount++;
     try {
-      doc = parseDocument(path, text, { riskIdPattern: this.config.riskIdPattern, conventions: this.conventions, columns: { soa: this.config.soaColumns, risk: this.config.riskColumns } });
+      doc = parseDocument(path, text, { riskIdPattern: this.config.riskIdPattern, actionIdPattern: this.config.actionIdPattern, conventions: this.conventions, columns: { soa: this.config.soaColumns, risk: this.config.riskColumns } });
     } catch (e) {
       // The parser is built never to throw; should it, one file is reported instead of the server failing.
       this.setFileProblem(path, { path, range: START_RANGE, severity: 'warning', code: 'file-unreadable', message: `File could not be parsed (${(e as Error)?.message ?? e}); please report this.` });
@@ -360,6 +364,56 @@ export class IsmsWorkspace {
     return this.soa().byControl.get(controlId) ?? [];
   }
 
+  private actions(): { rows: ActionRow[]; tracked: TrackedAction[]; byId: Map<string, TrackedAction> } {
+    if (!this.actionsView) {
+      const rows: ActionRow[] = [];
+      for (const doc of this.sorted()) rows.push(...readActions(doc, this.actionMatcher));
+      const tracked = trackActions(rows, (path) => this.docs.get(path));
+      const byId = new Map<string, TrackedAction>();
+      for (const action of tracked) if (action.id) byId.set(action.id, action);
+      this.actionsView = { rows, tracked, byId };
+    }
+    return this.actionsView;
+  }
+
+  /** Every action row (tables of reviews, audits, treatment plans, action logs; task items), in path order. */
+  actionRows(): ActionRow[] {
+    this.log.reads?.add('actions');
+    return this.actions().rows;
+  }
+
+  /** Actions merged by ID (see trackActions). */
+  trackedActions(): TrackedAction[] {
+    this.log.reads?.add('actions');
+    return this.actions().tracked;
+  }
+
+  actionById(id: string): TrackedAction | undefined {
+    this.log.reads?.add('actions');
+    return this.actions().byId.get(id);
+  }
+
+  private readonly fileDates = new Map<string, number>();
+
+  /**
+   * When each file was last committed (days since epoch), from git where the host may run it (see
+   * gitCommit.ts); evidence-stale reads it. Replaces the previous dates.
+   */
+  setFileDates(dates: ReadonlyMap<string, number>): void {
+    const changed = new Set<string>();
+    for (const [path, day] of dates) if (this.fileDates.get(path) !== day) changed.add(path);
+    for (const path of this.fileDates.keys()) if (!dates.has(path)) changed.add(path);
+    this.fileDates.clear();
+    for (const [path, day] of dates) this.fileDates.set(path, day);
+    for (const path of changed) this.bump(`filedate:${path}`);
+  }
+
+  /** The day a file was last committed, when known. */
+  fileDate(path: string): number | undefined {
+    this.log.reads?.add(`filedate:${path}`);
+    return this.fileDates.get(path);
+  }
+
   /** Every mention of an ID across the workspace, in path order. */
   referencesTo(kind: ReferenceKind, id: string): { doc: IsmsDocument; ref: Reference }[] {
     this.log.reads?.add('refs');
@@ -495,6 +549,17 @@ export class IsmsWorkspace {
       const has = new Set(newRisks);
       for (const id of had) if (!has.has(id)) this.bump(`riskkey:${id}`);
       for (const id of has) if (!had.has(id)) this.bump(`riskkey:${id}`);
+    }
+    const oldActions = wasIsms ? readActions(old!, this.actionMatcher) : [];
+    const newActions = isIsms ? readActions(next!, this.actionMatcher) : [];
+    if ((oldActions.length || newActions.length) && !sameValue(oldActions, newActions)) {
+      this.actionsView = undefined;
+      this.bump('actions');
+    } else if (oldActions.length && (!sameValue(old!.frontmatter?.data.date, next?.frontmatter?.data.date) || old!.type !== next?.type)) {
+      this.actionsView = undefined;
+      this.bump('actions');
+    } else if (this.actionsView && (oldActions.length || newActions.length)) {
+      this.actionsView = undefined; // same actions, new document object: rebuild the view's links to it
     }
     if ((wasIsms && old!.type === 'soa') || (isIsms && next!.type === 'soa')) {
       this.soaView = undefined;
