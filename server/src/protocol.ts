@@ -271,6 +271,8 @@ export interface CheckCounts {
 
 export interface CheckSummaryRoot extends RootInfo, CheckCounts {
   files: number;
+  /** Markdown files, ISMS documents or not ("42 Markdown files, none recognised as ISMS documents"). */
+  markdownFiles: number;
   documents: number;
   /** Present when asked for with `includeFindings`. */
   findings?: FindingInfo[];

@@ -86,6 +86,8 @@ export abstract class IsmsTree implements vscode.TreeDataProvider<Node>, vscode.
   /** The unfiltered top-level nodes (loading them if needed), for tests and commands. */
   async nodes(): Promise<Node[]> {
     if (this.roots) return this.roots;
+    // A quiet workspace: the welcome text shows, and opening the view does not start the server.
+    if (!this.server.awake) return [];
     this.loading ??= this.load().then((n) => {
       this.parents.clear();
       const index = (list: Node[], parent: Node | undefined) => {

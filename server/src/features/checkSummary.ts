@@ -29,6 +29,7 @@ export const checkSummary: Feature = {
           name: rootName(root),
           ...counts,
           files: root.workspace.fileCount(),
+          markdownFiles: root.workspace.markdownDocuments().length,
           documents: root.workspace.ismsDocuments().length,
         };
         if (params.includeFindings) {
