@@ -80,6 +80,10 @@ export class IsmsStatusBar implements vscode.Disposable {
     this.item.command = 'isms.showProblems';
     const parts = [`$(shield) ISMS`, `$(error) ${summary.errors}`, `$(warning) ${summary.warnings}`];
     if (summary.overdueReviews > 0) parts.push(`$(calendar) ${summary.overdueReviews} overdue`);
+    const approved = summary.roots.reduce((n, r) => n + r.approvedDocuments, 0);
+    const withPlaceholders = summary.roots.reduce((n, r) => n + r.documentsWithPlaceholders, 0);
+    // A starter ISMS full of drafts and placeholders must not read like an approved one.
+    if (approved < documents) parts.push(`$(edit) ${approved} of ${documents} approved`);
     this.item.text = parts.join(' ');
     this.item.backgroundColor = summary.errors > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     const tooltip = new vscode.MarkdownString(
@@ -89,6 +93,8 @@ export class IsmsStatusBar implements vscode.Disposable {
         `$(error) ${plural(summary.errors, 'error')} · $(warning) ${plural(summary.warnings, 'warning')} · $(info) ${summary.infos} info`,
         '',
         `$(calendar) ${plural(summary.overdueReviews, 'overdue review')}${summary.dueSoonReviews ? `, ${summary.dueSoonReviews} due soon` : ''}`,
+        '',
+        `$(edit) ${approved} of ${plural(documents, 'document')} approved${withPlaceholders ? `; ${withPlaceholders} still with placeholder text` : ''}`,
         '',
         '[Open Problems](command:isms.showProblems) · [ISMS Report](command:isms.checkWorkspace)',
       ].join('\n'),

@@ -274,6 +274,10 @@ export interface CheckSummaryRoot extends RootInfo, CheckCounts {
   /** Markdown files, ISMS documents or not ("42 Markdown files, none recognised as ISMS documents"). */
   markdownFiles: number;
   documents: number;
+  /** ISMS documents whose `status` is `approved` ("12 of 23 approved"). */
+  approvedDocuments: number;
+  /** ISMS documents with placeholder text left in them (template-placeholder findings). */
+  documentsWithPlaceholders: number;
   /** Present when asked for with `includeFindings`. */
   findings?: FindingInfo[];
 }

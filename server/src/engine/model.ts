@@ -142,6 +142,8 @@ export interface IsmsDocument {
   tables: Table[];
   references: Reference[];
   suppressions: Suppression[];
+  /** Placeholder text left in the body (`[Company]`, `TBD`, `{{ owner }}`), outside code. */
+  placeholders?: { text: string; range: Range }[];
   /** Problems found while parsing (frontmatter syntax and the like). */
   parseDiagnostics: Diagnostic[];
   /** Number of lines, so whole-document ranges can be built without keeping the text. */

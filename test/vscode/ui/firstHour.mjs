@@ -33,7 +33,8 @@ export async function firstHourUi(server, { folder, screenshots, failures, log =
   const notification = (text) => page.locator('.notifications-toasts .notification-toast', { hasText: text }).first();
   const openIsmsSidebar = async () => {
     await page.locator('.activitybar .action-item a[aria-label^="ISMS"]').first().click();
-    await page.locator('.pane-header', { hasText: 'Evidence Locker' }).first().waitFor({ timeout: 15_000 });
+    // Alone (no ISMS yet: the other views are hidden), the view's title is the side bar's: "ISMS: Evidence Locker".
+    await page.locator('.part.sidebar').getByText(/Evidence Lock/).first().waitFor({ timeout: 15_000 });
   };
   /** Opens a top-level file by clicking it in the Explorer (Quick Open waits for the file search, slow on a busy machine). */
   const openFromExplorer = async (name) => {

@@ -16,6 +16,7 @@ import { scanMarkdown, type ScannedCell, type ScannedLink } from './scanner';
 import { DOCUMENT_ID_SHAPE, parseControlId, riskIdMatcher, scanControls, scanPattern, urlSpans } from './references';
 import { findColumn } from './tables';
 import { readSuppressions } from './suppressions';
+import { scanPlaceholders } from './placeholders';
 import { intern } from './detach';
 import { applyAliases, flattenFrameworkControls, inferType, NO_CONVENTIONS, readOtherMetadata, type Conventions } from '../adopt/conventions';
 
@@ -172,6 +173,9 @@ function readBody(text: string, bodyStart: number, doc: IsmsDocument, lines: Lin
   const riskStarts = new Set(risks.map((r) => r.start));
   for (const m of scanPattern(prose, DOCUMENT_ID_SHAPE, urls)) if (!riskStarts.has(m.start)) push('document', m);
   doc.suppressions = readSuppressions(doc, text, scan.html, lines);
+  // The frontmatter is blanked: its values are judged by the rule, field by field.
+  const placeholders = scanPlaceholders(prose, ' '.repeat(bodyStart) + text.slice(bodyStart));
+  if (placeholders.length) doc.placeholders = placeholders.map((p) => ({ text: intern(p.text), range: lines.range(p.start, p.end) }));
 }
 
 const byStart = (a: { range: Reference['range'] }, b: { range: Reference['range'] }) =>
