@@ -54,7 +54,7 @@ export function documentNode(d: DocumentSummary, parentId: string): Node {
   return {
     id: `${parentId}/${d.uri}`,
     label: name,
-    description: [d.errors || d.warnings ? healthText([d]) : undefined, d.owner ?? 'no owner', d.review.state === 'ok' && d.review.due ? `next review ${d.review.due}` : REVIEW_LABEL[d.review.state]].filter(Boolean).join(' · '),
+    description: [d.owner ?? 'no owner', d.review.state === 'ok' && d.review.due ? `next review ${d.review.due}` : REVIEW_LABEL[d.review.state], problems].filter(Boolean).join(' · '),
     tooltip,
     icon: icon(iconId, color),
     contextValue: `ismsDocument.${d.review.state}`,
@@ -84,7 +84,7 @@ function itemNode(item: LockerItemInfo, rootUri: string): Node {
   return {
     id,
     label: item.title,
-    description: [`clause ${item.clause}`, health, item.documents.length === 1 ? [first.id, first.owner].filter(Boolean).join(' · ') : `${item.documents.length} documents`].filter(Boolean).join(' · '),
+    description: [`clause ${item.clause}`, item.documents.length === 1 ? [first.id, first.owner].filter(Boolean).join(' · ') : `${item.documents.length} documents`, health].filter(Boolean).join(' · '),
     tooltip: md(`**${esc(item.title)}** (ISO/IEC 27001:2022 clause ${esc(item.clause)})\n\n$(pass) Provided by ${item.documents.map((d) => `${esc(d.id ?? d.path)}`).join(', ')}`),
     icon: icon(iconId === 'pass' ? 'pass-filled' : iconId, color),
     contextValue: 'lockerItem.present',

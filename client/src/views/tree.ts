@@ -88,7 +88,8 @@ export abstract class IsmsTree implements vscode.TreeDataProvider<Node>, vscode.
     if (this.roots) return this.roots;
     // A quiet workspace: the welcome text shows, and opening the view does not start the server.
     if (!this.server.awake) return [];
-    this.loading ??= this.load().then((n) => {
+    // The view's own progress bar while the server indexes (the first answer waits for the workspace to load).
+    this.loading ??= Promise.resolve(vscode.window.withProgress({ location: { viewId: this.viewId } }, () => this.load())).then((n) => {
       this.parents.clear();
       const index = (list: Node[], parent: Node | undefined) => {
         for (const node of list) {

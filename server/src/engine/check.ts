@@ -14,6 +14,9 @@ import type { Rule, RuleContext } from './rules/rule';
 import { RULES } from './rules/registry';
 import { todayUtc } from './util/dates';
 
+/** Higher is less severe. */
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+
 export interface CheckOptions {
   /** Days since epoch; defaults to the current UTC date. */
   today?: number;
@@ -272,8 +275,8 @@ export class IncrementalChecker {
     const ctx: RuleContext = {
       workspace: this.workspace,
       today: this.today!,
-      report: ({ path, range, message, data }) =>
-        findings.push({ path: path ?? owner, range, severity, code: rule.code, message, ...(data ? { data } : {}) }),
+      report: ({ path, range, message, data, severity: lower }) =>
+        findings.push({ path: path ?? owner, range, severity: lower && SEVERITY_RANK[lower] > SEVERITY_RANK[severity] ? lower : severity, code: rule.code, message, ...(data ? { data } : {}) }),
     };
     const reads = this.reads;
     reads.clear();

@@ -28,8 +28,15 @@ describe('ISMS views (activity bar container "ISMS")', function () {
     const policies = nodes.find((n) => labelOf(n) === 'Other policies')!;
     const bcp = policies.children!.find((n) => labelOf(n).startsWith('POL-009'))!;
     assert.equal(bcp.contextValue, 'ismsDocument.overdue');
-    assert.match(bcp.description ?? '', /^COO · review overdue$/);
+    // Its review-overdue finding is counted too; the icon is the worst state (overdue).
+    assert.match(bcp.description ?? '', /^COO · review overdue · 1 warning$/);
     assert.equal(bcp.icon?.id, 'warning');
+    // An item is never green over a document with findings: it takes their worst state and counts them.
+    for (const item of nodes.filter((n) => n.contextValue === 'lockerItem.present')) {
+      const children = item.children ?? [];
+      const worst = children.some((c) => c.icon?.id === 'error') ? 'error' : children.some((c) => c.icon?.id === 'warning') ? 'warning' : undefined;
+      if (worst) assert.equal(item.icon?.id, worst, `${labelOf(item)}: ${item.description}`);
+    }
     const aup = policies.children!.find((n) => labelOf(n).startsWith('POL-002'))!;
     assert.match(aup.description ?? '', /^no owner/);
     assert.ok(nodes.some((n) => labelOf(n) === 'Exceptions and break-glass records' && n.children?.length === 3));

@@ -61,6 +61,7 @@ export function parseDocument(path: string, rawText: string, options: ParseOptio
       severity: 'error',
       code: 'frontmatter-syntax',
       message: 'Frontmatter opened with --- on line 1 is never closed. Add a line with --- after the last field.',
+      data: { typed: /^type[ \t]*:/m.test(text.slice(0, 4096)) },
     });
   }
 

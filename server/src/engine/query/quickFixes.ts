@@ -40,6 +40,8 @@ export const FIXABLE_CODES = [
   'review-due-soon',
   'frontmatter-missing-field',
   'exception-review-overdue',
+  'risk-score-mismatch',
+  'frontmatter-syntax',
 ] as const;
 
 const dataOf = (d: FixableDiagnostic) => (d.data && typeof d.data === 'object' ? (d.data as Record<string, unknown>) : {});
@@ -96,6 +98,17 @@ export async function quickFixes(workspace: IsmsWorkspace, doc: IsmsDocument, di
       const name = await env.userName();
       const today = formatIsoDate(env.today);
       return one(`Mark reviewed: ${today} by ${name}`, sameLineInserts([setField(doc, text, 'reviewed_on', today), setField(doc, text, 'reviewed_by', name)]));
+    }
+    case 'risk-score-mismatch': {
+      // Only on the score cell as written (a finding on a scale breach carries no `expected`).
+      const expected = typeof data.expected === 'number' ? data.expected : undefined;
+      if (expected === undefined || Number(text.slice(diagnostic.range).trim()) !== data.stated) return [];
+      return one(`Correct the score to ${expected} (likelihood × impact)`, [{ range: diagnostic.range, newText: String(expected) }]);
+    }
+    case 'frontmatter-syntax': {
+      const fix = data.fix as { title?: unknown; range?: Range; newText?: unknown } | undefined;
+      if (!fix || typeof fix.title !== 'string' || typeof fix.newText !== 'string' || !fix.range) return [];
+      return one(fix.title, [{ range: fix.range, newText: fix.newText }]);
     }
     default:
       return [];

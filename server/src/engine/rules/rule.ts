@@ -19,8 +19,11 @@ export interface RuleContext {
   workspace: IsmsWorkspace;
   /** Today as days since the Unix epoch (UTC); fixed by `--today` in the CLI. */
   today: number;
-  /** Reports a finding on `path` (default: the document being checked; "." for the workspace). */
-  report(finding: { path?: string; range: Range; message: string; data?: Record<string, unknown> }): void;
+  /**
+   * Reports a finding on `path` (default: the document being checked; "." for the workspace). A `severity` can
+   * only lower the rule's configured one (a heuristic case of a rule whose findings are otherwise certain).
+   */
+  report(finding: { path?: string; range: Range; message: string; data?: Record<string, unknown>; severity?: Severity }): void;
 }
 
 export interface DocumentRule extends RuleMeta {
