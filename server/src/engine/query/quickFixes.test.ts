@@ -2,7 +2,9 @@
 import { strict as assert } from 'node:assert';
 import { check, policy, workspaceOf } from '../testing/fixtures';
 import { registerDoc } from '../rules/auditFixtures';
-import { quickFixes } from './quickFixes';
+import { IsmsWorkspace } from '../workspace/workspace';
+import { defaultConfig } from '../config/schema';
+import { enableCatalog, quickFixes } from './quickFixes';
 import type { TextEdit } from './types';
 
 /** The document's text with a fix's edits applied (end to start, so earlier offsets stay valid). */
@@ -45,5 +47,33 @@ describe('quick fixes', () => {
     const tab = { 'p.md': policy().replace(/^owner: /m, '\towner: ') };
     const fixed = (await fixOnce(tab, 'p.md', 'frontmatter-syntax')).text;
     assert.deepEqual(check({ 'p.md': fixed }, { code: 'frontmatter-syntax' }), []);
+  });
+});
+
+describe('quick fix: enable the ISO/IEC 42001 catalog', () => {
+  const edited = (config: string) => {
+    const edit = enableCatalog(config, 'iso42001-2023');
+    assert.ok(edit);
+    return applied(config, [edit]);
+  };
+
+  it('adds it to a block list, a flow list, or a new catalogs key', () => {
+    assert.equal(edited('rules: {}\ncatalogs:\n  - iso27001-2022\nreviewDueSoonDays: 30\n'), 'rules: {}\ncatalogs:\n  - iso27001-2022\n  - iso42001-2023\nreviewDueSoonDays: 30\n');
+    assert.equal(edited('catalogs: [iso27001-2022]\n'), 'catalogs: [iso27001-2022, iso42001-2023]\n');
+    assert.equal(edited('reviewDueSoonDays: 30\n'), 'reviewDueSoonDays: 30\ncatalogs:\n  - iso27001-2022\n  - iso42001-2023\n');
+  });
+
+  it('is offered on a 42001 control while the catalog is off, and the reference then resolves', async () => {
+    const files: Record<string, string> = { '.isms.yaml': 'reviewDueSoonDays: 30\n', 'p.md': policy({ controls: ['42001:A.5.2'] }) };
+    const workspace = new IsmsWorkspace(defaultConfig(), [], '.isms.yaml');
+    workspace.setMarkdown('p.md', files['p.md']);
+    const finding = check({ 'p.md': files['p.md'] }, { code: 'control-unknown' })[0];
+    assert.ok(finding);
+    const fixes = await quickFixes(workspace, workspace.getDocument('p.md')!, finding, { today: 0, userName: async () => 'me', textOf: async (p) => files[p] });
+    assert.equal(fixes[0]?.title, 'Enable the ISO/IEC 42001 catalog in .isms.yaml');
+    assert.equal(fixes[0].edits[0].path, '.isms.yaml');
+    const config = applied(files['.isms.yaml'], fixes[0].edits[0].edits);
+    assert.match(config, /- iso42001-2023/);
+    assert.deepEqual(check({ 'p.md': files['p.md'] }, { code: 'control-unknown', config: { catalogs: ['iso27001-2022', 'iso42001-2023'] } }), []);
   });
 });
