@@ -107,7 +107,10 @@ export async function activateIsms(context: vscode.ExtensionContext, host: IsmsC
     if (arg instanceof vscode.Uri) return arg;
     const data = (arg as Node | undefined)?.data;
     if (data?.uri) return vscode.Uri.parse(data.uri);
-    return vscode.window.activeTextEditor?.document.uri;
+    const active = vscode.window.activeTextEditor?.document;
+    if (active) return active.uri;
+    // A walkthrough or the preview itself has the focus: the Markdown document shown beside it.
+    return vscode.window.visibleTextEditors.find((e) => e.document.languageId === 'markdown')?.document.uri;
   };
   const openPreview = (arg: unknown, column: vscode.ViewColumn) => {
     const uri = documentUri(arg);

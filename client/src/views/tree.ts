@@ -44,7 +44,8 @@ export function filterNodes(nodes: Node[], filter: string): Node[] {
       continue;
     }
     const children = n.children ? filterNodes(n.children, filter) : [];
-    if (children.length) out.push({ ...n, children, expanded: true });
+    // Expanded, and counting what matches rather than what the group holds.
+    if (children.length) out.push({ ...n, children, expanded: true, description: `${children.length} of ${n.children!.length} match` });
   }
   return out;
 }

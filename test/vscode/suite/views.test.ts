@@ -57,7 +57,11 @@ describe('ISMS views (activity bar container "ISMS")', function () {
     const controls = themes.flatMap((t) => t.children!);
     assert.equal(controls.length, 93);
     const a75 = controls.find((c) => labelOf(c).startsWith('A.7.5 '))!;
-    assert.equal(a75.description, 'excluded');
+    // The example's deliberate soa-justification-missing fault: marked, and its theme is not plainer than it.
+    assert.equal(a75.description, 'excluded · no justification');
+    assert.equal(a75.icon?.id, 'warning');
+    assert.equal(themes.find((t) => labelOf(t) === 'Physical')?.icon?.id, 'warning');
+    assert.equal(typeof a75.label, 'string', 'a plain label: no search-match highlight on the ID');
     const a825 = controls.find((c) => labelOf(c) === 'A.8.25 Secure development life cycle')!;
     assert.equal(a825.description, 'applicable · implemented');
     assert.ok(a825.children!.some((c) => labelOf(c).startsWith('PRO-008')), 'referenced by the secure SDLC procedure');
@@ -116,6 +120,7 @@ describe('ISMS views (activity bar container "ISMS")', function () {
       assert.ok(controls.some((c) => labelOf(c) === 'A.8.13 Information backup'), controls.map(labelOf).join(', '));
       assert.ok(controls.length < 10, `${controls.length} controls match`);
       assert.ok(shown.every((t) => t.expanded), 'themes with matches are expanded');
+      assert.ok(shown.every((t) => /^\d+ of \d+ match$/.test(t.description ?? '')), shown.map((t) => t.description).join(', '));
       assert.match(views.soa.view?.description ?? '', /Information backup/);
     } finally {
       views.soa.setFilter('');
