@@ -87,7 +87,7 @@ export async function activateIsms(context: vscode.ExtensionContext, host: IsmsC
     server.attach(client);
   };
   const presence = new IsmsPresence(() => server.start(), context.workspaceState);
-  context.subscriptions.push(presence);
+  context.subscriptions.push(presence, presence.onDidChange(() => server.markDecided()));
 
   const views = {
     evidenceLocker: new EvidenceLockerView('isms.evidenceLocker', server, 'isms.evidenceLocker.filtered'),

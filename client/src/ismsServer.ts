@@ -27,6 +27,14 @@ export class IsmsServer implements vscode.Disposable {
     this.fireSoon();
   }
 
+  private decide: () => void = () => undefined;
+  /** Resolves once the start-up probe has decided whether this workspace is quiet (views wait for it). */
+  readonly decided = new Promise<void>((resolve) => (this.decide = resolve));
+
+  markDecided(): void {
+    this.decide();
+  }
+
   /** Starts the server once; later calls wait for that start. */
   start(): Promise<void> {
     this.starting ??= this.starter?.() ?? Promise.resolve();

@@ -89,12 +89,14 @@ export class IsmsPresence implements vscode.Disposable {
 
   /** Becomes active: starts the server (if it is not running yet). */
   async activate(): Promise<void> {
+    // Started first, so that views shown by the new state already find the server awake.
+    const waking = this.wake();
     if (this.current !== 'active') {
       for (const w of this.watchers) w.dispose();
       this.watchers = [];
       this.set('active');
     }
-    await this.wake();
+    await waking;
   }
 
   /** What wakes a quiet workspace: a configuration file, a document that declares an ISMS type, new folders. */

@@ -87,7 +87,9 @@ export abstract class IsmsTree implements vscode.TreeDataProvider<Node>, vscode.
   /** The unfiltered top-level nodes (loading them if needed), for tests and commands. */
   async nodes(): Promise<Node[]> {
     if (this.roots) return this.roots;
-    // A quiet workspace: the welcome text shows, and opening the view does not start the server.
+    // Until the start-up probe has decided, the view waits (with its progress bar) rather than show the
+    // welcome text; a quiet workspace then shows the welcome, and opening the view does not start the server.
+    await this.server.decided;
     if (!this.server.awake) return [];
     // The view's own progress bar while the server indexes (the first answer waits for the workspace to load).
     this.loading ??= Promise.resolve(vscode.window.withProgress({ location: { viewId: this.viewId } }, () => this.load())).then((n) => {
