@@ -10,6 +10,9 @@ export class IsmsServer implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private timer: NodeJS.Timeout | undefined;
   private readonly disposables: vscode.Disposable[] = [this.changed];
+  private starting: Promise<void> | undefined;
+  /** Starts the language client (set by the extension). A quiet workspace starts it when a request needs it. */
+  starter: (() => Promise<void>) | undefined;
 
   constructor(
     private readonly client: () => BaseLanguageClient | undefined,
@@ -24,6 +27,25 @@ export class IsmsServer implements vscode.Disposable {
     this.fireSoon();
   }
 
+  private decide: () => void = () => undefined;
+  /** Resolves once the start-up probe has decided whether this workspace is quiet (views wait for it). */
+  readonly decided = new Promise<void>((resolve) => (this.decide = resolve));
+
+  markDecided(): void {
+    this.decide();
+  }
+
+  /** Starts the server once; later calls wait for that start. */
+  start(): Promise<void> {
+    this.starting ??= this.starter?.() ?? Promise.resolve();
+    return this.starting;
+  }
+
+  /** Whether the server has been started (it may still be loading); views of a quiet workspace stay empty until then. */
+  get awake(): boolean {
+    return this.starting !== undefined;
+  }
+
   fireSoon(): void {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.changed.fire(), this.debounceMs);
@@ -35,6 +57,7 @@ export class IsmsServer implements vscode.Disposable {
 
   /** A typed ISMS request; undefined (logged) when the server is not running or fails. */
   async request<M extends IsmsRequestMethod>(method: M, params: IsmsRequests[M]['params'], token?: vscode.CancellationToken): Promise<IsmsRequests[M]['result'] | undefined> {
+    if (!this.awake) await this.start().catch((e: unknown) => this.log(`starting the server failed: ${e instanceof Error ? e.message : String(e)}`));
     const client = this.client();
     if (!client) return undefined;
     try {

@@ -5,6 +5,7 @@ import { ismsViewsUi } from './ismsViews.mjs';
 import { editorFeaturesUi } from './editorFeatures.mjs';
 import { previewXssUi } from './previewXss.mjs';
 import { adoptionCommandsUi } from './adoptionCommands.mjs';
+import { firstHourUi } from './firstHour.mjs';
 
 /**
  * @typedef {object} UiContext
@@ -23,5 +24,6 @@ export const UI_CHECKS = [
   { name: 'views', title: 'the ISMS views and the preview', run: ismsViewsUi },
   { name: 'features', title: 'the language server\'s editor features, with the README\'s screenshots of them', run: editorFeaturesUi },
   { name: 'adoption', title: 'Initialise Workspace and Export Audit Pack through their dialogs', run: adoptionCommandsUi },
+  { name: 'first-hour', title: 'quiet in a plain README repository; an ISMS without `type` fields welcomed and initialised', run: firstHourUi },
   { name: 'xss', title: 'the preview runs none of the XSS payloads of a document', run: previewXssUi },
 ];

@@ -19,6 +19,7 @@ import { ISO42001_PREFIX } from '../catalogs/catalog';
 import { riskColumnRoles, soaColumnRoles, type ColumnOverrides } from '../adopt/columns';
 import { readSuppressions } from './suppressions';
 import { readRiskRecords } from './records';
+import { scanPlaceholders } from './placeholders';
 import { intern } from './detach';
 import { applyAliases, applyDefaultCycle, documentLanguage, flattenFrameworkControls, inferType, normaliseValues, NO_CONVENTIONS, type Conventions } from '../adopt/conventions';
 import { completeMetadata, readBodySources } from '../adopt/metadata';
@@ -72,6 +73,7 @@ export function parseDocument(path: string, rawText: string, options: ParseOptio
       severity: 'error',
       code: 'frontmatter-syntax',
       message: 'Frontmatter opened with --- on line 1 is never closed. Add a line with --- after the last field.',
+      data: { typed: /^type[ \t]*:/m.test(text.slice(0, 4096)) },
     });
   }
 
@@ -230,6 +232,9 @@ function readBody(text: string, bodyStart: number, doc: IsmsDocument, lines: Lin
   const riskStarts = new Set(risks.map((r) => r.start));
   for (const m of scanPattern(prose, DOCUMENT_ID_SHAPE, urls)) if (!riskStarts.has(m.start)) push('document', m);
   doc.suppressions = readSuppressions(doc, text, scan.html, lines);
+  // The frontmatter is blanked: its values are judged by the rule, field by field.
+  const placeholders = scanPlaceholders(prose, ' '.repeat(bodyStart) + text.slice(bodyStart));
+  if (placeholders.length) doc.placeholders = placeholders.map((p) => ({ text: intern(p.text), range: lines.range(p.start, p.end) }));
 }
 
 /**

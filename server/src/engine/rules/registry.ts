@@ -34,6 +34,7 @@ import { managementReviewOverdue } from './managementReviewOverdue';
 import { auditOverdue } from './auditOverdue';
 import { exceptionReviewOverdue } from './exceptionReviewOverdue';
 import { exceptionExpired } from './exceptionExpired';
+import { templatePlaceholder } from './templatePlaceholder';
 
 export const RULES: readonly Rule[] = [
   fileUnreadable,
@@ -70,6 +71,7 @@ export const RULES: readonly Rule[] = [
   exceptionExpired,
   suppressionMissingReason,
   suppressionUnknownCode,
+  templatePlaceholder,
 ];
 
 /** Codes the engine itself emits outside any rule. */
