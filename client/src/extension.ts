@@ -9,7 +9,7 @@ import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languagec
 import { answerFileRequests } from './workspaceFiles';
 import { IsmsServer } from './ismsServer';
 import { IsmsStatusBar } from './statusBar';
-import { NoIsmsHint } from './noIsmsHint';
+import { IsmsPresence } from './presence';
 import { EvidenceLockerView } from './views/evidenceLocker';
 import { SoaView } from './views/soaTree';
 import { RisksView } from './views/risksTree';
@@ -38,6 +38,7 @@ export interface IsmsExtensionApi {
   views: { evidenceLocker: EvidenceLockerView; soa: SoaView; risks: RisksView; scope: ScopeView };
   preview: PreviewManager;
   statusBar: IsmsStatusBar;
+  presence: IsmsPresence;
   client(): IsmsLanguageClient | undefined;
   newDocument(options: NewDocumentOptions): Promise<vscode.Uri | undefined>;
   createFromTemplate(options: CreateIsmsOptions): Promise<string[] | undefined>;
@@ -81,6 +82,13 @@ export async function activateIsms(context: vscode.ExtensionContext, host: IsmsC
   client = host.createClient(clientOptions);
   const server = new IsmsServer(() => client, (m) => output.appendLine(m));
   context.subscriptions.push(server, ...answerFileRequests(client));
+  server.starter = async () => {
+    if (!client) return;
+    await client.start();
+    server.attach(client);
+  };
+  const presence = new IsmsPresence(() => server.start(), context.workspaceState);
+  context.subscriptions.push(presence, presence.onDidChange(() => server.markDecided()));
 
   const views = {
     evidenceLocker: new EvidenceLockerView('isms.evidenceLocker', server, 'isms.evidenceLocker.filtered'),
@@ -94,14 +102,17 @@ export async function activateIsms(context: vscode.ExtensionContext, host: IsmsC
     context.subscriptions.push(view);
   }
   const preview = new PreviewManager(context.extensionUri, server);
-  const statusBar = new IsmsStatusBar(server);
-  context.subscriptions.push(preview, statusBar, new NoIsmsHint(server, context.workspaceState));
+  const statusBar = new IsmsStatusBar(server, presence);
+  context.subscriptions.push(preview, statusBar);
 
   const documentUri = (arg: unknown): vscode.Uri | undefined => {
     if (arg instanceof vscode.Uri) return arg;
     const data = (arg as Node | undefined)?.data;
     if (data?.uri) return vscode.Uri.parse(data.uri);
-    return vscode.window.activeTextEditor?.document.uri;
+    const active = vscode.window.activeTextEditor?.document;
+    if (active) return active.uri;
+    // A walkthrough or the preview itself has the focus: the Markdown document shown beside it.
+    return vscode.window.visibleTextEditors.find((e) => e.document.languageId === 'markdown')?.document.uri;
   };
   const openPreview = (arg: unknown, column: vscode.ViewColumn) => {
     const uri = documentUri(arg);
@@ -118,7 +129,9 @@ export async function activateIsms(context: vscode.ExtensionContext, host: IsmsC
     registerInitWorkspace(server),
     registerExportAuditPack(server),
     vscode.commands.registerCommand('isms.restartServer', async () => {
-      await client?.restart();
+      // Never started (a quiet workspace): start it now instead.
+      if (server.awake) await client?.restart();
+      else await presence.activate();
       server.fireSoon();
       void vscode.window.setStatusBarMessage('ISMS language server restarted', 3000);
     }),
@@ -147,13 +160,14 @@ export async function activateIsms(context: vscode.ExtensionContext, host: IsmsC
     }),
   );
 
-  await client.start();
-  server.attach(client);
+  // An ISMS starts the server before activation returns (as before the probe); elsewhere it stays quiet.
+  await presence.start();
   return {
     server,
     views,
     preview,
     statusBar,
+    presence,
     client: () => client,
     newDocument: (options) => newDocument(context, server, options),
     createFromTemplate: (options) => createFromTemplate(context, server, options),

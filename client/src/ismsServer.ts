@@ -13,6 +13,9 @@ export class IsmsServer implements vscode.Disposable {
   /** The server's progress while it writes an audit pack (isms/exportProgress). */
   readonly onExportProgress = this.exportProgress.event;
   private readonly disposables: vscode.Disposable[] = [this.changed, this.exportProgress];
+  private starting: Promise<void> | undefined;
+  /** Starts the language client (set by the extension). A quiet workspace starts it when a request needs it. */
+  starter: (() => Promise<void>) | undefined;
 
   constructor(
     private readonly client: () => BaseLanguageClient | undefined,
@@ -26,6 +29,25 @@ export class IsmsServer implements vscode.Disposable {
     this.disposables.push(client.onNotification('isms/exportProgress', (params: ExportProgressParams) => this.exportProgress.fire(params)));
     this.disposables.push(client.onDidChangeState(() => this.fireSoon()));
     this.fireSoon();
+  }
+
+  private decide: () => void = () => undefined;
+  /** Resolves once the start-up probe has decided whether this workspace is quiet (views wait for it). */
+  readonly decided = new Promise<void>((resolve) => (this.decide = resolve));
+
+  markDecided(): void {
+    this.decide();
+  }
+
+  /** Starts the server once; later calls wait for that start. */
+  start(): Promise<void> {
+    this.starting ??= this.starter?.() ?? Promise.resolve();
+    return this.starting;
+  }
+
+  /** Whether the server has been started (it may still be loading); views of a quiet workspace stay empty until then. */
+  get awake(): boolean {
+    return this.starting !== undefined;
   }
 
   fireSoon(): void {
@@ -51,6 +73,7 @@ export class IsmsServer implements vscode.Disposable {
    * could not write a file); undefined when the server is not running or the request was cancelled.
    */
   async requestOrThrow<M extends IsmsRequestMethod>(method: M, params: IsmsRequests[M]['params'], token?: vscode.CancellationToken): Promise<IsmsRequests[M]['result'] | undefined> {
+    if (!this.awake) await this.start().catch((e: unknown) => this.log(`starting the server failed: ${e instanceof Error ? e.message : String(e)}`));
     const client = this.client();
     if (!client) return undefined;
     try {

@@ -20,7 +20,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<IsmsEx
   context.subscriptions.push(
     vscode.workspace.onDidGrantWorkspaceTrust(async () => {
       const client = api.client();
-      if (!client) return;
+      if (!client || !api.server.awake) return; // a quiet workspace's server starts trusted when it starts
       (client.clientOptions.initializationOptions as { trusted?: boolean }).trusted = true;
       await client.restart();
     }),

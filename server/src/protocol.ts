@@ -327,6 +327,10 @@ export interface CheckSummaryRoot extends RootInfo, CheckCounts {
   markdownFiles: number;
   /** ISMS documents recognised among them; 0 with Markdown files present means the folder needs `isms init`. */
   documents: number;
+  /** ISMS documents whose `status` is `approved` ("12 of 23 approved"). */
+  approvedDocuments: number;
+  /** ISMS documents with placeholder text left in them (template-placeholder findings). */
+  documentsWithPlaceholders: number;
   /** Present when asked for with `includeFindings`. */
   findings?: FindingInfo[];
 }

@@ -42,6 +42,8 @@ export class Roots {
     string,
     { config: Promise<{ workspace: IsmsWorkspace; markdown: readonly [string, string][] } | undefined>; scanned: Promise<ScannedFolder | undefined> }
   >();
+  /** The editor settings each root was (or is being) loaded with, to reload only when they change. */
+  private readonly loadedSettings = new Map<string, string>();
   /** Cache keys of loaded roots, to store their findings under once checked. */
   private readonly cacheKeys = new Map<string, FolderKey>();
   /** The on-disk result cache (Node only), used for `file:` roots. */
@@ -65,6 +67,20 @@ export class Roots {
     const before = this.roots;
     this.roots = (await Promise.all(folderUris.map((uri) => this.loadTree(uri, uri)))).flat();
     this.reportRemoved(before);
+  }
+
+  /**
+   * Whether the editor settings of any of these folders differ from those it was loaded with. Clients send
+   * workspace/didChangeConfiguration at start-up (VS Code's twice: once for `synchronize`, once for the server's
+   * registration) with nothing changed; reloading for each tripled the start-up work. A folder whose load has
+   * not read its settings yet will read the current ones, so it counts as unchanged.
+   */
+  async settingsChanged(folderUris: readonly string[]): Promise<boolean> {
+    for (const uri of folderUris) {
+      const loaded = this.loadedSettings.get(uri);
+      if (loaded !== undefined && loaded !== JSON.stringify((await this.settings(uri)) ?? null)) return true;
+    }
+    return false;
   }
 
   /** Reloads the workspace folder a root was found in, with every ISMS nested in it. Returns the roots now there. */
@@ -101,7 +117,11 @@ export class Roots {
     let configured: (value: Configured) => void = () => undefined;
     const config = new Promise<Configured>((resolve) => (configured = resolve));
     const onConfig = (workspace: IsmsWorkspace, markdown: readonly [string, string][]) => configured({ workspace, markdown });
-    const scanning = (async () => this.fs.scanFolder(location, { settings: await this.settings(uri), log: this.log, onConfig }))();
+    const scanning = (async () => {
+      const settings = await this.settings(uri);
+      this.loadedSettings.set(uri, JSON.stringify(settings ?? null));
+      return this.fs.scanFolder(location, { settings, log: this.log, onConfig });
+    })();
     scanning.catch(() => configured(undefined));
     this.loading.set(uri, { config, scanned: scanning.catch(() => undefined) });
     try {

@@ -194,7 +194,12 @@ export function startServer(host: ServerHost): void {
   );
 
   connection.onDidChangeConfiguration(() => {
-    ready = loadAll();
+    const previous = ready;
+    // Features wait on `ready`, so they see the reload (if any) and never an index older than the settings.
+    ready = (async () => {
+      if (await roots.settingsChanged(folders)) await loadAll();
+      else await previous;
+    })();
   });
 
   const context: ServerContext = {

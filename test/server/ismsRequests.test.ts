@@ -230,6 +230,10 @@ describe('language server: ISMS requests for the VS Code client (example ISMS)',
     it('adds a likelihood × impact heat map to the risk register', async () => {
       const { html, targets } = await preview('risk/risk-register.md');
       assert.match(html, /class="isms-heatmap"/);
+      // Axis titles, and the register's own scale in the title.
+      assert.match(html, /<th class="isms-heat-title-impact" rowspan="6" scope="rowgroup">Impact<\/th>/);
+      assert.match(html, /<th class="isms-heat-title-likelihood" colspan="5" scope="colgroup">Likelihood<\/th>/);
+      assert.match(html, /Risk heat map: likelihood 1–5 × impact 1–5, the register's scale/);
       // likelihood 4, impact 5
       const cell = /<td class="isms-heat-cell isms-heat-high" title="likelihood 4 × impact 5 = 20">(.*?)<\/td>/.exec(html);
       assert.ok(cell && /R-009/.test(cell[1]), cell?.[1]);

@@ -22,6 +22,10 @@ export class LspTestClient {
   readonly publishes: PublishDiagnosticsParams[] = [];
   private waiters: (() => void)[] = [];
   stderr = '';
+  /** The server's window/logMessage lines, in order. */
+  readonly logs: string[] = [];
+  /** What the client answers to workspace/configuration (set by `start`; tests may change it). */
+  settings: unknown;
   /** The server's answer to `initialize`. */
   initializeResult: { capabilities: Record<string, unknown> } | undefined;
 
@@ -51,10 +55,11 @@ export class LspTestClient {
       this.waiters = [];
       waiters.forEach((w) => w());
     });
-    this.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => options.settings ?? null));
+    this.settings = options.settings;
+    this.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => this.settings ?? null));
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('window/workDoneProgress/create', () => null);
-    this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.onNotification('window/logMessage', (p: { message: string }) => void this.logs.push(p.message));
     this.connection.listen();
     const roots = (Array.isArray(rootPath) ? rootPath : [rootPath]).map(fileUri);
     this.initializeResult = await this.connection.sendRequest('initialize', {

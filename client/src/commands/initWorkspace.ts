@@ -1,7 +1,7 @@
 // "ISMS: Initialise Workspace": `isms init` in the editor. The server proposes a .isms.yaml for the folder from
 // the documents it indexed and says what the checker would then find (isms/proposeConfig); the proposal opens as
-// a read-only document and a modal asks before writing it. An existing file is replaced only when confirmed, and
-// can be compared with the proposal first. Once written, the file watcher makes the server reload the folder.
+// a read-only diff against the current file (or nothing) with Accept / Cancel in the editor, and is written only
+// when accepted. Once written, the file watcher makes the server reload the folder.
 import * as vscode from 'vscode';
 import type { IsmsServer } from '../ismsServer';
 import type { ProposeConfigResult } from '../../../server/src/protocol';
@@ -17,7 +17,6 @@ export interface InitWorkspaceOptions {
 }
 
 const SCHEME = 'isms-proposal';
-const WRITE = 'Write .isms.yaml';
 
 /** Proposals as read-only documents: shown and compared without leaving an unsaved editor behind. */
 class Proposals implements vscode.TextDocumentContentProvider {
@@ -34,6 +33,13 @@ class Proposals implements vscode.TextDocumentContentProvider {
     const uri = vscode.Uri.from({ scheme: SCHEME, path: `/${proposal.name}/proposed.isms.yaml`, query: proposal.rootUri });
     this.texts.set(uri.toString(), proposal.yaml);
     this.changed.fire(uri);
+    return uri;
+  }
+
+  /** The empty left side of the diff when the folder has no configuration file yet. */
+  emptyFor(proposal: ProposeConfigResult): vscode.Uri {
+    const uri = vscode.Uri.from({ scheme: SCHEME, path: `/${proposal.name}/no configuration file`, query: proposal.rootUri });
+    this.texts.set(uri.toString(), '');
     return uri;
   }
 
@@ -92,6 +98,9 @@ async function initWorkspace(server: IsmsServer, proposals: Proposals, options: 
   return configUri;
 }
 
+/** The proposal under review: Accept / Cancel (editor title buttons, the notification, closing its tab) settle it. */
+let pending: { proposalUri: vscode.Uri; settle: (write: boolean) => void } | undefined;
+
 /**
  * Writes the configuration as an edit the user can undo: a new file, or the existing file's text replaced in its
  * editor buffer (which keeps its BOM and line ends, and any open editor in step) and saved so the server reloads.
@@ -112,28 +121,37 @@ async function writeConfig(configUri: vscode.Uri, yaml: string): Promise<boolean
 }
 
 /**
- * Shows the proposal and what it would change, and asks; true to write it. A declined proposal stays open
- * (read-only) to copy from.
+ * Shows the proposal as a diff against the folder's current file (or nothing), with Accept / Cancel in the
+ * editor's title bar and in a notification that says what the proposal does; true to write it. Nothing modal:
+ * the proposal is what the user reads before answering.
  */
 async function confirmed(proposals: Proposals, proposal: ProposeConfigResult, configUri: vscode.Uri, fileName: string): Promise<boolean> {
+  pending?.settle(false); // an earlier review left open is cancelled by the new one
   const proposalUri = proposals.uriFor(proposal);
-  const detail = [...proposal.notes, '', ...proposal.summary, '', 'The proposed file is open in the editor.'].join('\n');
-  await vscode.window.showTextDocument(proposalUri, { preview: true });
-  let write: boolean;
-  if (!proposal.exists) {
-    write = (await vscode.window.showInformationMessage(`Write the proposed ${fileName} to ${proposal.name}?`, { modal: true, detail }, WRITE)) === WRITE;
-  } else {
-    for (;;) {
-      const answer = await vscode.window.showWarningMessage(`${proposal.name} already has ${fileName}. Replace it with the proposal?`, { modal: true, detail }, 'Compare', 'Replace');
-      if (answer !== 'Compare') {
-        write = answer === 'Replace';
-        break;
-      }
-      await vscode.commands.executeCommand('vscode.diff', configUri, proposalUri, `${fileName} ↔ proposed (${proposal.name})`);
-    }
+  const before = proposal.exists ? configUri : proposals.emptyFor(proposal);
+  const title = proposal.exists ? `${fileName} ↔ proposed (${proposal.name})` : `Proposed ${fileName} (${proposal.name})`;
+  const answer = new Promise<boolean>((resolve) => {
+    pending = { proposalUri, settle: resolve };
+  });
+  const closed = vscode.window.tabGroups.onDidChangeTabs((e) => {
+    if (e.closed.some((t) => t.input instanceof vscode.TabInputTextDiff && t.input.modified.toString() === proposalUri.toString())) pending?.settle(false);
+  });
+  await vscode.commands.executeCommand('setContext', 'isms.reviewingProposal', true);
+  await vscode.commands.executeCommand('vscode.diff', before, proposalUri, title, { preview: false });
+  const what = proposal.exists ? `Replace ${fileName} in ${proposal.name} with the proposal?` : `Write the proposed ${fileName} to ${proposal.name}?`;
+  void vscode.window
+    .showInformationMessage(`${what} ${proposal.summary.join(' ')}`, { detail: proposal.notes.join('\n') }, 'Accept', 'Cancel')
+    .then((choice) => {
+      if (choice) pending?.settle(choice === 'Accept');
+    });
+  try {
+    return await answer;
+  } finally {
+    closed.dispose();
+    if (pending?.proposalUri.toString() === proposalUri.toString()) pending = undefined;
+    await vscode.commands.executeCommand('setContext', 'isms.reviewingProposal', false);
+    await proposals.close(proposalUri);
   }
-  if (write) await proposals.close(proposalUri);
-  return write;
 }
 
 export function registerInitWorkspace(server: IsmsServer): vscode.Disposable {
@@ -141,6 +159,8 @@ export function registerInitWorkspace(server: IsmsServer): vscode.Disposable {
   return vscode.Disposable.from(
     proposals,
     vscode.workspace.registerTextDocumentContentProvider(SCHEME, proposals),
+    vscode.commands.registerCommand('isms.acceptProposal', () => pending?.settle(true)),
+    vscode.commands.registerCommand('isms.cancelProposal', () => pending?.settle(false)),
     vscode.commands.registerCommand('isms.initWorkspace', (arg?: unknown) => {
       const o = optionsArg(arg);
       const options: InitWorkspaceOptions = { folder: uriArg(o.folder), confirm: o.confirm === true, overwrite: o.overwrite === true };

@@ -15,8 +15,26 @@ const REVIEW_ICON: Record<ReviewStateName, [string, string | undefined]> = {
 
 const REVIEW_LABEL: Record<ReviewStateName, string> = { ok: 'review ok', 'due-soon': 'review due soon', overdue: 'review overdue', none: 'no review date', retired: 'retired' };
 
+/** A document's or an item's health: its worst finding first (errors, warnings), then its review state. */
+type Health = 'error' | 'warning' | ReviewStateName;
+const HEALTH_ICON: Record<Health, [string, string | undefined]> = { ...REVIEW_ICON, error: ['error', 'editorError.foreground'], warning: ['warning', 'editorWarning.foreground'] };
+const HEALTH_ORDER: Health[] = ['error', 'overdue', 'warning', 'due-soon', 'none', 'ok', 'retired'];
+const healthOf = (d: DocumentSummary): Health => (d.errors ? 'error' : d.review.state === 'overdue' ? 'overdue' : d.warnings ? 'warning' : d.review.state);
+/** The worst health of several documents: a parent is never green over a red child. */
+const worstOf = (docs: DocumentSummary[]): Health => HEALTH_ORDER.find((h) => docs.some((d) => healthOf(d) === h)) ?? 'ok';
+const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** "2 errors" / "1 warning" / "review overdue": what makes the health what it is, for descriptions. */
+function healthText(docs: DocumentSummary[]): string | undefined {
+  const errors = docs.reduce((n, d) => n + d.errors, 0);
+  const warnings = docs.reduce((n, d) => n + d.warnings, 0);
+  const overdue = docs.filter((d) => d.review.state === 'overdue').length;
+  const parts = [errors && count(errors, 'error'), overdue && (docs.length === 1 ? 'review overdue' : `${overdue} overdue`), warnings && count(warnings, 'warning')].filter(Boolean);
+  return parts.length ? parts.join(', ') : undefined;
+}
+
 export function documentNode(d: DocumentSummary, parentId: string): Node {
-  const [iconId, color] = REVIEW_ICON[d.review.state];
+  const [iconId, color] = HEALTH_ICON[healthOf(d)];
   const name = [d.id, d.title].filter(Boolean).join(' ') || d.path;
   const problems = [d.errors && `${d.errors} error${d.errors === 1 ? '' : 's'}`, d.warnings && `${d.warnings} warning${d.warnings === 1 ? '' : 's'}`].filter(Boolean).join(', ');
   const tooltip = md(
@@ -36,7 +54,7 @@ export function documentNode(d: DocumentSummary, parentId: string): Node {
   return {
     id: `${parentId}/${d.uri}`,
     label: name,
-    description: `${d.owner ?? 'no owner'} · ${d.review.state === 'ok' && d.review.due ? `next review ${d.review.due}` : REVIEW_LABEL[d.review.state]}`,
+    description: [d.owner ?? 'no owner', d.review.state === 'ok' && d.review.due ? `next review ${d.review.due}` : REVIEW_LABEL[d.review.state], problems].filter(Boolean).join(' · '),
     tooltip,
     icon: icon(iconId, color),
     contextValue: `ismsDocument.${d.review.state}`,
@@ -85,13 +103,13 @@ function itemNode(item: LockerItemInfo, rootUri: string): Node {
   const children = item.documents.map((d) => documentNode(d, id));
   // The objectives themselves, with their status, under the objectives item (clause 6.2).
   if (item.objectives?.length) children.push(...item.objectives.map((o) => objectiveNode(o, id)));
-  const worst = item.documents.some((d) => d.review.state === 'overdue') ? 'overdue' : item.documents.some((d) => d.review.state === 'due-soon') ? 'due-soon' : 'ok';
-  const [iconId, color] = REVIEW_ICON[worst];
+  const [iconId, color] = HEALTH_ICON[worstOf(item.documents)];
   const first = item.documents[0];
+  const health = healthText(item.documents);
   return {
     id,
     label: item.title,
-    description: `clause ${item.clause} · ${item.documents.length === 1 ? [first.id, first.owner].filter(Boolean).join(' · ') : `${item.documents.length} documents`}`,
+    description: [`clause ${item.clause}`, item.documents.length === 1 ? [first.id, first.owner].filter(Boolean).join(' · ') : `${item.documents.length} documents`, health].filter(Boolean).join(' · '),
     tooltip: md(`**${esc(item.title)}** (ISO/IEC 27001:2022 clause ${esc(item.clause)})\n\n$(pass) Provided by ${item.documents.map((d) => `${esc(d.id ?? d.path)}`).join(', ')}`),
     icon: icon(iconId === 'pass' ? 'pass-filled' : iconId, color),
     contextValue: 'lockerItem.present',
@@ -100,10 +118,20 @@ function itemNode(item: LockerItemInfo, rootUri: string): Node {
   };
 }
 
+/** "12 of 23 documents approved": a starter ISMS of drafts must not look like an approved one. */
+function approvalMessage(roots: EvidenceLockerRoot[]): string | undefined {
+  const docs = new Map<string, DocumentSummary>();
+  for (const root of roots) for (const d of [...root.items.flatMap((i) => i.documents), ...root.groups.flatMap((g) => g.documents)]) docs.set(d.uri, d);
+  const all = [...docs.values()].filter((d) => d.status !== 'retired');
+  const approved = all.filter((d) => d.status === 'approved').length;
+  return all.length && approved < all.length ? `${approved} of ${count(all.length, 'document')} approved; the others are drafts.` : undefined;
+}
+
 export class EvidenceLockerView extends IsmsTree {
   protected async load(): Promise<Node[]> {
     const result = await this.server.request('isms/evidenceLocker', {});
     const roots = (result?.roots ?? []).filter((r) => r.ismsDocuments > 0);
+    if (this.view) this.view.message = approvalMessage(roots);
     return perRoot(roots, (root) => this.rootNodes(root), 'locker');
   }
 

@@ -17,7 +17,7 @@ export function riskNode(r: RiskInfo, threshold: number, rootUri: string): Node 
   const li = r.likelihood !== undefined && r.impact !== undefined ? `L${r.likelihood} × I${r.impact}` : '';
   return {
     id,
-    label: { label: `${r.id} ${short(r.description)}`.trim(), highlights: [[0, r.id.length]] },
+    label: `${r.id} ${short(r.description)}`.trim(),
     description: [r.score !== undefined ? `score ${r.score}` : 'no score', r.owner ?? 'no owner', r.treatment ?? 'no treatment'].join(' · '),
     tooltip: md(
       [

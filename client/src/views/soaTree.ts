@@ -6,7 +6,7 @@ import { IsmsTree, esc, icon, md, perRoot, type Node } from './tree';
 
 export function controlState(c: SoaControlInfo): string {
   if (c.state === 'missing') return 'missing from the SoA';
-  if (c.state === 'excluded') return 'excluded';
+  if (c.state === 'excluded') return c.justification ? 'excluded' : 'excluded · no justification';
   if (c.state === 'unclear') return `applicability unclear${c.applicableText ? ` ("${c.applicableText}")` : ''}`;
   const impl = c.implementation === 'not-implemented' ? 'not implemented' : c.implementation === 'unknown' ? (c.statusText ?? 'status unknown') : c.implementation;
   return `applicable · ${impl}`;
@@ -14,7 +14,7 @@ export function controlState(c: SoaControlInfo): string {
 
 function controlIcon(c: SoaControlInfo) {
   if (c.state === 'missing') return icon('error', 'editorError.foreground');
-  if (c.state === 'excluded') return icon('circle-slash', 'disabledForeground');
+  if (c.state === 'excluded') return c.justification ? icon('circle-slash', 'disabledForeground') : icon('warning', 'editorWarning.foreground');
   if (c.state === 'unclear') return icon('question', 'editorWarning.foreground');
   if (c.implementation === 'implemented') return icon('pass-filled', 'testing.iconPassed');
   if (c.implementation === 'partial') return icon('circle-large-outline', 'editorWarning.foreground');
@@ -42,7 +42,8 @@ function controlNode(c: SoaControlInfo, parent: string): Node {
   ];
   return {
     id,
-    label: { label: `${c.id} ${c.title}`, highlights: [[0, c.id.length]] },
+    // A plain label: highlights would draw the ID like a search match.
+    label: `${c.id} ${c.title}`,
     description: controlState(c),
     tooltip: controlTooltip(c),
     icon: controlIcon(c),
@@ -72,7 +73,12 @@ export class SoaView extends IsmsTree {
         label: t.theme,
         description: countsText(t.counts),
         tooltip: md(`**${esc(t.theme)} controls**\n\n${esc(countsText(t.counts))}${t.counts.partial ? `, ${t.counts.partial} partially` : ''}`),
-        icon: icon(t.counts.missing ? 'error' : 'symbol-folder', t.counts.missing ? 'editorError.foreground' : undefined),
+        // Never plainer than its worst control: missing, then excluded without justification or unclear.
+        icon: t.counts.missing
+          ? icon('error', 'editorError.foreground')
+          : t.controls.some((c) => (c.state === 'excluded' && !c.justification) || c.state === 'unclear')
+            ? icon('warning', 'editorWarning.foreground')
+            : icon('symbol-folder'),
         contextValue: 'soaTheme',
         children: t.controls.map((c) => controlNode(c, id)),
       };

@@ -44,7 +44,8 @@ export function filterNodes(nodes: Node[], filter: string): Node[] {
       continue;
     }
     const children = n.children ? filterNodes(n.children, filter) : [];
-    if (children.length) out.push({ ...n, children, expanded: true });
+    // Expanded, and counting what matches rather than what the group holds.
+    if (children.length) out.push({ ...n, children, expanded: true, description: `${children.length} of ${n.children!.length} match` });
   }
   return out;
 }
@@ -86,7 +87,12 @@ export abstract class IsmsTree implements vscode.TreeDataProvider<Node>, vscode.
   /** The unfiltered top-level nodes (loading them if needed), for tests and commands. */
   async nodes(): Promise<Node[]> {
     if (this.roots) return this.roots;
-    this.loading ??= this.load().then((n) => {
+    // Until the start-up probe has decided, the view waits (with its progress bar) rather than show the
+    // welcome text; a quiet workspace then shows the welcome, and opening the view does not start the server.
+    await this.server.decided;
+    if (!this.server.awake) return [];
+    // The view's own progress bar while the server indexes (the first answer waits for the workspace to load).
+    this.loading ??= Promise.resolve(vscode.window.withProgress({ location: { viewId: this.viewId } }, () => this.load())).then((n) => {
       this.parents.clear();
       const index = (list: Node[], parent: Node | undefined) => {
         for (const node of list) {

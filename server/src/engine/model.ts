@@ -216,6 +216,8 @@ export interface IsmsDocument {
    */
   sectionText?: string[];
   suppressions: Suppression[];
+  /** Placeholder text left in the body (`[Company]`, `TBD`, `{{ owner }}`), outside code. */
+  placeholders?: { text: string; range: Range }[];
   /** Problems found while parsing (frontmatter syntax and the like). */
   parseDiagnostics: Diagnostic[];
   /** Risks written as headings with fields (risk registers and risk documents only). */

@@ -31,6 +31,8 @@ export const checkSummary: Feature = {
           files: root.workspace.fileCount(),
           markdownFiles: root.workspace.markdownDocuments().length,
           documents: root.workspace.ismsDocuments().length,
+          approvedDocuments: root.workspace.ismsDocuments().filter((d) => d.frontmatter?.data.status === 'approved').length,
+          documentsWithPlaceholders: new Set(findings.filter((d) => d.code === 'template-placeholder').map((d) => d.path)).size,
         };
         if (params.includeFindings) {
           summary.findings = findings

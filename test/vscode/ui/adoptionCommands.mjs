@@ -1,13 +1,12 @@
 // The two adoption commands the way a user runs them, dialogs included, in code-server's real workbench:
-// "ISMS: Initialise Workspace" on a folder without .isms.yaml (the proposal opens in an editor, a modal asks, the
-// file is written, the server checks again) and "ISMS: Export Audit Pack" through the folder dialog (VS Code's
+// "ISMS: Initialise Workspace" on a folder without .isms.yaml (the proposal opens as a diff, Accept in the editor's
+// title bar writes the file, the server checks again) and "ISMS: Export Audit Pack" through the folder dialog (VS Code's
 // simple file dialog in the browser) into an empty folder beside the workspace, with every format ticked in the
 // formats pick, then once more with Excel alone (replacing the first pack). The extension-host suite runs the
 // same commands with arguments (suite/adoption.test.ts); this proves the interactive path.
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { openWorkbench, QUICK_INPUT } from '../lib/workbench.mjs';
-
 const DIALOG = '.monaco-dialog-box';
 
 /**
@@ -40,16 +39,16 @@ export async function adoptionCommandsUi(server, { folder, failures, log = conso
       await extensionReady(60_000);
     }, { critical: true });
 
-    await check('Initialise Workspace shows the proposed .isms.yaml and asks before writing it', async () => {
+    await check('Initialise Workspace shows the proposed .isms.yaml as a diff and writes it when accepted', async () => {
       await palette('ISMS: Initialise Workspace');
-      const dialog = page.locator(DIALOG);
-      await dialog.waitFor({ timeout: 30_000 });
-      const text = await dialog.textContent();
-      if (!/Write the proposed \.isms\.yaml/.test(text ?? '') || !/41 of 42 Markdown files/.test(text ?? '')) throw new Error(`the modal says: ${text}`);
-      // The proposal is open behind the modal, and nothing is written before the answer.
-      await page.locator('.tabs-container .tab', { hasText: '.isms.yaml' }).first().waitFor({ timeout: 5_000 });
+      await page.locator('.tabs-container .tab', { hasText: 'Proposed .isms.yaml' }).first().waitFor({ timeout: 30_000 });
+      const review = notification('Write the proposed .isms.yaml');
+      await review.waitFor({ timeout: 15_000 });
+      const text = await review.textContent();
+      if (!/41 of 42 Markdown files/.test(text ?? '')) throw new Error(`the review says: ${text}`);
+      // Nothing is written before the answer.
       if (existsSync(config)) throw new Error('.isms.yaml was written before the user answered');
-      await dialog.locator('.monaco-button', { hasText: 'Write .isms.yaml' }).click();
+      await page.locator('.editor-actions a[aria-label^="Accept Proposed Configuration"]').first().click();
       await until('.isms.yaml written', 15_000, () => existsSync(config));
       await notification('Wrote .isms.yaml').waitFor({ timeout: 15_000 });
       // The example mentions ISO/IEC 42001, so the proposal enables its catalog (as `isms init` does).

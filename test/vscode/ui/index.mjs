@@ -6,6 +6,7 @@ import { editorFeaturesUi } from './editorFeatures.mjs';
 import { previewXssUi } from './previewXss.mjs';
 import { adoptionCommandsUi } from './adoptionCommands.mjs';
 import { actionsViewUi } from './actionsView.mjs';
+import { firstHourUi } from './firstHour.mjs';
 
 /**
  * @typedef {object} UiContext
@@ -25,5 +26,6 @@ export const UI_CHECKS = [
   { name: 'actions', title: 'the Actions view, objectives in the Evidence Locker and overdue actions in the status bar', run: actionsViewUi },
   { name: 'features', title: 'the language server\'s editor features, with the README\'s screenshots of them', run: editorFeaturesUi },
   { name: 'adoption', title: 'Initialise Workspace and Export Audit Pack through their dialogs', run: adoptionCommandsUi },
+  { name: 'first-hour', title: 'quiet in a plain README repository; an ISMS without `type` fields welcomed and initialised', run: firstHourUi },
   { name: 'xss', title: 'the preview runs none of the XSS payloads of a document', run: previewXssUi },
 ];

@@ -4,8 +4,9 @@ import { LineCounter, parseDocument, isMap, isScalar, type Pair } from 'yaml';
 import { RULE_LEVELS, SETTINGS, defaultConfig, type IsmsConfig } from './schema';
 import type { Diagnostic, Range } from '../model';
 import { START_RANGE } from '../model';
+import { CONFIG_FILE_NAMES } from './fileNames';
 
-export const CONFIG_FILE_NAMES = ['.isms.yaml', '.isms.yml'];
+export { CONFIG_FILE_NAMES };
 
 export interface ConfigProblem {
   message: string;

@@ -21,6 +21,7 @@ import { readSuppressions } from './suppressions';
 import { readRiskRecords } from './records';
 import { detach, intern } from './detach';
 import { readListItems, readStatements } from './statements';
+import { scanPlaceholders } from './placeholders';
 import { applyAliases, applyDefaultCycle, documentLanguage, flattenFrameworkControls, inferType, normaliseValues, NO_CONVENTIONS, type Conventions } from '../adopt/conventions';
 import { completeMetadata, readBodySources } from '../adopt/metadata';
 import { setAsidePlaceholders } from '../adopt/placeholders';
@@ -78,6 +79,7 @@ export function parseDocument(path: string, rawText: string, options: ParseOptio
       severity: 'error',
       code: 'frontmatter-syntax',
       message: 'Frontmatter opened with --- on line 1 is never closed. Add a line with --- after the last field.',
+      data: { typed: /^type[ \t]*:/m.test(text.slice(0, 4096)) },
     });
   }
 
@@ -251,6 +253,9 @@ function readBody(text: string, bodyStart: number, doc: IsmsDocument, lines: Lin
   doc.listItems = readListItems(text, prose, bodyStart, lines);
   doc.statements = readStatements(text, prose, bodyStart, lines);
   doc.suppressions = readSuppressions(doc, text, scan.html, lines);
+  // The frontmatter is blanked: its values are judged by the rule, field by field.
+  const placeholders = scanPlaceholders(prose, ' '.repeat(bodyStart) + text.slice(bodyStart));
+  if (placeholders.length) doc.placeholders = placeholders.map((p) => ({ text: intern(p.text), range: lines.range(p.start, p.end) }));
   return scan;
 }
 

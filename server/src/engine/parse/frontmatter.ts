@@ -1,4 +1,5 @@
 // YAML frontmatter: parsed with `yaml` so errors, keys and list items keep exact ranges in the Markdown file.
+import { explainYamlError } from './yamlErrors';
 import { parseDocument, isMap, isSeq, isScalar, type Node as YamlNode, type Pair } from 'yaml';
 import type { Diagnostic, FieldLocation, Frontmatter, Range } from '../model';
 import type { LineIndex } from '../util/lineIndex';
@@ -70,8 +71,23 @@ export function parseFrontmatter(
   }
 
   const doc = parseDocument(block.content, { prettyErrors: false, uniqueKeys: true, strict: false });
+  const explainedLines = new Set<number>();
+  // Whether the broken frontmatter declares an ISMS type: the rule reports a warning, not an error, when not.
+  const typed = /^type[ \t]*:/m.test(block.content);
   for (const e of doc.errors) {
-    report(at(e.pos[0], Math.max(e.pos[1], e.pos[0] + 1)), `Frontmatter YAML error: ${firstLine(e.message)}. Fix the YAML between the --- lines.`);
+    const explained = explainYamlError(e.code, e.message, e.pos[0], block.content);
+    if (explained) {
+      // One finding per line: a slip often makes the parser report several errors after it.
+      const range = at(explained.start, explained.end);
+      if (explainedLines.has(range.start.line)) continue;
+      explainedLines.add(range.start.line);
+      const fix = explained.fix && { title: explained.fix.title, range: at(explained.fix.start, explained.fix.end), newText: explained.fix.newText };
+      diagnostics.push({ path, range, severity: 'error', code: 'frontmatter-syntax', message: explained.message, data: { typed, ...(fix ? { fix } : {}) } });
+      continue;
+    }
+    const range = at(e.pos[0], Math.max(e.pos[1], e.pos[0] + 1));
+    if (explainedLines.has(range.start.line)) continue;
+    diagnostics.push({ path, range, severity: 'error', code: 'frontmatter-syntax', message: `Frontmatter YAML error: ${firstLine(e.message)}. Fix the YAML between the --- lines.`, data: { typed } });
   }
   for (const w of doc.warnings) {
     report(at(w.pos[0], Math.max(w.pos[1], w.pos[0] + 1)), `Frontmatter YAML warning: ${firstLine(w.message)}.`, 'warning');

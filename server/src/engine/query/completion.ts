@@ -171,6 +171,15 @@ function bodyCompletion(workspace: IsmsWorkspace, doc: IsmsDocument | undefined,
   const link = /\]\(<?([^)\s>]*)$/.exec(before) ?? /^\s{0,3}\[[^\]]+\]:\s*<?(\S*)$/.exec(before);
   if (link) return linkCompletion(workspace, doc, pos, link[1]);
   const token = /(?:42001:\s?)?[\w.:-]*$/.exec(before)![0];
+  // The first cell of a row in a table with an ID column (a risk register): the next free ID first.
+  const idCell = /^\s*\|\s*([\w-]*)$/.exec(before);
+  const next = idCell && doc ? nextTableId(workspace, doc, pos.line) : undefined;
+  if (next && next.toLowerCase().startsWith(idCell![1].toLowerCase())) {
+    const range = rangeBack(pos, idCell![1].length);
+    const first: CompletionEntry = { label: next, kind: 'risk', detail: 'next free ID', insertText: next, range, filterText: next, sortText: '!', preselect: true };
+    const rest = token && /^[A-Za-z]/.test(token) ? idEntries(workspace, doc, token, range, ['risk', 'document']).items : [];
+    return { items: [first, ...rest], isIncomplete: token.length > 0 };
+  }
   if (!token || !/^[A-Za-z4]/.test(token)) return undefined;
   const range = rangeBack(pos, token.length);
   const kinds: ('control' | 'risk' | 'action' | 'document')[] = [];
@@ -202,4 +211,31 @@ function linkCompletion(workspace: IsmsWorkspace, doc: IsmsDocument | undefined,
     })
     .sort((a, b) => a.label.localeCompare(b.label));
   return { items, isIncomplete: false };
+}
+
+/** Header names of an ID column, as the first column of a register. */
+const ID_HEADERS = new Set(['id', 'risk id', 'ref', 'reference', 'no', 'no.']);
+
+/**
+ * The next free ID of the table around `line` whose first column holds IDs (`R-007` after `R-006`): the most
+ * used prefix, one more than its highest number, as wide as the widest seen, skipping IDs taken anywhere.
+ */
+export function nextTableId(workspace: IsmsWorkspace, doc: IsmsDocument, line: number): string | undefined {
+  const table = doc.tables.find((t) => line >= t.range.start.line && line <= t.range.end.line + 1);
+  if (!table || !ID_HEADERS.has(table.header[0]?.text.trim().toLowerCase() ?? '')) return undefined;
+  const byPrefix = new Map<string, { max: number; width: number; count: number }>();
+  for (const row of table.rows) {
+    if (row.range.start.line === line) continue; // the row being typed
+    const m = /^([A-Za-z][\w-]*?)-(\d+)$/.exec(row.cells[0]?.text.trim() ?? '');
+    if (!m) continue;
+    const seen = byPrefix.get(m[1]) ?? { max: 0, width: 0, count: 0 };
+    byPrefix.set(m[1], { max: Math.max(seen.max, Number(m[2])), width: Math.max(seen.width, m[2].length), count: seen.count + 1 });
+  }
+  const best = [...byPrefix].sort((a, b) => b[1].count - a[1].count)[0];
+  if (!best) return undefined;
+  const [prefix, { max, width }] = best;
+  const taken = new Set<string>([...workspace.risks().keys(), ...workspace.documentIds().keys()]);
+  let n = max + 1;
+  while (taken.has(`${prefix}-${String(n).padStart(width, '0')}`)) n++;
+  return `${prefix}-${String(n).padStart(width, '0')}`;
 }

@@ -7,6 +7,7 @@ import { readSoaTables } from '../isms/soa';
 import { addCycle, formatIsoDate, parseCycle } from '../util/dates';
 import { TextLines, comparePositions, sameRange } from './text';
 import { setField } from './frontmatterEdits';
+import { ISO42001_2023 } from '../catalogs/catalog';
 import type { FileEdit, TextEdit, TextSource } from './types';
 
 export interface QuickFix {
@@ -42,6 +43,9 @@ export const FIXABLE_CODES = [
   'scope-soa-version-mismatch',
   'management-review-input-missing',
   'management-review-output-missing',
+  'risk-score-mismatch',
+  'frontmatter-syntax',
+  'control-unknown',
 ] as const;
 
 const dataOf = (d: FixableDiagnostic) => (d.data && typeof d.data === 'object' ? (d.data as Record<string, unknown>) : {});
@@ -107,6 +111,24 @@ export async function quickFixes(workspace: IsmsWorkspace, doc: IsmsDocument, di
       const name = await env.userName();
       const today = formatIsoDate(env.today);
       return one(`Mark reviewed: ${today} by ${name}`, sameLineInserts([setField(doc, text, 'reviewed_on', today), setField(doc, text, 'reviewed_by', name)]));
+    }
+    case 'risk-score-mismatch': {
+      // Only on the score cell as written (a finding on a scale breach carries no `expected`).
+      const expected = typeof data.expected === 'number' ? data.expected : undefined;
+      if (expected === undefined || Number(text.slice(diagnostic.range).trim()) !== data.stated) return [];
+      return one(`Correct the score to ${expected} (likelihood × impact)`, [{ range: diagnostic.range, newText: String(expected) }]);
+    }
+    case 'control-unknown': {
+      // An ISO/IEC 42001 control while that catalog is off: enable it in the configuration file.
+      if (!/42001/.test(text.slice(diagnostic.range)) || workspace.catalogs.isEnabled(ISO42001_2023) || !workspace.configPath) return [];
+      const configText = await env.textOf(workspace.configPath);
+      const edit = configText === undefined ? undefined : enableCatalog(configText, ISO42001_2023);
+      return edit ? one(`Enable the ISO/IEC 42001 catalog in ${workspace.configPath}`, [edit], true, workspace.configPath) : [];
+    }
+    case 'frontmatter-syntax': {
+      const fix = data.fix as { title?: unknown; range?: Range; newText?: unknown } | undefined;
+      if (!fix || typeof fix.title !== 'string' || typeof fix.newText !== 'string' || !fix.range) return [];
+      return one(fix.title, [{ range: fix.range, newText: fix.newText }]);
     }
     default:
       return [];
@@ -213,4 +235,34 @@ async function defaultValue(workspace: IsmsWorkspace, doc: IsmsDocument, field: 
   if (field === 'opened') return new Date(env.today * 86_400_000).toISOString().replace(/\.\d+Z$/, 'Z');
   if (field === 'reviewed_by') return env.userName();
   return 'TBD';
+}
+
+/** The edit that adds `catalog` to `catalogs:` in a configuration file (a block list, a flow list, or none yet). */
+export function enableCatalog(configText: string, catalog: string): TextEdit | undefined {
+  const lines = configText.split(/\r?\n/);
+  const at = lines.findIndex((l) => /^catalogs\s*:/.test(l));
+  if (at < 0) {
+    const last = lines.length - 1;
+    const pos = { line: last, character: lines[last].length };
+    const lead = lines[last] === '' ? '' : '\n';
+    return { range: { start: pos, end: pos }, newText: `${lead}catalogs:\n  - iso27001-2022\n  - ${catalog}\n` };
+  }
+  const flow = /^(catalogs\s*:\s*\[)(.*)\]\s*(#.*)?$/.exec(lines[at]);
+  if (flow) {
+    const end = lines[at].lastIndexOf(']');
+    const pos = { line: at, character: end };
+    return { range: { start: pos, end: pos }, newText: flow[2].trim() ? `, ${catalog}` : catalog };
+  }
+  if (lines[at].replace(/#.*$/, '').trim() !== 'catalogs:' && !/^catalogs\s*:\s*$/.test(lines[at].replace(/#.*$/, ''))) return undefined;
+  let lastItem = at;
+  let indent = '  ';
+  for (let i = at + 1; i < lines.length; i++) {
+    const item = /^(\s*)- /.exec(lines[i]);
+    if (item) {
+      lastItem = i;
+      indent = item[1];
+    } else if (lines[i].trim() !== '' && !/^\s*#/.test(lines[i])) break;
+  }
+  const pos = { line: lastItem, character: lines[lastItem].length };
+  return { range: { start: pos, end: pos }, newText: `\n${indent}- ${catalog}` };
 }

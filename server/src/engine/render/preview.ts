@@ -489,15 +489,18 @@ function heatMap(state: State): Element | undefined {
   const rows: Element[] = [];
   for (let i = I; i >= 1; i--) {
     const tds: Element[] = [h('th', 'isms-heat-axis', [String(i)])];
+    // Axis titles: Impact up the side (one cell across the rows), Likelihood along the bottom.
+    if (i === I) tds.unshift(h('th', 'isms-heat-title-impact', ['Impact'], { rowSpan: I + 1, scope: 'rowgroup' }));
     for (let l = 1; l <= L; l++) {
       const here = cells.get(`${l}:${i}`) ?? [];
       tds.push(h('td', ['isms-heat-cell', band(l * i)], here.length ? [h('span', 'isms-heat-count', [String(here.length)]), ...here.flatMap((r) => [' ', riskChip(r)])] : [], { title: `likelihood ${l} × impact ${i} = ${l * i}` }));
     }
     rows.push(h('tr', undefined, tds));
   }
-  rows.push(h('tr', undefined, [h('th', 'isms-heat-corner', ['I / L']), ...Array.from({ length: L }, (_, k) => h('th', 'isms-heat-axis', [String(k + 1)]))]));
+  rows.push(h('tr', undefined, [h('th', 'isms-heat-corner', []), ...Array.from({ length: L }, (_, k) => h('th', 'isms-heat-axis', [String(k + 1)]))]));
+  rows.push(h('tr', undefined, [h('th', 'isms-heat-corner', [], { colSpan: 2 }), h('th', 'isms-heat-title-likelihood', ['Likelihood'], { colSpan: L, scope: 'colgroup' })]));
   return h('section', 'isms-summary', [
-    h('div', 'isms-summary-title', [`Risk heat map: likelihood × impact (${plural(risks.length, 'risk')}, acceptance threshold ${threshold})`]),
+    h('div', 'isms-summary-title', [`Risk heat map: likelihood 1–${L} × impact 1–${I}, the register's scale (${plural(risks.length, 'risk')}, acceptance threshold ${threshold})`]),
     h('table', 'isms-heatmap', [h('tbody', undefined, rows)]),
     unplaced.length ? h('p', 'isms-note', [`Not placed (likelihood or impact missing or off the scale): `, ...unplaced.flatMap((r) => [riskChip(r), ' '])]) : undefined,
   ]);

@@ -11,6 +11,31 @@ describe(code, () => {
     assert.match(found[0].message, /YAML/);
   });
 
+  it('says in plain words what is wrong, on the offending character', () => {
+    const text = '---\ntype: policy\ntitle: Policy: Access control\n---\n';
+    const found = check({ 'a.md': text }, { code });
+    assert.equal(found.length, 1);
+    assert.match(found[0].message, /The value of `title` contains ": ", which YAML reads as the start of another field\. Put the whole value in quotes: title: "Policy: Access control"/);
+    assert.deepEqual(found[0].range, { start: { line: 2, character: 13 }, end: { line: 2, character: 14 } });
+    assert.equal(found[0].severity, 'error');
+    const tab = check({ 'b.md': '---\ntype: policy\n\towner: me\n---\n' }, { code });
+    assert.match(tab[0].message, /A tab indents this line/);
+    assert.deepEqual(tab[0].range, { start: { line: 2, character: 0 }, end: { line: 2, character: 1 } });
+    const quote = check({ 'c.md': '---\ntype: policy\ntitle: "Access\nowner: me\n---\n' }, { code });
+    assert.equal(quote.length, 1);
+    assert.match(quote[0].message, /double quote that opens the value of `title` is never closed/);
+    assert.deepEqual(quote[0].range.start, { line: 2, character: 7 });
+    const list = check({ 'd.md': '---\ntype: policy\nowner: - Head of IT\n---\n' }, { code });
+    assert.equal(list.length, 1);
+    assert.match(list[0].message, /A list item \("- "\) stands on the same line as `owner`/);
+  });
+
+  it('is a warning in Markdown that declares no ISMS type (a site generator\'s page, say)', () => {
+    const found = check({ 'blog/post.md': '---\nlayout: post\ntitle: Release: 1.2\n---\n# News\n' }, { code });
+    assert.equal(found.length, 1);
+    assert.equal(found[0].severity, 'warning');
+  });
+
   it('reports frontmatter that is never closed', () => {
     const found = check({ 'a.md': '---\ntype: policy\nid: POL-1\n\n# Body\n' }, { code });
     assert.equal(found.length, 1);

@@ -51,6 +51,7 @@ import { auditIndependence } from './auditIndependence';
 import { objectiveNotMeasurable } from './objectiveNotMeasurable';
 import { objectiveMeasurementStale } from './objectiveMeasurementStale';
 import { evidenceStale } from './evidenceStale';
+import { templatePlaceholder } from './templatePlaceholder';
 
 export const RULES: readonly Rule[] = [
   fileUnreadable,
@@ -104,6 +105,7 @@ export const RULES: readonly Rule[] = [
   evidenceStale,
   suppressionMissingReason,
   suppressionUnknownCode,
+  templatePlaceholder,
 ];
 
 /** Codes the engine itself emits outside any rule. */

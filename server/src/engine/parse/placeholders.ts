@@ -1,0 +1,40 @@
+// Placeholder text a template or a copied document leaves for someone to fill in: `{{ owner }}`, `[Company]`,
+// `<owner>`, `TBD`, `TODO`. Matched in prose (code masked) and in frontmatter values, so a document that still
+// reads like a template is told apart from an approved one (rule template-placeholder).
+
+/** What a bracketed or angled placeholder names; never an HTML tag (<title>, <address>) or a task box ([x]). */
+const WORDS = "company(?: name)?|organi[sz]ation(?: name)?|client(?: name)?|your [a-z][a-z' -]{1,30}|insert [^\\]>\\n]{1,40}|name|date|owner|role|department|e-?mail|phone|yyyy-mm-dd|dd/mm/yyyy";
+const BRACED = /\{\{[^{}\n]{0,80}\}\}/g;
+const BRACKETED = new RegExp(`\\[(?:${WORDS})\\](?![(\\[:])`, 'gi');
+const ANGLED = new RegExp(`<(?:${WORDS})>`, 'gi');
+/** Upper case only: "a todo list" or "tbd." in prose is not a marker. */
+const SHOUTED = /\b(?:TBD|TBC|TODO|FIXME)\b/g;
+
+export interface PlaceholderMatch {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * Every placeholder of a Markdown body, by offset: `prose` is the text with code (and HTML) masked, `text` the
+ * source, where `<owner>` is found (Markdown reads it as an HTML tag, so the prose has it masked) unless it sits
+ * in a code span or a fenced block.
+ */
+export function scanPlaceholders(prose: string, text?: string): PlaceholderMatch[] {
+  const out: PlaceholderMatch[] = [];
+  const add = (m: RegExpMatchArray) => out.push({ text: m[0], start: m.index!, end: m.index! + m[0].length });
+  for (const re of [BRACED, BRACKETED, SHOUTED]) for (const m of prose.matchAll(re)) add(m);
+  for (const m of (text ?? prose).matchAll(ANGLED)) if (text === undefined || !inCode(text, m.index!)) add(m);
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Whether an offset is inside a fenced code block or a code span of its line. */
+function inCode(text: string, offset: number): boolean {
+  let fenced = false;
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  for (const line of text.slice(0, lineStart).split('\n')) if (/^ {0,3}(```|~~~)/.test(line)) fenced = !fenced;
+  if (fenced) return true;
+  const before = text.slice(lineStart, offset);
+  return (before.match(/`/g)?.length ?? 0) % 2 === 1;
+}

@@ -1,0 +1,46 @@
+import { strict as assert } from 'node:assert';
+import { check, policy, workspaceOf } from '../testing/fixtures';
+
+const code = 'template-placeholder';
+
+describe(code, () => {
+  it('reports placeholders in the body, each where it is', () => {
+    const found = check({ 'p.md': policy({}, '# Policy\n\n[Company] staff follow this policy.\n\nOwner: <owner>. Retention: TBD.\n\n{{ organisation }} reviews it. TODO: add the exceptions.\n') }, { code });
+    const first = found[0]?.range.start.line ?? 0;
+    assert.deepEqual(found.map((d) => `+${d.range.start.line - first}:${d.range.start.character} ${d.message.split('"')[1]}`), [
+      '+0:0 [Company]',
+      '+2:7 <owner>',
+      '+2:27 TBD',
+      '+4:0 {{ organisation }}',
+      '+4:31 TODO',
+    ]);
+    assert.equal(found[0].severity, 'warning');
+  });
+
+  it('reports a frontmatter value that is a placeholder, on the value', () => {
+    const found = check({ 'p.md': policy({ owner: 'TBD', approved_by: '[Name]' }) }, { code });
+    assert.equal(found.length, 2);
+    assert.match(found.map((d) => d.message).join('\n'), /`owner` still holds the placeholder "TBD"/);
+  });
+
+  it('reports a field whose whole value is a {{ … }} placeholder (set aside from the values), once', () => {
+    const found = check({ 'p.md': policy({ owner: '{{ owner }}' }) }, { code });
+    assert.deepEqual(found.map((d) => d.message), ['Frontmatter `owner` still holds a placeholder.']);
+  });
+
+  it('is silent in a template file (policy.md.tmpl), which is made of placeholders', () => {
+    const workspace = workspaceOf({}, { markdownExtensions: ['.md', '.md.tmpl'] });
+    workspace.setMarkdown('p.md.tmpl', policy({ owner: '{{ owner }}' }, '# Policy\n\n{{ organisation }} reviews it.\n'));
+    assert.equal(workspace.ismsDocuments().length, 1);
+    assert.deepEqual(check(workspace, { code }), []);
+  });
+
+  it('is silent on code, links, task boxes, HTML and ordinary words', () => {
+    const body = '# Policy\n\nSee the [owner](owners.md) and [Date][d].\n\n[d]: dates.md\n\n- [x] done\n- [ ] open\n\nA todo list is tbd. <details><summary>More</summary></details>\n\n`{{ template }}` and `TODO`\n\n```\nTBD {{ x }} [Company]\n```\n';
+    assert.deepEqual(check({ 'p.md': policy({}, body) }, { code }), []);
+  });
+
+  it('only in ISMS documents', () => {
+    assert.deepEqual(check({ 'notes.md': '# Notes\n\nTODO: everything.\n' }, { code }), []);
+  });
+});
