@@ -16,7 +16,7 @@ import { reviewInfo, text as fieldText, type Linker } from '../query/ismsViews';
 import { isMarkdownPath } from '../workspace/workspace';
 import { findLinkTarget } from '../workspace/linkTarget';
 import { slugify } from '../parse/slug';
-import { renderPreviewTree } from '../render/preview';
+import { renderPreviewTree, TYPE_LABELS } from '../render/preview';
 import { HtmlPack, docAnchor, packSections, type PackInput } from '../render/auditPack';
 import { findingsWorkbook, riskWorkbook, soaWorkbook } from './workbooks';
 import { WORKBOOKS, type Area, type ExportFormat, type FormatRenderers, type PackManifest, type PackSink, type PdfSpec } from './types';
@@ -51,21 +51,6 @@ export class PackCancelled extends Error {
     super('The export was cancelled; the folder holds a partial pack without manifest.json.');
   }
 }
-
-const TYPE_LABELS: Record<string, string> = {
-  scope: 'ISMS scope',
-  policy: 'Policy',
-  procedure: 'Procedure',
-  'risk-register': 'Risk register',
-  risk: 'Risk',
-  soa: 'Statement of Applicability',
-  'risk-treatment-plan': 'Risk treatment plan',
-  objectives: 'Objectives',
-  audit: 'Internal audit report',
-  'management-review': 'Management review',
-  exception: 'Exception',
-  record: 'Record',
-};
 
 /** Each document's PDF: `<area>/<path as a slug>.pdf`, unique within the pack. */
 function pdfPaths(sections: { area: Area; docs: IsmsDocument[] }[]): Map<string, string> {

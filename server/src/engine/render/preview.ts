@@ -14,7 +14,7 @@ import remarkRehype from 'remark-rehype';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import type { Element, ElementContent, Root as HastRoot, RootContent, Text } from 'hast';
-import type { Diagnostic, IsmsDocument, Range } from '../model';
+import type { Diagnostic, DocumentType, IsmsDocument, Range } from '../model';
 import type { IsmsWorkspace } from '../workspace/workspace';
 import type { Loc } from '../../protocol';
 import { DOCUMENT_ID_SHAPE, parseControlId, scanControls, scanPattern } from '../parse/references';
@@ -341,7 +341,8 @@ function walk(state: State, parent: Element | HastRoot, insideTitleless: boolean
 
 // ---- header card, summaries ---------------------------------------------------------------------------------------
 
-const TYPE_LABELS: Record<string, string> = {
+/** What each document type is called in the preview's header card and the audit pack. */
+export const TYPE_LABELS: Record<DocumentType, string> = {
   scope: 'ISMS scope',
   policy: 'Policy',
   procedure: 'Procedure',
@@ -354,6 +355,10 @@ const TYPE_LABELS: Record<string, string> = {
   'management-review': 'Management review',
   exception: 'Exception',
   record: 'Record',
+  'supplier-register': 'Supplier register',
+  'asset-inventory': 'Asset inventory',
+  'action-log': 'Action log',
+  context: 'Context of the organisation',
 };
 
 function scalar(v: unknown): string | undefined {
