@@ -117,7 +117,7 @@ describe('test tools set-up (scripts/setup-test-tools.sh)', function () {
 
     const message = [
       'The real-editor, browser and Neovim tests need Debian packages that are not installed. Install them, then run the tests again:',
-      '  sudo apt-get install -y chromium libkrb5-dev pkg-config g++ make python3 neovim ripgrep',
+      '  sudo apt-get install -y chromium libkrb5-dev pkg-config g++ make python3 neovim ripgrep poppler-utils qpdf python3-openpyxl',
     ].join('\n');
 
     it('the set-up prints the one apt-get command, writes nothing and exits 3', () => {

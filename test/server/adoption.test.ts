@@ -212,7 +212,7 @@ describe('language server: isms/exportAuditPack ("ISMS: Export Audit Pack")', fu
       assert.deepEqual(readdirSync(join(target, '3-risk-assessment-and-treatment')).sort(), ['risk-register.xlsx', 'statement-of-applicability.xlsx']);
       assert.equal(readFileSync(join(target, 'findings.xlsx')).toString('latin1', 0, 2), 'PK');
       const manifest = JSON.parse(readFileSync(join(target, 'manifest.json'), 'utf8')) as { files: { path: string }[]; findings: number };
-      assert.equal(manifest.findings, 9);
+      assert.equal(manifest.findings, 26);
       assert.deepEqual(manifest.files.map((x) => x.path), ['3-risk-assessment-and-treatment/risk-register.xlsx', '3-risk-assessment-and-treatment/statement-of-applicability.xlsx', 'findings.xlsx']);
       assert.ok(progress.length > 0 && progress.every((p) => p.rootUri === r.rootUri && p.total > 0), JSON.stringify(progress));
     } finally {
