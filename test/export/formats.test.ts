@@ -111,7 +111,7 @@ describe('isms export: PDF, Excel and the manifest, read back with other tools',
 
     const findings = new ExcelJS.Workbook();
     await findings.xlsx.readFile(join(pack, 'findings.xlsx'));
-    assert.equal(findings.worksheets[0].rowCount, 1 + 9);
+    assert.equal(findings.worksheets[0].rowCount, 1 + 26);
   });
 
   it('writes workbooks that openpyxl (a second implementation) opens with the same content', function () {
@@ -142,13 +142,13 @@ print(json.dumps({"header": rows[0], "controls": sum(1 for r in rows if r[1] and
 
   it('lists every file with its SHA-256 in manifest.json, and --verify catches a changed file', () => {
     const manifest = JSON.parse(readFileSync(join(pack, 'manifest.json'), 'utf8')) as { files: { path: string; sha256: string }[]; findings: number; commit: string | null; exportedAt: string };
-    assert.equal(manifest.findings, 9);
+    assert.equal(manifest.findings, 26);
     assert.ok(manifest.exportedAt);
     assert.equal(manifest.files.length, 46 + 3 + 1);
     for (const f of manifest.files.slice(0, 5)) assert.equal(run('sha256sum', [join(pack, f.path)]).stdout.split(' ')[0], f.sha256);
     const ok = run(process.execPath, [CLI, 'export', '--verify', pack]);
     assert.equal(ok.status, 0, ok.stdout);
-    assert.match(ok.stdout, /all 45 files match manifest\.json/);
+    assert.match(ok.stdout, /all 50 files match manifest\.json/);
     appendFileSync(join(pack, 'index.html'), '<!-- edited -->');
     const bad = run(process.execPath, [CLI, 'export', '--verify', pack]);
     assert.equal(bad.status, 1);
