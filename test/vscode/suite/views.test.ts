@@ -10,7 +10,7 @@ describe('ISMS views (activity bar container "ISMS")', function () {
   it('contributes the ISMS container with the Evidence Locker, Statement of Applicability, Risks and Scope views', () => {
     const pkg = vscode.extensions.getExtension(EXT_ID)!.packageJSON as { contributes: { viewsContainers: { activitybar: { id: string }[] }; views: Record<string, { id: string; name: string }[]> } };
     assert.deepEqual(pkg.contributes.viewsContainers.activitybar.map((c) => c.id), ['isms']);
-    assert.deepEqual(pkg.contributes.views.isms.map((v) => v.name), ['Evidence Locker', 'Statement of Applicability', 'Risks', 'Scope']);
+    assert.deepEqual(pkg.contributes.views.isms.map((v) => v.name), ['Evidence Locker', 'Statement of Applicability', 'Risks', 'Actions', 'Scope']);
   });
 
   it('Evidence Locker: every mandatory document of the example, with owner and review state', async () => {
@@ -39,7 +39,7 @@ describe('ISMS views (activity bar container "ISMS")', function () {
     }
     const aup = policies.children!.find((n) => labelOf(n).startsWith('POL-002'))!;
     assert.match(aup.description ?? '', /^no owner/);
-    assert.ok(nodes.some((n) => labelOf(n) === 'Exceptions and break-glass records' && n.children?.length === 3));
+    assert.ok(nodes.some((n) => labelOf(n) === 'Exceptions and break-glass records' && n.children?.length === 5));
   });
 
   it('Evidence Locker: clicking a document opens it', async () => {
