@@ -45,7 +45,7 @@ export async function adoptionCommandsUi(server, { folder, failures, log = conso
       const review = notification('Write the proposed .isms.yaml');
       await review.waitFor({ timeout: 15_000 });
       const text = await review.textContent();
-      if (!/41 of 42 Markdown files/.test(text ?? '')) throw new Error(`the review says: ${text}`);
+      if (!/46 of 47 Markdown files/.test(text ?? '')) throw new Error(`the review says: ${text}`);
       // Nothing is written before the answer.
       if (existsSync(config)) throw new Error('.isms.yaml was written before the user answered');
       await page.locator('.editor-actions a[aria-label^="Accept Proposed Configuration"]').first().click();
