@@ -22,7 +22,7 @@
 //          --ui=NAME[,NAME] (only these UI checks, named in test/vscode/ui/index.mjs)
 //          --editor=current|oldest (the extension-host suite in that VS Code only)
 //          --vsix=PATH (install this instead of packaging)  --dev-path=PATH (extensionDevelopmentPath for "host")
-// Env:     ISMS_TOOLS_DIR (tools folder), ISMS_VSCODE_TIMEOUT_MS (default 600000, after tools setup),
+// Env:     ISMS_TOOLS_DIR (tools folder), ISMS_VSCODE_TIMEOUT_MS (default 1200000, after tools setup),
 //          ISMS_VSCODE_GREP (mocha --grep inside the host), ISMS_CHROMIUM (default /usr/bin/chromium)
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -43,7 +43,7 @@ const VSIX = join(ROOT, 'isms-markdown.vsix');
 /** The example's deliberate faults, as every UI check expects them. */
 const expected = JSON.parse(readFileSync(join(ROOT, 'test/vscode/expected-faults.json'), 'utf8'));
 const TOOLS = process.env.ISMS_TOOLS_DIR || join(homedir(), '.cache/isms-markdown-tools');
-const TIMEOUT_MS = Number(process.env.ISMS_VSCODE_TIMEOUT_MS || 600_000);
+const TIMEOUT_MS = Number(process.env.ISMS_VSCODE_TIMEOUT_MS || 1_200_000);
 
 const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(`--${name}`);
