@@ -106,19 +106,34 @@ export class IsmsPresence implements vscode.Disposable {
       if (doc.languageId === 'markdown' && declaresIsmsType(doc.getText())) void this.activate();
     };
     // Markdown written outside the editor (a git pull, a generator): read the file that changed, nothing else.
-    const markdown = vscode.workspace.createFileSystemWatcher('**/*.{md,markdown}', false, false, true);
+    const markdownFile = /\.(md|markdown)$/i;
     const written = async (uri: vscode.Uri) => {
       if (/[/\\]node_modules[/\\]/.test(uri.path)) return;
       const text = new TextDecoder().decode((await vscode.workspace.fs.readFile(uri)).subarray(0, 64 * 1024));
       if (declaresIsmsType(text)) await this.activate();
     };
+    // A new folder (a pull or checkout bringing `policies/`): the file watcher can miss files written into a folder
+    // in the instant before it starts watching that folder, so the folder's Markdown is read once it is seen.
+    const created = async (uri: vscode.Uri) => {
+      if (markdownFile.test(uri.path)) return written(uri);
+      if (/[/\\](node_modules|\.git)([/\\]|$)/.test(uri.path)) return;
+      if ((await vscode.workspace.fs.stat(uri)).type !== vscode.FileType.Directory) return;
+      const inside = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, '**/*.{md,markdown}'), EXCLUDE, READ_AT_MOST);
+      for (const file of inside) {
+        if (this.current === 'active') return;
+        await written(file).catch(() => undefined);
+      }
+    };
+    const anything = vscode.workspace.createFileSystemWatcher('**/*', false, false, true);
     this.watchers.push(
       config,
       config.onDidCreate(() => void this.activate()),
       config.onDidChange(() => void this.activate()),
-      markdown,
-      markdown.onDidCreate((uri) => void written(uri).catch(() => undefined)),
-      markdown.onDidChange((uri) => void written(uri).catch(() => undefined)),
+      anything,
+      anything.onDidCreate((uri) => void created(uri).catch(() => undefined)),
+      anything.onDidChange((uri) => {
+        if (markdownFile.test(uri.path)) void written(uri).catch(() => undefined);
+      }),
       vscode.workspace.onDidOpenTextDocument(typed),
       vscode.workspace.onDidSaveTextDocument(typed),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reprobe()),
