@@ -1,5 +1,5 @@
 // YAML frontmatter: parsed with `yaml` so errors, keys and list items keep exact ranges in the Markdown file.
-import { explainYamlError } from './yamlErrors';
+import { explainYamlError, findSwallowedValues } from './yamlErrors';
 import { parseDocument, isMap, isSeq, isScalar, type Node as YamlNode, type Pair } from 'yaml';
 import type { Diagnostic, FieldLocation, Frontmatter, Range } from '../model';
 import type { LineIndex } from '../util/lineIndex';
@@ -49,6 +49,13 @@ export function parseFrontmatter(
     contentRange: lines.range(block.contentStart, block.contentStart + block.content.length),
   };
 
+  // A `#` that silently cuts a value short is no parse error: a warning with the quoting fix.
+  const typed = /^type[ \t]*:/m.test(block.content);
+  for (const cut of block.content.includes('#') ? findSwallowedValues(block.content) : []) {
+    const fix = cut.fix && { title: cut.fix.title, range: at(cut.fix.start, cut.fix.end), newText: cut.fix.newText };
+    diagnostics.push({ path, range: at(cut.start, cut.end), severity: 'warning', code: 'frontmatter-syntax', message: cut.message, data: { typed, fix } });
+  }
+
   // Most frontmatter is simple `key: value` lines: read those directly, with the same values and ranges.
   const fast = options.fast === false ? undefined : fastFrontmatter(block.content);
   if (fast) {
@@ -72,8 +79,7 @@ export function parseFrontmatter(
 
   const doc = parseDocument(block.content, { prettyErrors: false, uniqueKeys: true, strict: false });
   const explainedLines = new Set<number>();
-  // Whether the broken frontmatter declares an ISMS type: the rule reports a warning, not an error, when not.
-  const typed = /^type[ \t]*:/m.test(block.content);
+  // Whether the broken frontmatter declares an ISMS type (above): the rule reports a warning, not an error, when not.
   for (const e of doc.errors) {
     const explained = explainYamlError(e.code, e.message, e.pos[0], block.content);
     if (explained) {

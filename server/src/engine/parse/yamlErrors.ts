@@ -85,3 +85,34 @@ export function explainYamlError(code: string, message: string, pos: number, con
   }
   return undefined;
 }
+
+/**
+ * Values YAML cuts short without an error: ` #` starts a comment, so `owner: #security-team` is empty and
+ * `title: Incident #3 review` is "Incident". A `#` followed by a space reads as a comment someone meant
+ * (`next_review: 2027-01-31 # yearly`) and is left alone; `#` straight before text is taken for part of the value.
+ */
+export function findSwallowedValues(content: string): ExplainedYamlError[] {
+  const found: ExplainedYamlError[] = [];
+  let start = 0;
+  for (const raw of content.split('\n')) {
+    const lineStart = start;
+    start += raw.length + 1;
+    const text = raw.replace(/\r$/, '');
+    const field = /^([ \t]*)([^\s:#'"-][^:#]*?):([ \t]+)(.*?)[ \t]*$/.exec(text);
+    if (!field) continue;
+    const [, indent, key, gap, value] = field;
+    if (/^["'|>[{&*!]/.test(value)) continue;
+    const hash = /(?:^|[ \t])#(?=[^\s#])/.exec(value);
+    if (!hash) continue;
+    const at = hash.index + (hash[0].length - 1);
+    const kept = value.slice(0, at).trim();
+    const valueStart = lineStart + indent.length + key.length + 1 + gap.length;
+    found.push({
+      start: valueStart + at,
+      end: valueStart + value.length,
+      message: `YAML reads everything from "#" on as a comment, so \`${key.trim()}\` is ${kept ? `"${kept}"` : 'empty'}. If "${value.slice(at)}" belongs to the value, put the whole value in quotes: ${key.trim()}: ${quoted(value)}`,
+      fix: { title: `Quote the value of ${key.trim()}`, start: valueStart, end: valueStart + value.length, newText: quoted(value) },
+    });
+  }
+  return found;
+}

@@ -30,6 +30,18 @@ describe(code, () => {
     assert.match(list[0].message, /A list item \("- "\) stands on the same line as `owner`/);
   });
 
+  it('warns when a `#` cuts a value short, with a fix that quotes it, and leaves a spaced comment alone', () => {
+    const text = '---\ntype: policy\nowner: #security-team\ntitle: Incident #3 review\nnext_review: 2027-01-31 # yearly\nskills: C# and F#\nnote: "quoted #kept"\n---\n';
+    const found = check({ 'a.md': text }, { code });
+    assert.deepEqual(found.map((f) => [f.severity, f.range.start.line, f.range.start.character]), [['warning', 2, 7], ['warning', 3, 16]]);
+    assert.match(found[0].message, /`owner` is empty\. If "#security-team" belongs to the value, put the whole value in quotes: owner: "#security-team"/);
+    assert.match(found[1].message, /`title` is "Incident"\./);
+    const fix = (found[1].data as { fix: { title: string; newText: string; range: { start: { character: number } } } }).fix;
+    assert.equal(fix.title, 'Quote the value of title');
+    assert.equal(fix.newText, '"Incident #3 review"');
+    assert.equal(fix.range.start.character, 7);
+  });
+
   it('is a warning in Markdown that declares no ISMS type (a site generator\'s page, say)', () => {
     const found = check({ 'blog/post.md': '---\nlayout: post\ntitle: Release: 1.2\n---\n# News\n' }, { code });
     assert.equal(found.length, 1);
