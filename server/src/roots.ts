@@ -196,7 +196,7 @@ export class Roots {
       const configured = await loading.config;
       if (!configured) return undefined;
       const { workspace, markdown } = configured;
-      const alone = new IsmsWorkspace(workspace.config, workspace.configDiagnostics, workspace.configPath);
+      const alone = new IsmsWorkspace(workspace.config, workspace.configDiagnostics, workspace.configPath, workspace.configText);
       alone.setText(rel, text);
       const checker = new IncrementalChecker(alone, { watch: false, documentRulesOnly: true });
       checker.check(this.hooks?.today() ?? todayUtc());

@@ -2,7 +2,9 @@
 // edited text sent back to the server, which must then stop reporting the finding.
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
+import { join } from 'node:path';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
 import { Fixture, applyEdits, editsByUri } from './fixture';
 
@@ -55,6 +57,22 @@ describe('language server: quick fixes', function () {
     editor = new Editor(f);
   });
   afterEach(() => f.stop());
+
+  it('enables the ISO/IEC 42001 catalog in .isms.yaml when its control is used while the catalog is off (configuration changed on disk)', async () => {
+    const config = f.text('.isms.yaml');
+    writeFileSync(join(f.dir, '.isms.yaml'), config.replace('catalogs: [iso27001-2022, iso42001-2023]', 'catalogs: [iso27001-2022]'));
+    await f.client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: f.uri('.isms.yaml'), type: 2 }] });
+    const rel = 'policies/access-control.md';
+    const text = editor.text(rel).replace('# ', 'Also 42001:A.5.2 applies.\n\n# ');
+    await f.client.open(f.uri(rel), text, 1);
+    const line = text.split('\n').findIndex((l) => l.startsWith('Also 42001:A.5.2'));
+    const onLine = (d: Diagnostic[]) => d.filter((x) => x.code === 'control-unknown' && x.range.start.line === line);
+    const [unknown] = onLine(await f.client.waitFor(f.uri(rel), (d) => onLine(d).length > 0));
+    const actions = await editor.actions(rel, unknown);
+    assert.deepEqual(actions.map((a) => a.title), ['Enable the ISO/IEC 42001 catalog in .isms.yaml']);
+    await editor.apply(actions[0]);
+    assert.match(editor.text('.isms.yaml'), /catalogs: \[iso27001-2022, iso42001-2023\]/);
+  });
 
   it('replaces a 2013 control ID with its 2022 control', async () => {
     const [front, body] = await editor.diagnostics('policies/access-control.md', 'control-legacy-id');

@@ -35,8 +35,8 @@ export class ClientFileSystem implements WorkspaceFileSystem {
       const bytes = await this.readFile(this.uriOf(root, name));
       return bytes && decoder.decode(bytes);
     };
-    const { config, configPath, diagnostics } = await loadConfigFrom(readText, options.settings);
-    const workspace = new IsmsWorkspace(config, diagnostics, configPath);
+    const { config, configPath, configText, diagnostics } = await loadConfigFrom(readText, options.settings);
+    const workspace = new IsmsWorkspace(config, diagnostics, configPath, configText);
     const markdown: [string, string][] = [];
     options.onConfig?.(workspace, markdown);
     let uris: unknown;

@@ -1,6 +1,7 @@
 // What every UI check does in code-server's workbench, driven through chromium like a user: open the workbench on a
 // folder, run a command from the palette, open a file by name, find the preview's webview frame, take a screenshot.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { launch } from './browser.mjs';
 import { toPalettePng } from './pngPalette.mjs';
 import { stepRunner } from './steps.mjs';
@@ -54,7 +55,7 @@ export async function openWorkbench(server, { log, failures, name = 'ui', viewpo
     await page.keyboard.press('Enter');
   };
 
-  /** Open a file with Quick Open (Ctrl+P) and wait for its tab and its text. */
+  /** Open a file with Quick Open (Ctrl+P) and wait for its tab and its text (the file search is slow on a busy machine). */
   const openFile = async (rel) => {
     const fileName = rel.split('/').pop();
     await page.keyboard.press('Control+P');
@@ -62,7 +63,7 @@ export async function openWorkbench(server, { log, failures, name = 'ui', viewpo
     await input.waitFor({ state: 'visible', timeout: 10_000 });
     await input.fill(rel);
     // Enter opens the focused row: wait until the results for `rel` have replaced the recently opened files.
-    await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: fileName }).first().waitFor({ timeout: 15_000 });
+    await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: fileName }).first().waitFor({ timeout: 60_000 });
     await page.keyboard.press('Enter');
     await page.locator('.tabs-container .tab.active', { hasText: fileName }).first().waitFor({ timeout: 15_000 });
     await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ timeout: 15_000 });
@@ -107,5 +108,42 @@ export async function openWorkbench(server, { log, failures, name = 'ui', viewpo
     log(`  screenshot ${path}`);
   };
 
-  return { page, close, steps, check: steps.check, checks: steps.checks, load, extensionReady, palette, openFile, webviewFrame, widenSidebar, shoot };
+  /** Go to Line/Column (Ctrl+G), then wait for the status bar to show the new position. */
+  const goTo = async (line, column) => {
+    await page.keyboard.press('Control+G');
+    const input = page.locator(QUICK_INPUT);
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill(`:${line}:${column}`);
+    await page.keyboard.press('Enter');
+    await input.waitFor({ state: 'hidden', timeout: 15_000 });
+    await page.locator('.statusbar-item', { hasText: `Ln ${line}, Col ${column}` }).first().waitFor({ timeout: 15_000 });
+  };
+
+  /** Open `rel` of `folder` and put the cursor one character into the `id` that follows `near` on the first line containing `near`. */
+  const cursorAtId = async (folder, rel, near, id = near) => {
+    const lines = readFileSync(join(folder, rel), 'utf8').split('\n');
+    const line = lines.findIndex((l) => l.includes(near));
+    if (line < 0) throw new Error(`${rel} has no line with "${near}"`);
+    const column = lines[line].indexOf(id, lines[line].indexOf(near));
+    if (column < 0) throw new Error(`${rel}:${line + 1} has no "${id}" at or after "${near}"`);
+    await openFile(rel);
+    await goTo(line + 1, column + 2);
+  };
+
+  /** The visible widget matched by `selector` whose text has `needle`, once it is there. */
+  const widget = async (selector, needle, timeout = 20_000) => {
+    const el = page.locator(selector).filter({ hasText: needle }).first();
+    await el.waitFor({ state: 'visible', timeout });
+    return el;
+  };
+
+  /** Close whatever widget is open and put the active editor back as it is on disk. */
+  const revert = async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    await palette('File: Revert File');
+    await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached', timeout: 5_000 });
+  };
+
+  return { page, close, steps, goTo, cursorAtId, widget, revert, check: steps.check, checks: steps.checks, load, extensionReady, palette, openFile, webviewFrame, widenSidebar, shoot };
 }

@@ -47,37 +47,17 @@ export async function editorFeaturesUi(server, { folder, screenshots, failures, 
   mkdirSync(dir, { recursive: true });
   const shotPath = (feature) => join(dir, `${feature}.png`);
 
-  const { page, close, checks, check, load, extensionReady, palette, openFile, widenSidebar, shoot } = await openWorkbench(server, { log, failures, name: 'features', viewport: VIEWPORT });
+  const { page, close, checks, check, load, extensionReady, palette, openFile, widenSidebar, shoot, goTo, cursorAtId, widget, revert: reset } = await openWorkbench(server, { log, failures, name: 'features', viewport: VIEWPORT });
   const editor = page.locator('.part.editor .editor-instance .monaco-editor').first();
   const text = (s) => (s ?? '').replace(/\u00a0/g, ' ');
 
-  /** The 0-based line of `rel` (as on disk) that contains `needle`, and the line's text. */
+  /** The 0-based line of `rel` (as on disk) that contains `needle`. */
   const lineOf = (rel, needle) => {
-    const lines = readFileSync(join(folder, rel), 'utf8').split('\n');
-    const line = lines.findIndex((l) => l.includes(needle));
+    const line = readFileSync(join(folder, rel), 'utf8').split('\n').findIndex((l) => l.includes(needle));
     if (line < 0) throw new Error(`${rel} has no line with "${needle}"`);
-    return { line, text: lines[line] };
+    return { line };
   };
-
-  /** Open `rel` and put the cursor inside the `id` that follows `near` on the first line containing `near`. */
-  const cursorAt = async (rel, near, id = near) => {
-    const { line, text: lineText } = lineOf(rel, near);
-    const column = lineText.indexOf(id, lineText.indexOf(near));
-    if (column < 0) throw new Error(`${rel}:${line + 1} has no "${id}" at or after "${near}"`);
-    await openFile(rel);
-    await goTo(line + 1, column + 2); // one character into the ID
-  };
-
-  /** Go to Line/Column (Ctrl+G), then wait for the status bar to show the new position. */
-  const goTo = async (line, column) => {
-    await page.keyboard.press('Control+G');
-    const input = page.locator(QUICK_INPUT);
-    await input.waitFor({ state: 'visible', timeout: 10_000 });
-    await input.fill(`:${line}:${column}`);
-    await page.keyboard.press('Enter');
-    await input.waitFor({ state: 'hidden', timeout: 5_000 });
-    await page.locator('.statusbar-item', { hasText: `Ln ${line}, Col ${column}` }).first().waitFor({ timeout: 5_000 });
-  };
+  const cursorAt = (rel, near, id) => cursorAtId(folder, rel, near, id);
 
   /** The text of the editor's rendered line that contains `needle` (waits for it). */
   const viewLine = async (needle, timeout = 10_000) => {
@@ -107,21 +87,6 @@ export async function editorFeaturesUi(server, { folder, screenshots, failures, 
     const width = Math.min(bounds.width, Math.max(CLIP.width, right - bounds.x + 16));
     const y = Math.max(bounds.y, Math.min(top - 16 - Math.max(0, (CLIP.height - (bottom - top + 32)) / 2), bounds.y + bounds.height - height));
     await shoot(shotPath(feature), { x: bounds.x, y: Math.round(y), width: Math.round(width), height: Math.round(height) });
-  };
-
-  /** Close whatever widget is open and put the editor back as it is on disk. */
-  const reset = async () => {
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('Escape');
-    await palette('File: Revert File');
-    await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached', timeout: 5_000 });
-  };
-
-  /** The visible widget matched by `selector` whose text has `needle`, once it is there. */
-  const widget = async (selector, needle, timeout = 20_000) => {
-    const el = page.locator(selector).filter({ hasText: needle }).first();
-    await el.waitFor({ state: 'visible', timeout });
-    return el;
   };
 
   /** A.8.28's reference counts as the hover shows them, for the code lens to match. */

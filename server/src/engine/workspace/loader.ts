@@ -77,18 +77,20 @@ export function settleNestedRoots(scanned: ScannedFolder, nested: string[]): voi
 export async function loadConfigFrom(readText: (name: string) => Promise<string | undefined>, settings?: unknown) {
   const layers: Parameters<typeof resolveConfig>[0] = [{ data: settings }];
   let configPath: string | undefined;
+  let configText: string | undefined;
   const fileDiagnostics: Diagnostic[] = [];
   for (const name of CONFIG_FILE_NAMES) {
     const text = await readText(name);
     if (text === undefined) continue;
     configPath = name;
+    configText = text;
     const parsed = parseConfigFile(name, text);
     fileDiagnostics.push(...parsed.diagnostics);
     layers.push({ data: parsed.data, path: name, keyRanges: parsed.keyRanges });
     break;
   }
   const { config, diagnostics } = resolveConfig(layers);
-  return { config, configPath, diagnostics: [...fileDiagnostics, ...diagnostics] };
+  return { config, configPath, configText, diagnostics: [...fileDiagnostics, ...diagnostics] };
 }
 
 /** A file that is listed but not checked, with the reason. */

@@ -53,8 +53,8 @@ function readMarkdown(workspace: IsmsWorkspace, rel: string, abs: string, maxByt
 
 /** Loads the configuration and walks the folder: every file is known, no Markdown file is read yet. */
 export async function scanFolder(root: string, options: LoadOptions = {}): Promise<ScannedFolder> {
-  const { config, configPath, diagnostics } = await loadConfig(root, options.settings);
-  const workspace = new IsmsWorkspace(config, diagnostics, configPath);
+  const { config, configPath, configText, diagnostics } = await loadConfig(root, options.settings);
+  const workspace = new IsmsWorkspace(config, diagnostics, configPath, configText);
   const markdown: [string, string][] = [];
   options.onConfig?.(workspace, markdown);
   const exclude = new ExcludeFilter(config.exclude);

@@ -121,6 +121,8 @@ export class IsmsWorkspace {
     readonly configDiagnostics: Diagnostic[] = [],
     /** Path of the configuration file, when there is one, for workspace-level diagnostics. */
     readonly configPath?: string,
+    /** The configuration file's text as read, so an edit to it can be refused when it changed on disk since. */
+    readonly configText?: string,
   ) {
     this.catalogs = new ControlCatalogs(config.catalogs, config.customControls);
     this.conventions = conventionsFrom(config);
@@ -151,9 +153,10 @@ export class IsmsWorkspace {
 
   /**
    * Whether `text` parses to the document the index holds for `path`. False when the file changed since it was
-   * read: an edit computed from the index would then land in the wrong place.
+   * read: an edit computed from the index would then land in the wrong place. The configuration file is compared as text.
    */
   describesText(path: string, text: string): boolean {
+    if (path === this.configPath) return text === this.configText;
     const doc = this.docs.get(path);
     if (!doc) return false;
     try {
