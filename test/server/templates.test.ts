@@ -95,6 +95,27 @@ describe('templates: one per document kind (ISMS: New Document…)', () => {
     assert.deepEqual(files, TEMPLATE_KINDS.map((k) => k.kind).sort());
   });
 
+  it('risk: a new risk whose owner, likelihood, impact and treatment were left empty is written with empty values, and the checker asks for them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'isms-template-empty-risk-'));
+    try {
+      renderStarter(dir);
+      const text = fillTemplate(readFileSync(join(documents, 'risk.md'), 'utf8'), { id: 'R-006', title: 'Laptop theft', owner: '', likelihood: '', impact: '', score: '', treatment: '' }, NOW);
+      assert.doesNotMatch(text, /\{\{/);
+      // Nothing made up: no example score, controls or owner.
+      assert.match(text, /^likelihood: *$/m);
+      assert.match(text, /^controls: \[\]$/m);
+      writeFileSync(join(dir, 'risk/r-006.md'), text);
+      const workspace = await loadWorkspace(dir);
+      const findings = checkWorkspace(workspace, { today: TODAY }).filter((d) => d.path === 'risk/r-006.md');
+      const missing = findings.find((d) => d.code === 'risk-field-missing');
+      assert.match(missing?.message ?? '', /Risk R-006 has no owner, likelihood, impact or treatment decision/, findings.map((d) => `${d.code} ${d.message}`).join('\n'));
+      // Only findings that ask for what was left empty.
+      assert.deepEqual([...new Set(findings.map((d) => d.code))].filter((c) => !['risk-field-missing', 'frontmatter-missing-field', 'frontmatter-invalid-value'].includes(c)), []);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   for (const kind of TEMPLATE_KINDS) {
     it(`${kind.kind}: a new ${kind.label} added to the starter ISMS brings no finding on itself`, async () => {
       const dir = mkdtempSync(join(tmpdir(), `isms-template-${kind.kind}-`));
@@ -105,7 +126,9 @@ describe('templates: one per document kind (ISMS: New Document…)', () => {
         const prefix = kind.prefix.replace('{year}', '2026');
         const id = kind.kind === 'soa' ? 'SOA-001' : kind.kind === 'risk' ? 'R-006' : `${prefix}-901`;
         const rel = kind.kind === 'soa' ? 'soa/statement-of-applicability.md' : `${kind.folder ? kind.folder + '/' : ''}new-${kind.kind}.md`;
-        const text = fillTemplate(readFileSync(join(documents, `${kind.kind}.md`), 'utf8'), { id, title: kind.defaultTitle, owner: 'Information Security Manager', riskId: 'R-006', organisation: 'Test Org Ltd' }, NOW);
+        // A risk's values are what the user gave New Risk (here all of them).
+        const riskValues = { likelihood: '2', impact: '3', score: '6', treatment: 'modify' };
+        const text = fillTemplate(readFileSync(join(documents, `${kind.kind}.md`), 'utf8'), { id, title: kind.defaultTitle, owner: 'Information Security Manager', riskId: 'R-006', organisation: 'Test Org Ltd', ...riskValues }, NOW);
         assert.doesNotMatch(text, /\{\{/);
         mkdirSync(dirname(join(dir, rel)), { recursive: true });
         writeFileSync(join(dir, rel), text);
