@@ -7,6 +7,7 @@ import { previewXssUi } from './previewXss.mjs';
 import { adoptionCommandsUi } from './adoptionCommands.mjs';
 import { actionsViewUi } from './actionsView.mjs';
 import { firstHourUi } from './firstHour.mjs';
+import { newRiskUi } from './newRisk.mjs';
 
 /**
  * @typedef {object} UiContext
@@ -27,5 +28,6 @@ export const UI_CHECKS = [
   { name: 'features', title: 'the language server\'s editor features, with the README\'s screenshots of them', run: editorFeaturesUi },
   { name: 'adoption', title: 'Initialise Workspace and Export Audit Pack through their dialogs', run: adoptionCommandsUi },
   { name: 'first-hour', title: 'quiet in a plain README repository; an ISMS without `type` fields welcomed and initialised', run: firstHourUi },
+  { name: 'risks', title: 'the walkthrough\'s Preview step previews the open document; New Risk appends a row with the values entered', run: newRiskUi },
   { name: 'xss', title: 'the preview runs none of the XSS payloads of a document', run: previewXssUi },
 ];
