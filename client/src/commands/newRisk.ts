@@ -10,6 +10,7 @@ import type { NewRiskOptionsResult, RiskRegisterInfo } from '../../../server/src
 import { fileSlug, templateKind } from '../templates/kinds';
 import { fillTemplate, yamlText } from '../templates/render';
 import { pickFolder } from './newDocument';
+import { exists } from './createFromTemplate';
 
 /** Arguments for callers that know the answers (tests); `null` means "leave empty". */
 export interface NewRiskOptions {
@@ -166,13 +167,4 @@ async function writeRiskDocument(context: vscode.ExtensionContext, server: IsmsS
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
   await vscode.window.showTextDocument(uri, { preview: false });
   return uri;
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
