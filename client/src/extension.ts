@@ -17,8 +17,10 @@ import { ActionsView } from './views/actionsTree';
 import { ScopeView } from './views/scopeView';
 import type { IsmsTree, Node } from './views/tree';
 import { PREVIEW_VIEW_TYPE, PreviewManager } from './preview/previewPanel';
+import { MarkdownTarget } from './markdownTarget';
 import { registerOpenLocation } from './commands/openLocation';
 import { newDocument, type NewDocumentOptions } from './commands/newDocument';
+import { newRisk, type NewRiskOptions } from './commands/newRisk';
 import { createFromTemplate, type CreateIsmsOptions } from './commands/createFromTemplate';
 import { markReviewed } from './commands/markReviewed';
 import { showControl } from './commands/showControl';
@@ -105,19 +107,20 @@ export async function activateIsms(context: vscode.ExtensionContext, host: IsmsC
   const statusBar = new IsmsStatusBar(server, presence);
   context.subscriptions.push(preview, statusBar);
 
+  const markdownTarget = new MarkdownTarget();
+  context.subscriptions.push(markdownTarget);
   const documentUri = (arg: unknown): vscode.Uri | undefined => {
     if (arg instanceof vscode.Uri) return arg;
     const data = (arg as Node | undefined)?.data;
     if (data?.uri) return vscode.Uri.parse(data.uri);
-    const active = vscode.window.activeTextEditor?.document;
-    if (active) return active.uri;
-    // A walkthrough or the preview itself has the focus: the Markdown document shown beside it.
-    return vscode.window.visibleTextEditors.find((e) => e.document.languageId === 'markdown')?.document.uri;
+    return markdownTarget.uri();
   };
   const openPreview = (arg: unknown, column: vscode.ViewColumn) => {
     const uri = documentUri(arg);
     if (!uri) return void vscode.window.showWarningMessage('Open a Markdown document of your ISMS first.');
     preview.show(uri, column);
+    // Ticks the walkthrough's Preview step (its completion event), only once a preview did open.
+    void vscode.commands.executeCommand('setContext', 'isms.previewOpened', true);
   };
   const filter = (name: string, view: IsmsTree) => [
     vscode.commands.registerCommand(`isms.${name}.filter`, () => view.askFilter()),
@@ -138,6 +141,7 @@ export async function activateIsms(context: vscode.ExtensionContext, host: IsmsC
     vscode.commands.registerCommand('isms.openPreview', (arg?: unknown) => openPreview(arg, vscode.ViewColumn.Active)),
     vscode.commands.registerCommand('isms.openPreviewToSide', (arg?: unknown) => openPreview(arg, vscode.ViewColumn.Beside)),
     vscode.commands.registerCommand('isms.newDocument', (options?: NewDocumentOptions) => newDocument(context, server, options && typeof options === 'object' && !(options instanceof vscode.Uri) ? options : {})),
+    vscode.commands.registerCommand('isms.newRisk', (options?: NewRiskOptions) => newRisk(context, server, () => client, options && typeof options === 'object' && !(options instanceof vscode.Uri) ? options : {})),
     vscode.commands.registerCommand('isms.createFromLockerItem', (node?: Node) => newDocument(context, server, { kind: node?.data?.template, rootUri: node?.data?.rootUri })),
     vscode.commands.registerCommand('isms.createFromTemplate', (options?: CreateIsmsOptions) => createFromTemplate(context, server, options && typeof options === 'object' && !(options instanceof vscode.Uri) ? options : {})),
     vscode.commands.registerCommand('isms.markReviewed', (arg?: vscode.Uri | Node) => markReviewed(server, () => client, arg)),

@@ -368,6 +368,56 @@ export interface NextDocumentIdResult {
   id: string;
 }
 
+// ---- isms/newRiskOptions, isms/appendRisk ------------------------------------------------------------------
+
+export interface NewRiskOptionsParams {
+  rootUri: string;
+}
+
+/** A risk register a new risk can be appended to. */
+export interface RiskRegisterInfo {
+  uri: string;
+  path: string;
+  id?: string;
+  title?: string;
+  /** The ID the new row would get. */
+  nextId: string;
+  /** The table's headers, in the register's own order. */
+  columns: string[];
+  /** The largest value of the register's scales (`likelihood_scale`, `impact_scale`; 5 when it declares none). */
+  likelihoodScale: number;
+  impactScale: number;
+  risks: number;
+}
+
+export interface NewRiskOptionsResult {
+  registers: RiskRegisterInfo[];
+  /** Owners the ISMS already names, most used first. */
+  owners: string[];
+  /** A free ID for a risk written as a document of its own. */
+  nextRiskId: string;
+}
+
+export interface AppendRiskParams {
+  /** The register. */
+  uri: string;
+  description: string;
+  /** Absent values are left empty, for the checker to ask for. */
+  owner?: string;
+  likelihood?: number;
+  impact?: number;
+  treatment?: string;
+}
+
+export interface AppendRiskResult {
+  /** Absent when no row can be appended; `message` says why. */
+  edit?: WorkspaceEdit;
+  id?: string;
+  /** The new row's line. */
+  line?: number;
+  message?: string;
+}
+
 // ---- isms/preview ----------------------------------------------------------------------------------------------
 
 export interface PreviewParams {
@@ -464,6 +514,8 @@ export interface IsmsRequests {
   'isms/checkSummary': { params: CheckSummaryParams; result: CheckSummaryResult };
   'isms/markReviewed': { params: MarkReviewedParams; result: MarkReviewedResult };
   'isms/nextDocumentId': { params: NextDocumentIdParams; result: NextDocumentIdResult };
+  'isms/newRiskOptions': { params: NewRiskOptionsParams; result: NewRiskOptionsResult };
+  'isms/appendRisk': { params: AppendRiskParams; result: AppendRiskResult };
   'isms/preview': { params: PreviewParams; result: PreviewResult | null };
   /** null when `rootUri` is no workspace folder of the server's. */
   'isms/proposeConfig': { params: ProposeConfigParams; result: ProposeConfigResult | null };

@@ -11,10 +11,10 @@ describe('language server: completion', function () {
   before(async () => (f = await Fixture.start()));
   after(() => f.stop());
 
-  /** Opens `rel` with `text` and completes at the `|` in it. */
-  async function completeAt(rel: string, textWithCursor: string): Promise<CompletionList> {
-    const position = positionOf(textWithCursor, '|');
-    const text = textWithCursor.replace('|', '');
+  /** Opens `rel` with `text` and completes at the `|` (or another `cursor` mark) in it. */
+  async function completeAt(rel: string, textWithCursor: string, cursor = '|'): Promise<CompletionList> {
+    const position = positionOf(textWithCursor, cursor);
+    const text = textWithCursor.replace(cursor, '');
     const uri = f.uri(rel);
     const version = (versions.get(uri) ?? 0) + 1;
     versions.set(uri, version);
@@ -49,6 +49,14 @@ describe('language server: completion', function () {
     const docs = await completeAt('policies/access-control.md', policy('', 'See SO|'));
     assert.deepEqual(labels(docs), ['SOA-001']);
     assert.equal(docs.items[0].detail, 'Statement of Applicability');
+  });
+
+  it('offers the next free ID first in a new row of the register, skipping one a risk document took (R-003)', async () => {
+    const register = f.text('risk/register.md').replace(/\n*$/, '\n');
+    const list = await completeAt('risk/register.md', `${register}| ¦`, '¦');
+    assert.equal(list.items[0].label, 'R-004');
+    assert.equal(list.items[0].preselect, true);
+    assert.equal(list.items[0].detail, 'next free ID');
   });
 
   it('completes IDs in controls:, risks: and related: lists', async () => {

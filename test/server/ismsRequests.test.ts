@@ -11,6 +11,8 @@ import type {
   IndexChangedParams,
   MarkReviewedResult,
   NextDocumentIdResult,
+  NewRiskOptionsResult,
+  AppendRiskResult,
   PreviewResult,
   RisksResult,
   ScopeResult,
@@ -190,6 +192,36 @@ describe('language server: ISMS requests for the VS Code client (example ISMS)',
     assert.equal((await f.request<NextDocumentIdResult>('isms/nextDocumentId', { rootUri, prefix: 'POL' })).id, 'POL-015');
     assert.equal((await f.request<NextDocumentIdResult>('isms/nextDocumentId', { rootUri, prefix: 'EXC-2026' })).id, 'EXC-2026-006');
     assert.equal((await f.request<NextDocumentIdResult>('isms/nextDocumentId', { rootUri, prefix: 'NEW' })).id, 'NEW-001');
+  });
+
+  it('isms/newRiskOptions: the register with its next ID, columns and scales, and the owners the ISMS names', async () => {
+    const rootUri = f.uri('').replace(/\/$/, '');
+    const result = await f.request<NewRiskOptionsResult>('isms/newRiskOptions', { rootUri });
+    assert.deepEqual(
+      result.registers.map((r) => [r.path, r.uri, r.nextId, r.risks, r.likelihoodScale, r.impactScale, r.columns.join(',')]),
+      [['risk/risk-register.md', f.uri('risk/risk-register.md'), 'R-022', 21, 5, 5, 'ID,Risk,Owner,Likelihood,Impact,Score,Treatment,Controls,Accepted by,Status']],
+    );
+    // Risk owners first, the most used first.
+    assert.deepEqual(result.owners.slice(0, 2), ['Head of Security', 'Head of ML Platform'], result.owners.join(', '));
+    assert.ok(result.owners.includes('COO'), 'a document owner too');
+    assert.equal(result.nextRiskId, 'R-022');
+  });
+
+  it('isms/appendRisk: a row after the last, with what was given and empty cells for the rest', async () => {
+    const rel = 'risk/risk-register.md';
+    const result = await f.request<AppendRiskResult>('isms/appendRisk', { uri: f.uri(rel), description: 'Laptop theft', owner: 'Head of Security', impact: 3 });
+    assert.ok(result.edit, result.message);
+    assert.equal(result.id, 'R-022');
+    const text = applyEdits(f.text(rel), editsByUri(result.edit).get(f.uri(rel)) as TextEdit[]);
+    const lines = text.split('\n');
+    assert.match(lines[result.line! - 1], /^\| R-021 /);
+    assert.equal(lines[result.line!], '| R-022 | Laptop theft | Head of Security | | 3 | | | | | |');
+  });
+
+  it('isms/appendRisk: a document without a risk table gets a message, no edit', async () => {
+    const result = await f.request<AppendRiskResult>('isms/appendRisk', { uri: f.uri('00-scope.md'), description: 'x' });
+    assert.equal(result.edit, undefined);
+    assert.match(result.message ?? '', /no risk table/);
   });
 
   describe('isms/preview', () => {

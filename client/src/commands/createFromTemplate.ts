@@ -16,7 +16,7 @@ async function listFiles(dir: vscode.Uri, prefix = ''): Promise<string[]> {
   return out.sort();
 }
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
+export async function exists(uri: vscode.Uri): Promise<boolean> {
   try {
     await vscode.workspace.fs.stat(uri);
     return true;

@@ -43,6 +43,8 @@ export async function newDocument(context: vscode.ExtensionContext, server: Isms
     kind = picked?.info;
   }
   if (!kind) return undefined;
+  // A risk is data, not prose: New Risk asks for its fields (and can add it to a register instead).
+  if (kind.kind === 'risk') return vscode.commands.executeCommand<vscode.Uri | undefined>('isms.newRisk', { rootUri: options.rootUri });
   const folder = options.rootUri ? vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(options.rootUri)) : await pickFolder('Folder of the ISMS to add the document to');
   if (!folder) {
     void vscode.window.showWarningMessage('Open the folder of your ISMS first (or create one with "ISMS: Create ISMS from Template").');

@@ -20,7 +20,7 @@ export const TEMPLATE_KINDS: readonly TemplateKindInfo[] = [
   { kind: 'procedure', label: 'Procedure / SOP', detail: 'Purpose, scope, roles, steps, records', folder: 'procedures', prefix: 'PRO', defaultTitle: 'New Procedure' },
   { kind: 'risk-methodology', label: 'Risk management methodology', detail: 'Clauses 6.1.2 and 6.1.3: scales, acceptance threshold, treatment options', folder: 'procedures', prefix: 'PRO', defaultTitle: 'Risk Management Methodology' },
   { kind: 'risk-register', label: 'Risk register', detail: 'Clause 8.2: risks with owner, likelihood, impact, score, treatment, controls', folder: 'risk', prefix: 'RR', defaultTitle: 'Information Security Risk Register' },
-  { kind: 'risk', label: 'Risk (one document per risk)', detail: 'A single risk with likelihood, impact, treatment and controls', folder: 'risk', prefix: 'R', defaultTitle: 'New Risk' },
+  { kind: 'risk', label: 'Risk', detail: 'A risk with its owner, likelihood, impact and treatment: a row of a risk register, or a document of its own', folder: 'risk', prefix: 'R', defaultTitle: 'New Risk' },
   { kind: 'soa', label: 'Statement of Applicability', detail: 'Clause 6.1.3 d: all 93 Annex A controls with applicability, justification, status', folder: 'soa', prefix: 'SOA', defaultTitle: 'Statement of Applicability' },
   { kind: 'risk-treatment-plan', label: 'Risk treatment plan', detail: 'Clause 6.1.3 e: actions, owners, due dates', folder: 'risk', prefix: 'RTP', defaultTitle: 'Risk Treatment Plan' },
   { kind: 'objectives', label: 'Information security objectives', detail: 'Clause 6.2: measurable objectives with owners and dates', folder: '', prefix: 'OBJ', defaultTitle: 'Information Security Objectives' },

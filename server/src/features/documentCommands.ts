@@ -1,6 +1,7 @@
 // Requests behind the client's document commands: isms/markReviewed (the same edit as the review quick fixes:
 // `last_reviewed` today and `next_review` moved on, or `reviewed_on` / `reviewed_by` for an exception) and
-// isms/nextDocumentId (a free ID for "ISMS: New Document…").
+// isms/nextDocumentId (a free ID for "ISMS: New Document…"), and for "ISMS: New Risk…" isms/newRiskOptions (the
+// registers, owners and scales to offer) and isms/appendRisk (the row appended to a register, as an edit).
 import type { Feature } from './context';
 import { ChangedOnDiskError, documentAt, editableTextSource, toWorkspaceEdit } from './shared';
 import { onIsmsRequest, rootsFor } from './ismsRequests';
@@ -8,6 +9,7 @@ import { reviewerName } from './userName';
 import { quickFixes } from '../engine/query/quickFixes';
 import { nextDocumentId } from '../engine/query/ismsViews';
 import { START_RANGE } from '../engine/model';
+import { appendRiskRow, knownOwners, riskRegisterTargets } from '../engine/query/newRisk';
 
 export const documentCommands: Feature = {
   capabilities: {},
@@ -32,6 +34,29 @@ export const documentCommands: Feature = {
       const [root] = await rootsFor(ctx, params.rootUri);
       const prefix = params.prefix.replace(/-+$/, '') || 'DOC';
       return { id: root ? nextDocumentId(root.workspace, prefix) : `${prefix}-001` };
+    });
+    onIsmsRequest(ctx, 'isms/newRiskOptions', async (params) => {
+      const [root] = await rootsFor(ctx, params.rootUri);
+      if (!root) return { registers: [], owners: [], nextRiskId: 'R-001' };
+      return {
+        registers: riskRegisterTargets(root.workspace).map((r) => ({ ...r, uri: ctx.roots.uriOf(root, r.path) })),
+        owners: knownOwners(root.workspace),
+        nextRiskId: nextDocumentId(root.workspace, 'R'),
+      };
+    });
+    onIsmsRequest(ctx, 'isms/appendRisk', async (params) => {
+      const at = await documentAt(ctx, params.uri);
+      if (!at) return { message: 'This file is not part of an ISMS workspace folder.' };
+      const values = { description: params.description, owner: params.owner, likelihood: params.likelihood, impact: params.impact, treatment: params.treatment };
+      let result;
+      try {
+        result = await appendRiskRow(at.root.workspace, at.path, values, editableTextSource(ctx, at.root));
+      } catch (e) {
+        if (e instanceof ChangedOnDiskError) return { message: e.message };
+        throw e;
+      }
+      if (!result) return { message: `${at.path} has no risk table to add a row to.` };
+      return { id: result.id, line: result.line, edit: toWorkspaceEdit(ctx, at.root, [result.edit]) };
     });
   },
 };

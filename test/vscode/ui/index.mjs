@@ -8,6 +8,7 @@ import { adoptionCommandsUi } from './adoptionCommands.mjs';
 import { actionsViewUi } from './actionsView.mjs';
 import { firstHourUi } from './firstHour.mjs';
 import { firstEditsUi } from './firstEdits.mjs';
+import { newRiskUi } from './newRisk.mjs';
 
 /**
  * @typedef {object} UiContext
@@ -29,5 +30,6 @@ export const UI_CHECKS = [
   { name: 'adoption', title: 'Initialise Workspace and Export Audit Pack through their dialogs', run: adoptionCommandsUi },
   { name: 'first-hour', title: 'quiet in a plain README repository; an ISMS without `type` fields welcomed and initialised', run: firstHourUi },
   { name: 'first-edits', title: 'start-up, plain-words YAML errors and the quick fixes of the first edits', run: firstEditsUi },
+  { name: 'risks', title: 'the walkthrough\'s Preview step previews the open document; New Risk appends a row with the values entered', run: newRiskUi },
   { name: 'xss', title: 'the preview runs none of the XSS payloads of a document', run: previewXssUi },
 ];

@@ -1,5 +1,6 @@
 // Placeholder text a template or a copied document leaves for someone to fill in: `{{ owner }}`, `[Company]`,
-// `<owner>`, `TBD`, `TODO`. Matched in prose (code masked) and in frontmatter values, so a document that still
+// `<owner>`, `TBD`, `TODO`, and the markers of the extension's own templates (templates/): "To be recorded",
+// "To be appointed", "To be confirmed …" where a value goes, and "Describe the …" instructions in table cells. Matched in prose (code masked) and in frontmatter values, so a document that still
 // reads like a template is told apart from an approved one (rule template-placeholder).
 
 /** What a bracketed or angled placeholder names; never an HTML tag (<title>, <address>) or a task box ([x]). */
@@ -9,6 +10,16 @@ const BRACKETED = new RegExp(`\\[(?:${WORDS})\\](?![(\\[:])`, 'gi');
 const ANGLED = new RegExp(`<(?:${WORDS})>`, 'gi');
 /** Upper case only: "a todo list" or "tbd." in prose is not a marker. */
 const SHOUTED = /\b(?:TBD|TBC|TODO|FIXME)\b/g;
+/**
+ * "To be recorded" where a value goes: a table cell, a line or list item, or after a bold label
+ * (`**Attendees:** to be recorded`); never inside a sentence ("incidents are to be recorded in the log").
+ */
+const PENDING = /\bto be (?:confirmed|recorded|appointed|decided|defined|agreed|determined|completed|written|added)\b/gi;
+/** What may stand before it on its line: nothing, a list or quote marker, a cell's pipe or a bold label. */
+const PENDING_AFTER = /(?:^|\n)[ \t]*(?:[-*+>][ \t]+|\d+[.)][ \t]+)?$|\|[ \t]*$|:\*\*[ \t]*$|\*\*:[ \t]*$/;
+/** An instruction in a table cell, as the templates' example rows hold ("Describe the risk: …"), up to the cell's end. */
+const INSTRUCTION = /\bDescribe (?:the|each|your) [^|\n]*?(?=[ \t]*\|)/g;
+const INSTRUCTION_AFTER = /\|[ \t]*$/;
 
 export interface PlaceholderMatch {
   text: string;
@@ -25,6 +36,15 @@ export function scanPlaceholders(prose: string, text?: string): PlaceholderMatch
   const out: PlaceholderMatch[] = [];
   const add = (m: RegExpMatchArray) => out.push({ text: m[0], start: m.index!, end: m.index! + m[0].length });
   for (const re of [BRACED, BRACKETED, SHOUTED]) for (const m of prose.matchAll(re)) add(m);
+  // Line starts and cell pipes are not prose (the prose has them blanked): matched in the source, kept where
+  // the words themselves are prose (not code).
+  const source = text ?? prose;
+  for (const [re, after] of [[PENDING, PENDING_AFTER], [INSTRUCTION, INSTRUCTION_AFTER]] as const) {
+    for (const m of source.matchAll(re)) {
+      const before = source.slice(Math.max(0, m.index! - 40), m.index);
+      if (after.test(before) && prose.slice(m.index, m.index! + m[0].length) === m[0]) add(m);
+    }
+  }
   for (const m of (text ?? prose).matchAll(ANGLED)) if (text === undefined || !inCode(text, m.index!)) add(m);
   return out.sort((a, b) => a.start - b.start);
 }

@@ -7,6 +7,7 @@ import { resolveLink } from '../rules/helpers';
 import { addCycle, CYCLE_NAMES, formatIsoDate, parseCycle } from '../util/dates';
 import { posix } from '../util/posixPath';
 import { TextLines } from './text';
+import { nextRowId } from './newRisk';
 
 export type CompletionKind = 'control' | 'risk' | 'action' | 'document' | 'key' | 'value' | 'date' | 'anchor' | 'file';
 
@@ -216,26 +217,9 @@ function linkCompletion(workspace: IsmsWorkspace, doc: IsmsDocument | undefined,
 /** Header names of an ID column, as the first column of a register. */
 const ID_HEADERS = new Set(['id', 'risk id', 'ref', 'reference', 'no', 'no.']);
 
-/**
- * The next free ID of the table around `line` whose first column holds IDs (`R-007` after `R-006`): the most
- * used prefix, one more than its highest number, as wide as the widest seen, skipping IDs taken anywhere.
- */
+/** The next free ID of the table around `line` whose first column holds IDs (`R-007` after `R-006`). */
 export function nextTableId(workspace: IsmsWorkspace, doc: IsmsDocument, line: number): string | undefined {
   const table = doc.tables.find((t) => line >= t.range.start.line && line <= t.range.end.line + 1);
   if (!table || !ID_HEADERS.has(table.header[0]?.text.trim().toLowerCase() ?? '')) return undefined;
-  const byPrefix = new Map<string, { max: number; width: number; count: number }>();
-  for (const row of table.rows) {
-    if (row.range.start.line === line) continue; // the row being typed
-    const m = /^([A-Za-z][\w-]*?)-(\d+)$/.exec(row.cells[0]?.text.trim() ?? '');
-    if (!m) continue;
-    const seen = byPrefix.get(m[1]) ?? { max: 0, width: 0, count: 0 };
-    byPrefix.set(m[1], { max: Math.max(seen.max, Number(m[2])), width: Math.max(seen.width, m[2].length), count: seen.count + 1 });
-  }
-  const best = [...byPrefix].sort((a, b) => b[1].count - a[1].count)[0];
-  if (!best) return undefined;
-  const [prefix, { max, width }] = best;
-  const taken = new Set<string>([...workspace.risks().keys(), ...workspace.documentIds().keys()]);
-  let n = max + 1;
-  while (taken.has(`${prefix}-${String(n).padStart(width, '0')}`)) n++;
-  return `${prefix}-${String(n).padStart(width, '0')}`;
+  return nextRowId(workspace, table, 0, line);
 }

@@ -1,19 +1,10 @@
 // Quick fixes computed from a finding's data and the document's text: the fixed text is checked again.
 import { strict as assert } from 'node:assert';
-import { check, policy, workspaceOf } from '../testing/fixtures';
+import { applied, check, policy, workspaceOf } from '../testing/fixtures';
 import { registerDoc } from '../rules/auditFixtures';
 import { IsmsWorkspace } from '../workspace/workspace';
 import { defaultConfig } from '../config/schema';
 import { enableCatalog, quickFixes } from './quickFixes';
-import type { TextEdit } from './types';
-
-/** The document's text with a fix's edits applied (end to start, so earlier offsets stay valid). */
-function applied(text: string, edits: TextEdit[]): string {
-  const offset = (p: TextEdit['range']['start']) => text.split('\n').slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
-  let out = text;
-  for (const e of [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start))) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
-  return out;
-}
 
 async function fixOnce(files: Record<string, string>, path: string, code: string): Promise<{ title: string; text: string }> {
   const finding = check(files, { code })[0];

@@ -40,6 +40,17 @@ describe(code, () => {
     assert.deepEqual(check({ 'p.md': policy({}, body) }, { code }), []);
   });
 
+  it('recognises the markers of the extension\'s own templates where a value goes', () => {
+    const body = '# Review\n\n**Attendees:** to be recorded\n\nTo be recorded.\n\n- To be appointed\n\n| Audit | Auditor | Finding |\n|---|---|---|\n| AUD-1 | To be appointed | Describe the finding: clause and evidence |\n';
+    const found = check({ 'p.md': policy({}, body) }, { code });
+    assert.deepEqual(found.map((d) => d.message.split('"')[1]), ['to be recorded', 'To be recorded', 'To be appointed', 'To be appointed', 'Describe the finding: clause and evidence']);
+  });
+
+  it('but not the same words inside a sentence, or a step that begins with "Describe"', () => {
+    const body = '# Procedure\n\nIncidents are to be recorded in the log within a day.\n\n1. Describe the change, reason and rollback plan in the ticket.\n\n| Step | What |\n|---|---|\n| 1 | Changes are to be approved by the CAB |\n';
+    assert.deepEqual(check({ 'p.md': policy({}, body) }, { code }), []);
+  });
+
   it('only in ISMS documents', () => {
     assert.deepEqual(check({ 'notes.md': '# Notes\n\nTODO: everything.\n' }, { code }), []);
   });

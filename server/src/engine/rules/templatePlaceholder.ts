@@ -15,7 +15,8 @@ export const templatePlaceholder: DocumentRule = {
   family: 'files',
   scope: 'document',
   defaultSeverity: 'warning',
-  description: 'Placeholder text is left in a document: `{{ … }}`, `[Company]`, `<owner>`, `TBD`, `TODO` (outside code), in its body or a frontmatter value.',
+  description:
+    'Placeholder text is left in a document: `{{ … }}`, `[Company]`, `<owner>`, `TBD`, `TODO` (outside code), or a note of the extension\'s templates where a value goes ("To be recorded", "To be appointed", "Describe the …" in a table cell), in its body or a frontmatter value.',
   fix: 'Write what the placeholder stands for (the company, the owner, the date), or remove the note once it is done.',
   check(doc, ctx) {
     // A template file (`policy.md.tmpl`, read through `markdownExtensions`) is made of placeholders: not judged.

@@ -6,6 +6,7 @@ import { IsmsWorkspace, isMarkdownPath } from '../workspace/workspace';
 import { checkWorkspace } from '../check';
 import { parseIsoDate } from '../util/dates';
 import type { Rule } from '../rules/rule';
+import type { TextEdit } from '../query/types';
 
 /** The fixed "today" of engine tests, matching the example's demo date. */
 export const TEST_TODAY = '2026-11-21';
@@ -51,4 +52,12 @@ export function policy(overrides: Record<string, unknown> = {}, body = '# Policy
   };
   for (const [k, v] of Object.entries(front)) if (v === undefined) delete front[k];
   return md(front, body);
+}
+
+/** A text with edits applied (end to start, so earlier offsets stay valid); positions as LSP counts them. */
+export function applied(text: string, edits: readonly TextEdit[]): string {
+  const offset = (p: TextEdit['range']['start']) => text.split('\n').slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+  let out = text;
+  for (const e of [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start))) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
+  return out;
 }
