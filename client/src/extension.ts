@@ -10,6 +10,7 @@ import { answerFileRequests } from './workspaceFiles';
 import { IsmsServer } from './ismsServer';
 import { IsmsStatusBar } from './statusBar';
 import { IsmsPresence } from './presence';
+import { IsmsFileDecorations } from './fileDecorations';
 import { EvidenceLockerView } from './views/evidenceLocker';
 import { SoaView } from './views/soaTree';
 import { RisksView } from './views/risksTree';
@@ -39,6 +40,7 @@ export interface IsmsExtensionApi {
   preview: PreviewManager;
   statusBar: IsmsStatusBar;
   presence: IsmsPresence;
+  decorations: IsmsFileDecorations;
   client(): IsmsLanguageClient | undefined;
   newDocument(options: NewDocumentOptions): Promise<vscode.Uri | undefined>;
   createFromTemplate(options: CreateIsmsOptions): Promise<string[] | undefined>;
@@ -103,7 +105,8 @@ export async function activateIsms(context: vscode.ExtensionContext, host: IsmsC
   }
   const preview = new PreviewManager(context.extensionUri, server);
   const statusBar = new IsmsStatusBar(server, presence);
-  context.subscriptions.push(preview, statusBar);
+  const decorations = new IsmsFileDecorations(server, presence);
+  context.subscriptions.push(preview, statusBar, decorations);
 
   const documentUri = (arg: unknown): vscode.Uri | undefined => {
     if (arg instanceof vscode.Uri) return arg;
@@ -148,6 +151,7 @@ export async function activateIsms(context: vscode.ExtensionContext, host: IsmsC
     vscode.commands.registerCommand('isms.refreshViews', () => {
       for (const view of Object.values(views)) view.refresh();
       void statusBar.refresh();
+      void decorations.refresh();
     }),
     vscode.commands.registerCommand('isms.insertScopeSection', (node?: Node) => insertScopeSection(node)),
     vscode.commands.registerCommand('isms.copyId', (node?: Node) => copyId(node)),
@@ -168,6 +172,7 @@ export async function activateIsms(context: vscode.ExtensionContext, host: IsmsC
     preview,
     statusBar,
     presence,
+    decorations,
     client: () => client,
     newDocument: (options) => newDocument(context, server, options),
     createFromTemplate: (options) => createFromTemplate(context, server, options),
