@@ -11,6 +11,7 @@ import { IsmsServer } from './ismsServer';
 import { IsmsStatusBar } from './statusBar';
 import { IsmsPresence } from './presence';
 import { IsmsFileDecorations } from './fileDecorations';
+import { markdownOverlapMiddleware } from './markdownOverlap';
 import { EvidenceLockerView } from './views/evidenceLocker';
 import { SoaView } from './views/soaTree';
 import { RisksView } from './views/risksTree';
@@ -80,6 +81,8 @@ export async function activateIsms(context: vscode.ExtensionContext, host: IsmsC
       ...host.initializationOptions,
     },
     errorHandler: restartingErrorHandler((m) => output.appendLine(m)),
+    // The built-in Markdown support answers outline, references and definitions too: no second copy of its answers.
+    middleware: markdownOverlapMiddleware,
   };
   client = host.createClient(clientOptions);
   const server = new IsmsServer(() => client, (m) => output.appendLine(m));

@@ -21,7 +21,8 @@ export function riskNode(r: RiskInfo, threshold: number, rootUri: string): Node 
   const li = r.likelihood !== undefined && r.impact !== undefined ? `L${r.likelihood} × I${r.impact}` : '';
   return {
     id,
-    label: `${r.id} ${short(r.description)}`.trim(),
+    // Short enough that the description (findings first, then the score) shows in a side bar of usual width.
+    label: `${r.id} ${short(r.description, 44)}`.trim(),
     description: [healthText(r.health), r.score !== undefined ? `score ${r.score}` : 'no score', r.owner ?? 'no owner', r.treatment ?? 'no treatment'].filter(Boolean).join(' · '),
     tooltip: md(
       [

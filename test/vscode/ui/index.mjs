@@ -7,6 +7,7 @@ import { previewXssUi } from './previewXss.mjs';
 import { adoptionCommandsUi } from './adoptionCommands.mjs';
 import { actionsViewUi } from './actionsView.mjs';
 import { firstHourUi } from './firstHour.mjs';
+import { sidebarHealthUi } from './sidebarHealth.mjs';
 
 /**
  * @typedef {object} UiContext
@@ -27,5 +28,6 @@ export const UI_CHECKS = [
   { name: 'features', title: 'the language server\'s editor features, with the README\'s screenshots of them', run: editorFeaturesUi },
   { name: 'adoption', title: 'Initialise Workspace and Export Audit Pack through their dialogs', run: adoptionCommandsUi },
   { name: 'first-hour', title: 'quiet in a plain README repository; an ISMS without `type` fields welcomed and initialised', run: firstHourUi },
+  { name: 'health', title: 'health in the Risks and Scope views and the Explorer; one Outline and one list of references with the built-in Markdown support', run: sidebarHealthUi },
   { name: 'xss', title: 'the preview runs none of the XSS payloads of a document', run: previewXssUi },
 ];
