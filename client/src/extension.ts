@@ -10,6 +10,8 @@ import { answerFileRequests } from './workspaceFiles';
 import { IsmsServer } from './ismsServer';
 import { IsmsStatusBar } from './statusBar';
 import { IsmsPresence } from './presence';
+import { IsmsFileDecorations } from './fileDecorations';
+import { markdownOverlapMiddleware } from './markdownOverlap';
 import { EvidenceLockerView } from './views/evidenceLocker';
 import { SoaView } from './views/soaTree';
 import { RisksView } from './views/risksTree';
@@ -41,6 +43,7 @@ export interface IsmsExtensionApi {
   preview: PreviewManager;
   statusBar: IsmsStatusBar;
   presence: IsmsPresence;
+  decorations: IsmsFileDecorations;
   client(): IsmsLanguageClient | undefined;
   newDocument(options: NewDocumentOptions): Promise<vscode.Uri | undefined>;
   createFromTemplate(options: CreateIsmsOptions): Promise<string[] | undefined>;
@@ -80,6 +83,8 @@ export async function activateIsms(context: vscode.ExtensionContext, host: IsmsC
       ...host.initializationOptions,
     },
     errorHandler: restartingErrorHandler((m) => output.appendLine(m)),
+    // The built-in Markdown support answers outline, references and definitions too: no second copy of its answers.
+    middleware: markdownOverlapMiddleware,
   };
   client = host.createClient(clientOptions);
   const server = new IsmsServer(() => client, (m) => output.appendLine(m));
@@ -105,7 +110,8 @@ export async function activateIsms(context: vscode.ExtensionContext, host: IsmsC
   }
   const preview = new PreviewManager(context.extensionUri, server);
   const statusBar = new IsmsStatusBar(server, presence);
-  context.subscriptions.push(preview, statusBar);
+  const decorations = new IsmsFileDecorations(server, presence);
+  context.subscriptions.push(preview, statusBar, decorations);
 
   const markdownTarget = new MarkdownTarget();
   context.subscriptions.push(markdownTarget);
@@ -152,6 +158,7 @@ export async function activateIsms(context: vscode.ExtensionContext, host: IsmsC
     vscode.commands.registerCommand('isms.refreshViews', () => {
       for (const view of Object.values(views)) view.refresh();
       void statusBar.refresh();
+      void decorations.refresh();
     }),
     vscode.commands.registerCommand('isms.insertScopeSection', (node?: Node) => insertScopeSection(node)),
     vscode.commands.registerCommand('isms.copyId', (node?: Node) => copyId(node)),
@@ -172,6 +179,7 @@ export async function activateIsms(context: vscode.ExtensionContext, host: IsmsC
     preview,
     statusBar,
     presence,
+    decorations,
     client: () => client,
     newDocument: (options) => newDocument(context, server, options),
     createFromTemplate: (options) => createFromTemplate(context, server, options),

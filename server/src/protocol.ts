@@ -43,6 +43,24 @@ export interface DocumentSummary {
   /** Findings on the file from the latest check. */
   errors: number;
   warnings: number;
+  /** The same findings by kind (see `Health`, declared below). */
+  health: Health;
+}
+
+/** What a finding says about the item it sits on, worst first: see `Health`. */
+export type HealthKind = 'error' | 'overdue' | 'warning' | 'placeholder';
+
+/**
+ * The findings on an item (a file, a risk's row, a scope section) by kind: an overdue review, audit or action
+ * counts as overdue and a `template-placeholder` as placeholder whatever their severity; the others by severity
+ * (information and hints are not counted). `worst` is the first kind with findings, in the order of HealthKind.
+ */
+export interface Health {
+  worst?: HealthKind;
+  errors: number;
+  overdue: number;
+  warnings: number;
+  placeholders: number;
 }
 
 export interface RootParams {
@@ -261,6 +279,8 @@ export interface RiskInfo {
   source: { uri: string; path: string; id?: string };
   aboveThreshold: boolean;
   controls: { id: string; title?: string; row?: Loc }[];
+  /** The findings on its register row (or its risk document). */
+  health: Health;
 }
 
 export interface RisksRoot extends RootInfo {
@@ -283,6 +303,8 @@ export interface ScopeSectionInfo {
   /** The heading that provides the section. */
   heading?: string;
   loc?: Loc;
+  /** The findings in the section (from its heading to the next heading of its level), or that say it is missing. */
+  health: Health;
 }
 
 export interface ScopeDocumentInfo extends DocumentSummary {
@@ -295,6 +317,23 @@ export interface ScopeRoot extends RootInfo {
 
 export interface ScopeResult {
   roots: ScopeRoot[];
+}
+
+// ---- isms/fileHealth ------------------------------------------------------------------------------------------
+
+/** A file with findings (files without any are left out), for the editor's file decorations. */
+export interface FileHealthInfo {
+  uri: string;
+  path: string;
+  health: Health;
+}
+
+export interface FileHealthRoot extends RootInfo {
+  files: FileHealthInfo[];
+}
+
+export interface FileHealthResult {
+  roots: FileHealthRoot[];
 }
 
 // ---- isms/checkSummary -----------------------------------------------------------------------------------------
@@ -510,6 +549,7 @@ export interface IsmsRequests {
   'isms/controls': { params: RootParams; result: ControlsResult };
   'isms/risks': { params: RootParams; result: RisksResult };
   'isms/scope': { params: RootParams; result: ScopeResult };
+  'isms/fileHealth': { params: RootParams; result: FileHealthResult };
   'isms/actions': { params: RootParams; result: ActionsResult };
   'isms/checkSummary': { params: CheckSummaryParams; result: CheckSummaryResult };
   'isms/markReviewed': { params: MarkReviewedParams; result: MarkReviewedResult };

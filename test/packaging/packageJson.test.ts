@@ -26,6 +26,14 @@ describe('package.json', () => {
     // Distinct scopes, so themes can tell the three kinds apart.
     assert.equal(new Set(kinds.map((kind) => grammar.repository[kind].name.split('.').slice(0, 3).join('.'))).size, 3);
   });
+
+  it('writes welcome texts as plain text and links (VS Code draws backticks and asterisks there as they are)', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+    for (const w of pkg.contributes.viewsWelcome as { view: string; contents: string }[]) {
+      const prose = w.contents.replace(/\[[^\]]*\]\([^)]*\)/g, '');
+      assert.doesNotMatch(prose, /[`*_]{1,2}\S/, `${w.view}: ${w.contents}`);
+    }
+  });
 });
 
 describe('engines.vscode', () => {

@@ -8,6 +8,7 @@ import type {
   CheckSummaryResult,
   ControlsResult,
   EvidenceLockerResult,
+  FileHealthResult,
   IndexChangedParams,
   MarkReviewedResult,
   NextDocumentIdResult,
@@ -103,8 +104,53 @@ describe('language server: ISMS requests for the VS Code client (example ISMS)',
     assert.equal(r1.loc.uri, f.uri('risk/risk-register.md'));
     assert.equal(r1.loc.line, f.pos('risk/risk-register.md', '| R-001 |').line);
     assert.deepEqual(r1.controls.map((c) => c.id), ['A.8.24', 'A.8.2', 'A.8.3', 'A.8.12', 'A.8.16']);
+    assert.deepEqual(r1.health, { errors: 0, overdue: 0, warnings: 0, placeholders: 0 }, 'R-001 has no finding on its row');
     assert.equal(r1.controls[0].title, 'Use of cryptography');
     assert.equal(risks.find((r) => r.id === 'R-009')?.score, 16, 'the stated score, even when it is wrong');
+  });
+
+  it('isms/risks: each risk carries the findings on its own row (the worst first)', async () => {
+    const { roots } = await f.request<RisksResult>('isms/risks', {});
+    const r9 = roots[0].risks.find((r) => r.id === 'R-009')!;
+    // The deliberate risk-score-mismatch is on R-009's row (Score 16, but 4 × 5 is 20), and on no other risk.
+    const summary = await f.request<CheckSummaryResult>('isms/checkSummary', { includeFindings: true });
+    const mismatch = summary.roots[0].findings!.filter((x) => x.code === 'risk-score-mismatch');
+    assert.equal(mismatch.length, 1);
+    assert.equal(r9.health.worst, mismatch[0].severity === 'error' ? 'error' : 'warning');
+    assert.equal(r9.health.errors + r9.health.warnings, 1, JSON.stringify(r9.health));
+    const others = roots[0].risks.filter((r) => r.source.path === 'risk/risk-register.md' && r.id !== 'R-009' && r.health.worst);
+    assert.deepEqual(others.map((r) => [r.id, r.health]), [], 'findings are placed on their own row only');
+  });
+
+  it('isms/scope: each section carries the findings inside it; the missing one the finding that says so', async () => {
+    const { roots } = await f.request<ScopeResult>('isms/scope', {});
+    const [scope] = roots[0].documents;
+    const section = (key: string) => scope.sections.find((s) => s.key === key)!;
+    // Deliberate faults: scope-soa-version-mismatch (warning) in the statement, scope-approval-missing (warning)
+    // in the approval; the interfaces are missing (warning). context-issue-unaddressed in the issues is
+    // information, which health does not count.
+    for (const key of ['statement', 'approval', 'interfaces']) assert.equal(section(key).health.warnings, 1, `${key}: ${JSON.stringify(section(key).health)}`);
+    assert.equal(section('interfaces').present, false);
+    for (const key of ['boundaries', 'issues', 'parties', 'exclusions']) assert.equal(section(key).health.worst, undefined, `${key}: ${JSON.stringify(section(key).health)}`);
+    // The document covers every section: never plainer than its worst one.
+    const total = (h: { errors: number; warnings: number; overdue: number; placeholders: number }) => h.errors + h.warnings + h.overdue + h.placeholders;
+    assert.ok(total(scope.health) >= scope.sections.reduce((n, s) => n + total(s.health), 0), JSON.stringify(scope.health));
+  });
+
+  it('isms/fileHealth: the files with findings by kind, overdue reviews as their own kind', async () => {
+    const { roots } = await f.request<FileHealthResult>('isms/fileHealth', {});
+    const files = roots[0].files;
+    const of = (path: string) => files.find((x) => x.path === path)?.health;
+    assert.equal(of('policies/business-continuity-policy.md')?.worst, 'overdue', 'its review is overdue (a deliberate fault)');
+    assert.equal(of('policies/business-continuity-policy.md')?.overdue, 1);
+    assert.equal(files.find((x) => x.path === 'policies/business-continuity-policy.md')?.uri, f.uri('policies/business-continuity-policy.md'));
+    assert.equal(of('risk/risk-register.md')?.worst !== undefined, true);
+    assert.equal(of('policies/information-security-policy.md'), undefined, 'a file without findings is left out');
+    // The counts are the check's: every error and warning of the check summary is in one file's health.
+    const summary = await f.request<CheckSummaryResult>('isms/checkSummary', {});
+    const sum = files.reduce((n, x) => n + x.health.errors + x.health.warnings + x.health.overdue + x.health.placeholders, 0);
+    assert.ok(sum >= summary.errors + summary.warnings, `${sum} vs ${summary.errors} errors + ${summary.warnings} warnings`);
+    assert.deepEqual(files.map((x) => x.path), [...files.map((x) => x.path)].sort(), 'in path order');
   });
 
   it('isms/scope: the clause 4.3 sections of the scope, flagging the missing one', async () => {

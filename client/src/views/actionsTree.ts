@@ -13,7 +13,8 @@ export function actionNode(a: ActionInfo, parentId: string): Node {
   const when = a.overdueDays !== undefined ? `overdue ${a.overdueDays} day${a.overdueDays === 1 ? '' : 's'}` : due ? `due ${due}` : 'no due date';
   return {
     id: `${parentId}/${a.id ?? `${a.loc.uri}:${a.loc.line}`}`,
-    label: a.id ? { label, highlights: [[0, a.id.length]] } : label,
+    // A plain label: highlights would draw the ID like a search match.
+    label,
     description: [a.owner ?? 'no owner', when].join(' · '),
     tooltip: md(
       [

@@ -137,16 +137,19 @@ export class EvidenceLockerView extends IsmsTree {
 
   private rootNodes(root: EvidenceLockerRoot): Node[] {
     const items = root.items.map((i) => itemNode(i, root.rootUri));
-    const groups = root.groups.map(
-      (g): Node => ({
+    const groups = root.groups.map((g): Node => {
+      // The group's own icon, in the colour of its worst document (never plain over a red child).
+      const worst = worstOf(g.documents);
+      const color = worst === 'error' || worst === 'overdue' || worst === 'warning' ? HEALTH_ICON[worst][1] : undefined;
+      return {
         id: `locker:${root.rootUri}:group:${g.key}`,
         label: g.title,
-        description: `${g.documents.length}`,
-        icon: icon(g.key === 'exceptions' ? 'flame' : g.key === 'procedures' ? 'list-ordered' : g.key === 'policies' ? 'law' : 'files'),
+        description: [`${g.documents.length}`, healthText(g.documents)].filter(Boolean).join(' · '),
+        icon: icon(g.key === 'exceptions' ? 'flame' : g.key === 'procedures' ? 'list-ordered' : g.key === 'policies' ? 'law' : 'files', color),
         contextValue: 'lockerGroup',
         children: g.documents.map((d) => documentNode(d, `locker:${root.rootUri}:group:${g.key}`)),
-      }),
-    );
+      };
+    });
     return [...items, ...groups];
   }
 }

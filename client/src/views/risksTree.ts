@@ -1,9 +1,13 @@
-// Risks: every risk of the risk register(s) and risk documents, highest score first, with owner and treatment;
-// children are its controls (a click reveals their SoA row). A click on a risk reveals its row. Data: isms/risks.
+// Risks: every risk of the risk register(s) and risk documents, highest score first, with owner and treatment and
+// the worst finding on its row (icon, count); children are its controls (a click reveals their SoA row). A click
+// on a risk reveals its row. Data: isms/risks.
 import type { RiskInfo, RisksRoot } from '../../../server/src/protocol';
 import { IsmsTree, esc, icon, md, perRoot, type Node } from './tree';
+import { HEALTH_STYLE, healthText } from './health';
 
+/** A finding on the risk's row first (what to act on), else its score against the acceptance threshold. */
 function riskIcon(r: RiskInfo, threshold: number) {
+  if (r.health.worst) return icon(HEALTH_STYLE[r.health.worst].icon, HEALTH_STYLE[r.health.worst].color);
   if (r.score === undefined) return icon('question');
   if (r.score > threshold) return icon('flame', 'editorError.foreground');
   if (r.score > threshold / 2) return icon('warning', 'editorWarning.foreground');
@@ -17,15 +21,19 @@ export function riskNode(r: RiskInfo, threshold: number, rootUri: string): Node 
   const li = r.likelihood !== undefined && r.impact !== undefined ? `L${r.likelihood} × I${r.impact}` : '';
   return {
     id,
-    label: `${r.id} ${short(r.description)}`.trim(),
-    description: [r.score !== undefined ? `score ${r.score}` : 'no score', r.owner ?? 'no owner', r.treatment ?? 'no treatment'].join(' · '),
+    // Short enough that the description (findings first, then the score) shows in a side bar of usual width.
+    label: `${r.id} ${short(r.description, 44)}`.trim(),
+    description: [healthText(r.health), r.score !== undefined ? `score ${r.score}` : 'no score', r.owner ?? 'no owner', r.treatment ?? 'no treatment'].filter(Boolean).join(' · '),
     tooltip: md(
       [
         `**${esc(r.id)}** ${esc(r.description)}`,
         `Owner: ${esc(r.owner ?? '—')} · ${esc(li)}${r.score !== undefined ? ` = **${r.score}**` : ''}${r.aboveThreshold ? ` (above the acceptance threshold ${threshold})` : ''}`,
         `Treatment: ${esc(r.treatment ?? '—')}${r.acceptedBy && r.acceptedBy !== '—' ? ` · accepted by ${esc(r.acceptedBy)}` : ''}${r.status ? ` · status ${esc(r.status)}` : ''}`,
         `In ${esc(r.source.id ?? r.source.path)}`,
-      ].join('\n\n'),
+        r.health.worst ? `$(${HEALTH_STYLE[r.health.worst].icon}) Findings on its row: ${healthText(r.health)}` : '',
+      ]
+        .filter(Boolean)
+        .join('\n\n'),
     ),
     icon: riskIcon(r, threshold),
     contextValue: 'risk',

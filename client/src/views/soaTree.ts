@@ -65,7 +65,7 @@ export class SoaView extends IsmsTree {
   }
 
   private rootNodes(root: SoaTreeRoot): Node[] {
-    if (this.view) this.view.message = root.soaDocuments.length ? undefined : 'No Statement of Applicability (a document with `type: soa`) yet.';
+    if (this.view) this.view.message = root.soaDocuments.length ? undefined : 'No Statement of Applicability (a document with type: soa) yet.';
     return root.themes.map((t) => {
       const id = `soa:${root.rootUri}:${t.theme}`;
       return {

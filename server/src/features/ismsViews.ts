@@ -1,8 +1,8 @@
 // The data behind the editor's ISMS views: isms/evidenceLocker, isms/soaTree, isms/controls, isms/risks,
-// isms/actions and isms/scope (see ../protocol.ts), answered from the index by ../engine/query/ismsViews.
+// isms/actions, isms/scope and isms/fileHealth (see ../protocol.ts), answered from the index by ../engine/query/ismsViews.
 import type { Feature } from './context';
 import { latestFindings, linkerFor, onIsmsRequest, rootName, rootsFor } from './ismsRequests';
-import { actionList, allControls, evidenceLocker, groupFindings, riskList, scopeDocuments, soaTree } from '../engine/query/ismsViews';
+import { actionList, allControls, evidenceLocker, fileHealth, groupFindings, riskList, scopeDocuments, soaTree } from '../engine/query/ismsViews';
 
 export const ismsViews: Feature = {
   capabilities: {},
@@ -21,7 +21,7 @@ export const ismsViews: Feature = {
       roots: (await rootsFor(ctx, params.rootUri)).map((root) => ({ rootUri: root.uri, name: rootName(root), controls: allControls(root.workspace, linkerFor(ctx, root)) })),
     }));
     onIsmsRequest(ctx, 'isms/risks', async (params) => ({
-      roots: (await rootsFor(ctx, params.rootUri)).map((root) => ({ rootUri: root.uri, name: rootName(root), ...riskList(root.workspace, linkerFor(ctx, root)) })),
+      roots: (await rootsFor(ctx, params.rootUri)).map((root) => ({ rootUri: root.uri, name: rootName(root), ...riskList(root.workspace, linkerFor(ctx, root), groupFindings(latestFindings(ctx, root))) })),
     }));
     onIsmsRequest(ctx, 'isms/actions', async (params) => ({
       roots: (await rootsFor(ctx, params.rootUri)).map((root) => ({ rootUri: root.uri, name: rootName(root), ...actionList(root.workspace, ctx.today(), linkerFor(ctx, root)) })),
@@ -32,6 +32,9 @@ export const ismsViews: Feature = {
         name: rootName(root),
         documents: scopeDocuments(root.workspace, ctx.today(), linkerFor(ctx, root), groupFindings(latestFindings(ctx, root))),
       })),
+    }));
+    onIsmsRequest(ctx, 'isms/fileHealth', async (params) => ({
+      roots: (await rootsFor(ctx, params.rootUri)).map((root) => ({ rootUri: root.uri, name: rootName(root), files: fileHealth(linkerFor(ctx, root), groupFindings(latestFindings(ctx, root))) })),
     }));
   },
 };

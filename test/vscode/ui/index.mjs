@@ -9,6 +9,7 @@ import { actionsViewUi } from './actionsView.mjs';
 import { firstHourUi } from './firstHour.mjs';
 import { firstEditsUi } from './firstEdits.mjs';
 import { newRiskUi } from './newRisk.mjs';
+import { sidebarHealthUi } from './sidebarHealth.mjs';
 
 /**
  * @typedef {object} UiContext
@@ -31,5 +32,6 @@ export const UI_CHECKS = [
   { name: 'first-hour', title: 'quiet in a plain README repository; an ISMS without `type` fields welcomed and initialised', run: firstHourUi },
   { name: 'first-edits', title: 'start-up, plain-words YAML errors and the quick fixes of the first edits', run: firstEditsUi },
   { name: 'risks', title: 'the walkthrough\'s Preview step previews the open document; New Risk appends a row with the values entered', run: newRiskUi },
+  { name: 'health', title: 'health in the Risks and Scope views and the Explorer; one Outline and one list of references with the built-in Markdown support', run: sidebarHealthUi },
   { name: 'xss', title: 'the preview runs none of the XSS payloads of a document', run: previewXssUi },
 ];

@@ -5,6 +5,7 @@ import type { Diagnostic, IsmsDocument, Range } from '../model';
 import type { IsmsWorkspace } from '../workspace/workspace';
 import type {
   CheckCounts,
+  FileHealthInfo,
   ControlReferenceInfo,
   ControlRiskInfo,
   DocumentSummary,
@@ -35,6 +36,7 @@ import { SCOPE_SECTIONS, findScopeSection } from '../adopt/sections';
 import { reviewDue, isRetired } from '../rules/reviewDates';
 import { formatIsoDate, parseIsoDate } from '../util/dates';
 import { usageOf } from './navigation';
+import { OVERDUE_REVIEW_CODES, findingsOnLines, healthOf } from './health';
 import { plural } from './text';
 
 /** Maps workspace-relative paths to the URIs the client opens. */
@@ -93,6 +95,7 @@ export function documentSummary(workspace: IsmsWorkspace, doc: IsmsDocument, tod
     review: reviewInfo(workspace, doc, today),
     errors: own.filter((d) => d.severity === 'error').length,
     warnings: own.filter((d) => d.severity === 'warning').length,
+    health: healthOf(own),
   };
 }
 
@@ -234,8 +237,8 @@ function riskScore(risk: { score?: number; likelihood?: number; impact?: number 
   return risk.score ?? (risk.likelihood !== undefined && risk.impact !== undefined ? risk.likelihood * risk.impact : undefined);
 }
 
-/** Every risk, highest score first (then by ID), with its owner, treatment and controls. */
-export function riskList(workspace: IsmsWorkspace, linker: Linker): { threshold: number; risks: RiskInfo[] } {
+/** Every risk, highest score first (then by ID), with its owner, treatment, controls and the findings on its row. */
+export function riskList(workspace: IsmsWorkspace, linker: Linker, findings: FindingsByPath = new Map()): { threshold: number; risks: RiskInfo[] } {
   const threshold = acceptanceThreshold(workspace).value;
   const risks: RiskInfo[] = [];
   for (const list of workspace.risks().values()) {
@@ -260,6 +263,8 @@ export function riskList(workspace: IsmsWorkspace, linker: Linker): { threshold:
         source: { uri: linker.uri(risk.path), path: risk.path, id: doc?.id },
         aboveThreshold: score !== undefined && score > threshold,
         controls,
+        // A risk document is the risk: all its findings; a register row: the findings on the row.
+        health: healthOf(doc?.type === 'risk' ? (findings.get(risk.path) ?? []) : findingsOnLines(findings.get(risk.path) ?? [], risk.range)),
       });
     }
   }
@@ -275,15 +280,22 @@ export function scopeDocuments(workspace: IsmsWorkspace, today: number, linker: 
     .filter((d) => d.type === 'scope')
     .sort(byPath)
     .map((doc) => {
-      const sections = SCOPE_SECTIONS.map((s) => {
-        const found = findScopeSection(s, doc.headings, workspace.config.scopeSections[s.key]);
-        return { key: s.key, title: s.title, clause: s.clause, present: !!found, heading: found?.text, loc: found ? loc(linker, doc.path, found.range) : undefined };
+      const own = findings.get(doc.path) ?? [];
+      const headings = SCOPE_SECTIONS.map((s) => findScopeSection(s, doc.headings, workspace.config.scopeSections[s.key]));
+      const sections = SCOPE_SECTIONS.map((s, i) => {
+        const found = headings[i];
+        // Present: the findings from its heading to the next heading of its level or of another section (a
+        // statement under the document's title ends where the boundaries begin); missing: the finding saying so.
+        const next = found && doc.headings.slice(doc.headings.indexOf(found) + 1).find((h) => h.depth <= found.depth || headings.includes(h));
+        const inSection = found
+          ? own.filter((d) => d.range.start.line >= found.range.start.line && (!next || d.range.start.line < next.range.start.line))
+          : own.filter((d) => d.code === 'scope-missing-section' && d.data?.section === s.key);
+        return { key: s.key, title: s.title, clause: s.clause, present: !!found, heading: found?.text, loc: found ? loc(linker, doc.path, found.range) : undefined, health: healthOf(inSection) };
       });
       return { ...documentSummary(workspace, doc, today, linker, findings), sections };
     });
 }
 
-const OVERDUE_CODES = new Set(['review-overdue', 'exception-review-overdue', 'management-review-overdue', 'audit-overdue']);
 
 /** Finding counts by severity, and how many say a review is overdue or due soon. */
 export function checkCounts(findings: Iterable<Diagnostic>): CheckCounts {
@@ -293,11 +305,21 @@ export function checkCounts(findings: Iterable<Diagnostic>): CheckCounts {
     else if (d.severity === 'warning') counts.warnings++;
     else if (d.severity === 'info') counts.infos++;
     else counts.hints++;
-    if (OVERDUE_CODES.has(d.code)) counts.overdueReviews++;
+    if (OVERDUE_REVIEW_CODES.has(d.code)) counts.overdueReviews++;
     if (d.code === 'review-due-soon') counts.dueSoonReviews++;
     if (d.code === 'action-overdue') counts.overdueActions++;
   }
   return counts;
+}
+
+/** Each file with findings and what they are, in path order, for the editor's file decorations. */
+export function fileHealth(linker: Linker, findings: FindingsByPath): FileHealthInfo[] {
+  const out: FileHealthInfo[] = [];
+  for (const [path, list] of findings) {
+    const health = healthOf(list);
+    if (health.worst) out.push({ uri: linker.uri(path), path, health });
+  }
+  return out.sort((a, b) => a.path.localeCompare(b.path));
 }
 
 /** Every open action, grouped by the document that decided it: groups with overdue actions first. */
