@@ -4,6 +4,7 @@ import { problemsPanelSmoke } from './problemsPanel.mjs';
 import { ismsViewsUi } from './ismsViews.mjs';
 import { editorFeaturesUi } from './editorFeatures.mjs';
 import { previewXssUi } from './previewXss.mjs';
+import { previewSyncUi } from './previewSync.mjs';
 import { adoptionCommandsUi } from './adoptionCommands.mjs';
 import { actionsViewUi } from './actionsView.mjs';
 import { firstHourUi } from './firstHour.mjs';
@@ -27,5 +28,6 @@ export const UI_CHECKS = [
   { name: 'features', title: 'the language server\'s editor features, with the README\'s screenshots of them', run: editorFeaturesUi },
   { name: 'adoption', title: 'Initialise Workspace and Export Audit Pack through their dialogs', run: adoptionCommandsUi },
   { name: 'first-hour', title: 'quiet in a plain README repository; an ISMS without `type` fields welcomed and initialised', run: firstHourUi },
+  { name: 'preview-sync', title: 'the preview at half width: scroll sync both ways, a wide register with its first column kept, a finding marker that leads to the finding', run: previewSyncUi },
   { name: 'xss', title: 'the preview runs none of the XSS payloads of a document', run: previewXssUi },
 ];
