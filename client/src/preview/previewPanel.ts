@@ -43,7 +43,7 @@ export class PreviewManager implements vscode.Disposable {
   /** Until when (ms) the editor's scrolling is the echo of a line this class revealed for the preview. */
   private echoUntil = 0;
   /** The last line revealed for the preview: the line wanted at the editor's top, and the line asked for. */
-  private lastReveal: { editor: vscode.TextEditor; want: number; asked: number; corrected: boolean } | undefined;
+  private lastReveal: { editor: vscode.TextEditor; want: number; asked: number; corrections: number } | undefined;
   /**
    * Lines the editor keeps above a line revealed "at the top" (with sticky scroll on it keeps 5, or
    * `editor.cursorSurroundingLines`), learnt from the first reveal: the next ones ask for that many lines lower.
@@ -190,21 +190,25 @@ export class PreviewManager implements vscode.Disposable {
     const want = Math.max(0, Math.min(Math.floor(line), last));
     if (editor.visibleRanges[0]?.start.line === want) return;
     const asked = Math.min(want + (want > 0 ? this.revealPadding : 0), last);
-    this.lastReveal = { editor, want, asked, corrected: false };
+    this.lastReveal = { editor, want, asked, corrections: 0 };
     this.echoUntil = Date.now() + ECHO_MS;
     editor.revealRange(new vscode.Range(asked, 0, asked, 0), vscode.TextEditorRevealType.AtTop);
   }
 
-  /** The editor kept lines above the revealed one: learn how many, and reveal once more, that much lower. */
+  /**
+   * The editor kept lines above the revealed one: learn how many, and reveal again that much lower (twice at most:
+   * code lenses between the lines make the first guess a line short).
+   */
   private correctReveal(editor: vscode.TextEditor, top: number): void {
     const r = this.lastReveal;
-    if (!r || r.editor !== editor || r.corrected || top === r.want || top === 0) return;
-    r.corrected = true;
+    if (!r || r.editor !== editor || r.corrections >= 2 || top === r.want || top === 0) return;
+    r.corrections++;
     const padding = r.asked - top;
     // More than a few lines is the end of the document, where the editor cannot scroll further.
     if (padding < 0 || padding > 10 || padding === this.revealPadding) return;
     this.revealPadding = padding;
     const asked = Math.min(r.want + padding, editor.document.lineCount - 1);
+    r.asked = asked;
     this.echoUntil = Date.now() + ECHO_MS;
     editor.revealRange(new vscode.Range(asked, 0, asked, 0), vscode.TextEditorRevealType.AtTop);
   }

@@ -50,13 +50,13 @@ export async function previewSyncUi(server, { folder, screenshots, failures, log
   const editor = page.locator('.editor-instance .monaco-editor').first();
   const preview = () => webviewFrame('tr.isms-finding-block');
 
-  /** The editor's top line (0-based): the first line number with any part inside the editor. */
+  /** The editor's top line (0-based): the first line wholly inside the editor, as the API's visibleRanges say. */
   const editorTopLine = () =>
     editor.evaluate((ed) => {
       const top = ed.querySelector('.overflow-guard')?.getBoundingClientRect().top ?? ed.getBoundingClientRect().top;
       const numbers = [...ed.querySelectorAll('.margin-view-overlays .line-numbers')]
         .map((el) => ({ n: Number(el.textContent), rect: el.getBoundingClientRect() }))
-        .filter((x) => Number.isFinite(x.n) && x.n > 0 && x.rect.bottom > top + 0.5);
+        .filter((x) => Number.isFinite(x.n) && x.n > 0 && x.rect.top >= top - 0.5);
       return Math.min(...numbers.map((x) => x.n)) - 1;
     });
 
