@@ -284,8 +284,15 @@ describe('language server: ISMS requests for the VS Code client (example ISMS)',
       const ref = /<a[^>]*data-isms-kind="control"[^>]*data-isms-target="(t\d+)"[^>]*>(?:(?!<\/a>).)*A\.8\.25(?:(?!<\/a>).)*Secure development life cycle/.exec(html);
       assert.ok(ref, 'A.8.25 rendered with its title');
       assert.deepEqual(result.targets[ref[1]], { uri: f.uri('soa/statement-of-applicability.md'), line: f.pos('soa/statement-of-applicability.md', '| A.8.25 |').line, character: 0 });
-      assert.match(html, /<h1 id="user-content-secure-development-lifecycle-and-code-review-procedure">/);
+      // Blocks carry their source line for scroll sync.
+      const heading = /<h1 id="user-content-secure-development-lifecycle-and-code-review-procedure" data-line="(\d+)">/.exec(html);
+      assert.ok(heading, 'the heading with its source line');
+      assert.equal(Number(heading[1]), f.pos('procedures/secure-sdlc.md', '# Secure Development Lifecycle').line);
       assert.match(html, /isms-legacy/, 'the 2013 ID A.14.2.1 is marked as withdrawn');
+      // The paragraph with the 2013 ID holds the document's finding: marked, the marker leading to it.
+      const marker = /<p class="isms-finding-block isms-finding-block-warning" data-line="\d+"><a class="isms-finding-marker isms-finding-warning"[^>]*title="Warning \(control-legacy-id\)[^"]*"[^>]*data-isms-target="(t\d+)"/.exec(html);
+      assert.ok(marker, 'the finding marker on the paragraph with A.14.2.1');
+      assert.deepEqual(result.targets[marker[1]], { uri: f.uri('procedures/secure-sdlc.md'), ...f.pos('procedures/secure-sdlc.md', 'A.14.2.1') });
       assert.doesNotMatch(html, /deliberate fault/, 'HTML comments are dropped');
       assert.doesNotMatch(html, /^---|type: procedure/m, 'the frontmatter is not rendered as text');
       const link = /<a[^>]*class="isms-link"[^>]*data-isms-target="(t\d+)"[^>]*>Secure Development Policy<\/a>/.exec(html);

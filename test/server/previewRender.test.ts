@@ -4,7 +4,10 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderPreview, excessiveNesting, PREVIEW_MAX_CHARS } from '../../server/src/engine/render/preview';
-import { workspaceOf, policy } from '../../server/src/engine/testing/fixtures';
+import { workspaceOf, policy, check } from '../../server/src/engine/testing/fixtures';
+import { loadWorkspace } from '../../server/src/engine/workspace/nodeLoader';
+import { checkWorkspace } from '../../server/src/engine/check';
+import { parseIsoDate } from '../../server/src/engine/util/dates';
 
 function render(files: Record<string, string>, path: string) {
   const workspace = workspaceOf(files);
@@ -139,5 +142,88 @@ describe('preview renderer', function () {
     const { html } = render({ 'a/p.md': policy({}, '[up](../../../etc/passwd) [abs](/etc/passwd) [file](file:///etc/passwd) ![img](../../outside.png)') }, 'a/p.md');
     assert.doesNotMatch(html, /href="[^"]*(etc\/passwd|file:)/);
     assert.doesNotMatch(html, /outside\.png"/);
+  });
+
+  describe('in the editor (scroll sync, finding markers, wide tables)', () => {
+    const forEditor = (files: Record<string, string>, path: string, findings = check(files)) => {
+      const workspace = workspaceOf(files);
+      return renderPreview({ workspace, path, doc: workspace.getDocument(path), text: files[path], today: 20_000, findings: findings.filter((d) => d.path === path), linker: { uri: (p) => `file:///ws/${p}` }, editor: true });
+    };
+    /** `tag line` of every element with a data-line, in document order. */
+    const lines = (html: string) => [...html.matchAll(/<([a-z][\w-]*)\b[^>]*?\sdata-line="(\d+)"/g)].map(([, tag, line]) => `${tag} ${line}`);
+
+    it('gives every block and table row its 0-based source line, counting the frontmatter', () => {
+      const text = policy({ id: 'POL-001', title: 'Access Policy' }, '# Access\n\nFirst paragraph\nspans two lines.\n\n- item one\n- item two\n\n| A | B |\n|---|---|\n| 1 | 2 |\n| 3 | 4 |\n\n```\ncode\n```\n\n> quoted\n');
+      const offset = text.split('\n').indexOf('# Access');
+      assert.ok(offset > 3);
+      const { html } = forEditor({ 'p.md': text }, 'p.md', []);
+      const at = (n: number) => n + offset;
+      assert.deepEqual(lines(html), ['section 0', `h1 ${at(0)}`, `p ${at(2)}`, `li ${at(5)}`, `li ${at(6)}`, `table ${at(8)}`, `tr ${at(8)}`, `tr ${at(10)}`, `tr ${at(11)}`, `pre ${at(13)}`, `blockquote ${at(17)}`, `p ${at(17)}`]);
+      // Each line is the line of the source: the paragraph's first line, each row's own.
+      const source = text.split('\n');
+      assert.equal(source[at(10)], '| 1 | 2 |');
+      assert.equal(source[at(17)], '> quoted');
+    });
+
+    it('puts each table in a sideways scroller, and leaves the audit pack (no editor) as it was', () => {
+      const files = { 'p.md': policy({}, '# T\n\n| ID | Wide |\n|---|---|\n| X-1 | text |\n') };
+      const { html } = forEditor(files, 'p.md', []);
+      assert.match(html, /<div class="isms-table-wrap"><table data-line="\d+">/);
+      const plain = render(files, 'p.md').html;
+      assert.doesNotMatch(plain, /isms-table-wrap|data-line|isms-finding/);
+    });
+
+    it('marks the row and the paragraph that hold findings, with the worst severity, each leading to its finding', () => {
+      const text = policy({ id: 'POL-001', title: 'Access Policy' }, '# Access\n\nSee [the missing procedure](missing.md).\n\n| Control | Note |\n|---|---|\n| A.5.15 | fine |\n| A.9.2.3 | a 2013 ID |\n');
+      const files = { 'p.md': text };
+      const found = check(files).filter((d) => d.path === 'p.md');
+      const broken = found.find((d) => d.code === 'link-broken');
+      const unknown = found.find((d) => d.range.start.line === text.split('\n').findIndex((l) => l.startsWith('| A.9.2.3')));
+      assert.ok(broken && unknown, found.map((d) => `${d.code}@${d.range.start.line}`).join(', '));
+      const { html, targets } = forEditor(files, 'p.md', found);
+      // The paragraph: marked, its marker first, leading to the finding's position.
+      const para = new RegExp(`<p class="isms-finding-block isms-finding-block-${broken.severity}" data-line="${broken.range.start.line}"><a class="isms-finding-marker isms-finding-${broken.severity}" href="#" title="([^"]*)"[^>]*data-isms-kind="finding" data-isms-target="(t\\d+)"`).exec(html);
+      assert.ok(para, html);
+      assert.match(para[1], /link-broken\), line \d+: .*missing\.md/);
+      assert.deepEqual(targets[para[2]], { uri: 'file:///ws/p.md', line: broken.range.start.line, character: broken.range.start.character });
+      // The row: marked, the marker in its first cell (the sticky one).
+      const row = new RegExp(`<tr class="isms-finding-block isms-finding-block-${unknown.severity}" data-line="${unknown.range.start.line}">\\s*<td><a class="isms-finding-marker isms-finding-${unknown.severity}"[^>]*data-isms-target="(t\\d+)"`).exec(html);
+      assert.ok(row, html);
+      assert.equal(targets[row[1]].line, unknown.range.start.line);
+      // The clean row is not marked.
+      assert.match(html, /<tr data-line="\d+">\s*<td><a [^>]*><span class="isms-ref-id">A\.5\.15/);
+      assert.equal(html.match(/class="isms-finding-marker/g)?.length, new Set(found.map((d) => d.range.start.line)).size);
+    });
+
+    it('puts frontmatter findings on the header card and counts several findings on one block in one marker', () => {
+      const text = policy({ id: 'POL-001', title: 'Access Policy', owner: null }, '# Access\n\nBody.\n');
+      const workspace = workspaceOf({ 'p.md': text });
+      const body = text.split('\n').indexOf('Body.');
+      const range = (line: number) => ({ start: { line, character: 0 }, end: { line, character: 4 } });
+      const findings = [
+        { path: 'p.md', range: range(2), severity: 'warning' as const, code: 'front', message: 'in the frontmatter' },
+        { path: 'p.md', range: range(body), severity: 'warning' as const, code: 'w', message: 'a warning' },
+        { path: 'p.md', range: range(body), severity: 'error' as const, code: 'e', message: 'an error' },
+      ];
+      const { html } = renderPreview({ workspace, path: 'p.md', doc: workspace.getDocument('p.md'), text, today: 20_000, findings, linker: { uri: (p) => `file:///ws/${p}` }, editor: true });
+      assert.match(html, /<section class="isms-card isms-finding-block isms-finding-block-warning" data-line="0">.*?<a class="isms-finding-marker isms-finding-warning"[^>]*title="Warning \(front\), line 3: in the frontmatter/s);
+      const marker = /<p class="isms-finding-block isms-finding-block-error"[^>]*><a class="isms-finding-marker isms-finding-error" href="#" title="([^"]*)"[^>]*>⊗<span class="isms-finding-count">2<\/span><\/a>Body\./.exec(html);
+      assert.ok(marker, html);
+      assert.match(marker[1], /^Error \(e\), line \d+: an error\nWarning \(w\), line \d+: a warning\n/);
+    });
+
+    it('on the example, marks the risk register\'s R-009 row (risk-score-mismatch) and nothing else', async () => {
+      const workspace = await loadWorkspace('examples/acme-ai-isms');
+      const path = 'risk/risk-register.md';
+      const findings = checkWorkspace(workspace, { today: parseIsoDate('2026-11-21') }).filter((d) => d.path === path);
+      const text = readFileSync(join('examples/acme-ai-isms', path), 'utf8');
+      const { html } = renderPreview({ workspace, path, doc: workspace.getDocument(path), text, today: 20_000, findings, linker: { uri: (p) => `file:///ws/${p}` }, editor: true });
+      const marked = [...html.matchAll(/<tr class="isms-finding-block[^"]*" data-line="(\d+)">\s*<td><a class="isms-finding-marker[^"]*"[^>]*title="([^"]*)"/g)];
+      assert.equal(marked.length, 1);
+      assert.match(text.split('\n')[Number(marked[0][1])], /^\| R-009 \|/);
+      assert.match(marked[0][2], /risk-score-mismatch/);
+      assert.equal(html.match(/isms-finding-marker/g)?.length, 1);
+      assert.equal(html.match(/class="isms-table-wrap"/g)?.length, 1);
+    });
   });
 });

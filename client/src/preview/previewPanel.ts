@@ -2,6 +2,11 @@
 // with a header card, resolved IDs, SoA coverage, risk heat map) in a locked-down webview. It follows the active
 // editor, updates as you type (debounced), and opens the targets of clicked IDs and links in the editor.
 //
+// Scroll sync both ways, like VS Code's Markdown preview: the editor's top line goes to the webview, which scrolls
+// to the block rendered from it (blocks carry `data-line`); scrolling the preview reveals its top line in the
+// editor. Each side ignores the scroll the other caused. A finding marker in the preview reveals its finding in
+// the editor, shows its hover and opens the Problems panel.
+//
 // Lock-down (see also issue 6): Content-Security-Policy `default-src 'none'`, only the extension's own script
 // (with a fresh nonce per page) and stylesheet, images only from the webview's resource roots (the extension's
 // media folder and the workspace folders), no command URIs, and every target of a click checked against the
@@ -14,10 +19,15 @@ import { openLocation } from '../commands/openLocation';
 export const PREVIEW_VIEW_TYPE = 'isms.preview';
 
 interface FromWebview {
-  type: 'ready' | 'open' | 'external';
+  type: 'ready' | 'open' | 'finding' | 'external' | 'reveal';
   target?: string;
   href?: string;
+  /** `reveal`: the source line (fractional) at the top of the preview. */
+  line?: number;
 }
+
+/** How long an editor scroll that the preview caused is not sent back to the preview. */
+const ECHO_MS = 400;
 
 const isMarkdown = (doc: vscode.TextDocument) => doc.languageId === 'markdown' && (doc.uri.scheme === 'file' || doc.uri.scheme === 'vscode-remote' || doc.uri.scheme === 'untitled');
 
@@ -28,6 +38,17 @@ export class PreviewManager implements vscode.Disposable {
   private timer: NodeJS.Timeout | undefined;
   private generation = 0;
   private ready = false;
+  /** The webview has not shown a render yet: the first one scrolls to the editor's top line. */
+  private fresh = true;
+  /** Until when (ms) the editor's scrolling is the echo of a line this class revealed for the preview. */
+  private echoUntil = 0;
+  /** The last line revealed for the preview: the line wanted at the editor's top, and the line asked for. */
+  private lastReveal: { editor: vscode.TextEditor; want: number; asked: number; corrections: number } | undefined;
+  /**
+   * Lines the editor keeps above a line revealed "at the top" (with sticky scroll on it keeps 5, or
+   * `editor.cursorSurroundingLines`), learnt from the first reveal: the next ones ask for that many lines lower.
+   */
+  private revealPadding = 0;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly rendered = new vscode.EventEmitter<PreviewResult>();
   /** Fires after each render (tests wait on it). */
@@ -49,6 +70,7 @@ export class PreviewManager implements vscode.Disposable {
       server.onDidChange(() => {
         if (this.panel) this.schedule();
       }),
+      vscode.window.onDidChangeTextEditorVisibleRanges((e) => this.onEditorScroll(e.textEditor)),
     );
   }
 
@@ -67,6 +89,7 @@ export class PreviewManager implements vscode.Disposable {
     }
     this.panel.webview.options = this.options();
     this.ready = false;
+    this.fresh = true;
     this.panel.webview.html = this.shell(this.panel.webview, uri);
     void this.render();
   }
@@ -125,14 +148,95 @@ export class PreviewManager implements vscode.Disposable {
       targets: {},
     };
     panel.title = `Preview ${this.last.title}`;
-    if (this.ready) void panel.webview.postMessage({ type: 'update', html: this.last.html, title: this.last.title, state: { uri: uri.toString() } });
+    if (this.ready) this.post();
     this.rendered.fire(this.last);
+  }
+
+  /** Sends the last render; the first one after the page loads also scrolls to the editor's top line. */
+  private post(): void {
+    if (!this.last || !this.panel) return;
+    const line = this.fresh ? this.sourceEditor()?.visibleRanges[0]?.start.line : undefined;
+    this.fresh = false;
+    void this.panel.webview.postMessage({ type: 'update', html: this.last.html, title: this.last.title, state: { uri: this.uri?.toString() }, line });
+  }
+
+  /** The visible editor of the preview's document (the active one first). */
+  private sourceEditor(): vscode.TextEditor | undefined {
+    const uri = this.uri?.toString();
+    const active = vscode.window.activeTextEditor;
+    if (active?.document.uri.toString() === uri) return active;
+    return vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri);
+  }
+
+  /** Editor scrolled: the preview follows, unless this is the editor following the preview. */
+  private onEditorScroll(editor: vscode.TextEditor): void {
+    if (!this.panel || !this.ready || editor.document.uri.toString() !== this.uri?.toString()) return;
+    const top = editor.visibleRanges[0]?.start.line;
+    if (top === undefined) return;
+    // While the preview is being scrolled, the editor's scrolling is its echo (even where the editor could not put
+    // the line at its top, near the end); the first echo says how far from the top the line landed.
+    if (Date.now() < this.echoUntil) {
+      this.correctReveal(editor, top);
+      return;
+    }
+    void this.panel.webview.postMessage({ type: 'scroll', line: top });
+  }
+
+  /** Preview scrolled: the editor shows the preview's top line at its top. */
+  private revealInEditor(line: number): void {
+    const editor = this.sourceEditor();
+    if (!editor) return;
+    const last = editor.document.lineCount - 1;
+    const want = Math.max(0, Math.min(Math.floor(line), last));
+    if (editor.visibleRanges[0]?.start.line === want) return;
+    const asked = Math.min(want + (want > 0 ? this.revealPadding : 0), last);
+    this.lastReveal = { editor, want, asked, corrections: 0 };
+    this.echoUntil = Date.now() + ECHO_MS;
+    editor.revealRange(new vscode.Range(asked, 0, asked, 0), vscode.TextEditorRevealType.AtTop);
+  }
+
+  /**
+   * The editor kept lines above the revealed one: learn how many, and reveal again that much lower (twice at most:
+   * code lenses between the lines make the first guess a line short).
+   */
+  private correctReveal(editor: vscode.TextEditor, top: number): void {
+    const r = this.lastReveal;
+    if (!r || r.editor !== editor || r.corrections >= 2 || top === r.want || top === 0) return;
+    r.corrections++;
+    const padding = r.asked - top;
+    // More than a few lines is the end of the document, where the editor cannot scroll further.
+    if (padding < 0 || padding > 10 || padding === this.revealPadding) return;
+    this.revealPadding = padding;
+    const asked = Math.min(r.want + padding, editor.document.lineCount - 1);
+    r.asked = asked;
+    this.echoUntil = Date.now() + ECHO_MS;
+    editor.revealRange(new vscode.Range(asked, 0, asked, 0), vscode.TextEditorRevealType.AtTop);
+  }
+
+  /** A finding marker: the finding in the editor (cursor on it, its hover shown) and the Problems panel open. */
+  private async showFinding(uri: vscode.Uri, line: number, character: number): Promise<void> {
+    // The Problems panel first: opening it takes the focus, which the editor then takes back for the hover.
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+    await openLocation(uri, line, character, this.sourceColumn());
+    await vscode.commands.executeCommand('editor.action.showHover');
   }
 
   private onMessage(message: FromWebview): void {
     if (message?.type === 'ready') {
       this.ready = true;
-      if (this.last && this.panel) void this.panel.webview.postMessage({ type: 'update', html: this.last.html, title: this.last.title, state: { uri: this.uri?.toString() } });
+      this.post();
+      return;
+    }
+    if (message?.type === 'reveal' && typeof message.line === 'number' && Number.isFinite(message.line)) {
+      this.revealInEditor(message.line);
+      return;
+    }
+    if (message?.type === 'finding' && typeof message.target === 'string') {
+      const loc = this.last?.targets[message.target];
+      // Findings are this document's own.
+      const uri = loc && vscode.Uri.parse(loc.uri);
+      if (!loc || !uri || uri.toString() !== this.uri?.toString()) return;
+      void this.showFinding(uri, loc.line, loc.character ?? 0);
       return;
     }
     if (message?.type === 'open' && typeof message.target === 'string') {

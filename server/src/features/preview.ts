@@ -14,7 +14,7 @@ export const preview: Feature = {
       const text = await textSource(ctx, at.root)(at.path);
       if (text === undefined) return null;
       const findings = latestFindings(ctx, at.root).filter((d) => d.path === at.path);
-      const rendered = renderPreview({ workspace: at.root.workspace, path: at.path, doc: at.doc, text, today: ctx.today(), findings, linker: linkerFor(ctx, at.root) });
+      const rendered = renderPreview({ workspace: at.root.workspace, path: at.path, doc: at.doc, text, today: ctx.today(), findings, linker: linkerFor(ctx, at.root), editor: true });
       return { uri: params.uri, version: ctx.documents.get(params.uri)?.version, title: rendered.title, html: rendered.html, targets: rendered.targets, type: at.doc.declaredType };
     });
   },

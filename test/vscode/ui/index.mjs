@@ -4,6 +4,7 @@ import { problemsPanelSmoke } from './problemsPanel.mjs';
 import { ismsViewsUi } from './ismsViews.mjs';
 import { editorFeaturesUi } from './editorFeatures.mjs';
 import { previewXssUi } from './previewXss.mjs';
+import { previewSyncUi } from './previewSync.mjs';
 import { adoptionCommandsUi } from './adoptionCommands.mjs';
 import { actionsViewUi } from './actionsView.mjs';
 import { firstHourUi } from './firstHour.mjs';
@@ -33,5 +34,6 @@ export const UI_CHECKS = [
   { name: 'first-edits', title: 'start-up, plain-words YAML errors and the quick fixes of the first edits', run: firstEditsUi },
   { name: 'risks', title: 'the walkthrough\'s Preview step previews the open document; New Risk appends a row with the values entered', run: newRiskUi },
   { name: 'health', title: 'health in the Risks and Scope views and the Explorer; one Outline and one list of references with the built-in Markdown support', run: sidebarHealthUi },
+  { name: 'preview-sync', title: 'the preview at half width: scroll sync both ways, a wide register with its first column kept, a finding marker that leads to the finding', run: previewSyncUi },
   { name: 'xss', title: 'the preview runs none of the XSS payloads of a document', run: previewXssUi },
 ];

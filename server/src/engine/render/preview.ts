@@ -42,6 +42,12 @@ export interface PreviewInput {
   linker: Linker;
   /** Where the header card sends the reader for the findings (a link); without it, the editor's Problems panel. */
   findingsListed?: { href: string; label: string };
+  /**
+   * The editor's live preview: blocks carry their source line (`data-line`, 0-based, for scroll sync), blocks and
+   * table rows with findings get a marker that leads to the finding, and tables scroll sideways in a wrapper
+   * that keeps their first column in view.
+   */
+  editor?: boolean;
 }
 
 export interface RenderedPreview {
@@ -91,7 +97,7 @@ export const PREVIEW_SCHEMA: SanitizeSchema = {
   attributes: {
     ...Object.fromEntries(Object.entries(DEFAULT_ATTRIBUTES).map(([tag, list]) => [tag, withIsmsClasses(list)])),
     a: [...withIsmsClasses(DEFAULT_ATTRIBUTES.a ?? []), 'dataIsmsTarget', 'dataIsmsKind'],
-    '*': [...(DEFAULT_ATTRIBUTES['*'] ?? []), ['className', ISMS_CLASS], 'dataIsmsTarget'],
+    '*': [...(DEFAULT_ATTRIBUTES['*'] ?? []), ['className', ISMS_CLASS], 'dataIsmsTarget', ['dataLine', /^\d{1,7}$/]],
   },
 };
 
@@ -339,6 +345,82 @@ function walk(state: State, parent: Element | HastRoot, insideTitleless: boolean
   parent.children = next as typeof parent.children;
 }
 
+// ---- the editor's preview: source lines, finding markers, wide tables --------------------------------------------
+
+/** The elements that carry their source line: the blocks a reader scrolls past, and each table row. */
+const LINE_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'tr', 'pre', 'blockquote', 'hr', 'table']);
+
+interface Block {
+  el: Element;
+  /** 0-based source lines, inclusive. */
+  start: number;
+  end: number;
+}
+
+/** Sets `data-line` on the body's blocks (from the Markdown positions remark-rehype keeps) and lists them. */
+function markLines(parent: Element | HastRoot, blocks: Block[]): void {
+  for (const child of parent.children) {
+    if (child.type !== 'element') continue;
+    const pos = child.position;
+    if (pos && LINE_TAGS.has(child.tagName)) {
+      child.properties.dataLine = pos.start.line - 1;
+      blocks.push({ el: child, start: pos.start.line - 1, end: pos.end.line - 1 });
+    }
+    if (child.tagName !== 'pre') markLines(child, blocks);
+  }
+}
+
+const SEVERITY_RANK: Record<Diagnostic['severity'], number> = { error: 0, warning: 1, info: 2, hint: 3 };
+const SEVERITY_LABEL: Record<Diagnostic['severity'], string> = { error: 'Error', warning: 'Warning', info: 'Info', hint: 'Hint' };
+const SEVERITY_SYMBOL: Record<Diagnostic['severity'], string> = { error: '⊗', warning: '⚠', info: 'ⓘ', hint: 'ⓘ' };
+
+/**
+ * Marks each block with findings: the innermost block (a row rather than its table, a paragraph rather than its
+ * list item) that holds the finding's first line; a finding in the frontmatter, or on a line no block holds,
+ * goes to the header card (or the next block). The marker shows the worst severity and the number of findings,
+ * lists them in its tooltip, and leads to the worst (`data-isms-kind="finding"`: the editor reveals it and
+ * opens the Problems panel).
+ */
+function markFindings(state: State, blocks: Block[], card: Element | undefined): void {
+  const groups = new Map<Element, Diagnostic[]>();
+  for (const d of state.input.findings) {
+    const line = d.range.start.line;
+    let best: Block | undefined;
+    for (const b of blocks) if (b.start <= line && line <= b.end && (!best || b.end - b.start <= best.end - best.start)) best = b;
+    const firstBody = blocks.reduce((min, b) => Math.min(min, b.start), Infinity);
+    const el = best?.el ?? (card && line < firstBody ? card : (blocks.find((b) => b.start > line)?.el ?? card));
+    if (el) groups.set(el, [...(groups.get(el) ?? []), d]);
+  }
+  for (const [el, found] of groups) {
+    found.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.range.start.line - b.range.start.line);
+    const worst = found[0];
+    const tooltip = found.map((d) => `${SEVERITY_LABEL[d.severity]} (${d.code}), line ${d.range.start.line + 1}: ${d.message}`).join('\n');
+    const marker = h('a', ['isms-finding-marker', `isms-finding-${worst.severity}`], [SEVERITY_SYMBOL[worst.severity], found.length > 1 && h('span', 'isms-finding-count', [String(found.length)])], {
+      href: '#',
+      title: `${tooltip}\nClick to show it in the editor and the Problems panel.`,
+      ariaLabel: `${plural(found.length, 'finding')}: ${SEVERITY_LABEL[worst.severity]} ${worst.code}`,
+      dataIsmsKind: 'finding',
+      dataIsmsTarget: state.targets.add(state.input.path, worst.range),
+    });
+    const { className, ...rest } = el.properties;
+    const classes = Array.isArray(className) ? className.map(String) : [];
+    el.properties = { className: [...classes, 'isms-finding-block', `isms-finding-block-${worst.severity}`], ...rest };
+    // In a row, the marker opens the first cell (a table's rows have no gutter of their own).
+    const host = el.tagName === 'tr' ? (el.children.find((c): c is Element => c.type === 'element') ?? el) : el;
+    host.children.unshift(marker);
+  }
+}
+
+/** Each table in a scroller of its own (`isms-table-wrap`): wide registers scroll sideways, first column kept. */
+function wrapTables(parent: Element | HastRoot): void {
+  parent.children = parent.children.map((child) => {
+    if (child.type !== 'element') return child;
+    if (child.tagName === 'table') return h('div', 'isms-table-wrap', [child]);
+    if (child.tagName !== 'pre') wrapTables(child);
+    return child;
+  }) as typeof parent.children;
+}
+
 // ---- header card, summaries ---------------------------------------------------------------------------------------
 
 /** What each document type is called in the preview's header card and the audit pack. */
@@ -568,7 +650,18 @@ export function renderPreviewTree(input: PreviewInput): PreviewTree {
       .use(() => (tree: HastRoot) => {
         walk(state, tree, false);
         const body = h('div', 'isms-body', tree.children as ElementContent[]);
-        const parts = [headerCard(state), soaSummary(state), heatMap(state), body, referencesList(state)].filter((x): x is Element => x !== undefined);
+        const card = headerCard(state);
+        const summary = soaSummary(state);
+        if (input.editor) {
+          const blocks: Block[] = [];
+          markLines(body, blocks);
+          // The card stands for the frontmatter, from the first line.
+          if (card) card.properties.dataLine = 0;
+          markFindings(state, blocks, card);
+          wrapTables(body);
+          if (summary) wrapTables(summary);
+        }
+        const parts = [card, summary, heatMap(state), body, referencesList(state)].filter((x): x is Element => x !== undefined);
         tree.children = parts;
       })
       .use(rehypeSanitize, PREVIEW_SCHEMA);
