@@ -168,6 +168,42 @@ describe('adoption: isms init on differently-shaped ISMSs', () => {
     assert.deepEqual(findings.sort(), ['policies/backup.md.tmpl frontmatter-missing-field', 'policies/backup.md.tmpl link-broken']);
   });
 
+  it('reads a template kit: [DATE] placeholders are no invalid dates, the control register is the SoA, the only risk register kept', () => {
+    const r = adopted('template-kit');
+    dirs.push(r.dir);
+    assert.match(r.config, /\n {2}controls\/annex-a-controls\.md: soa\n/);
+    assert.match(r.config, /\n {2}templates\/risk-register\.md: risk-register\n/);
+    assert.doesNotMatch(r.config, /- controls\/annex-a-controls\.md/, 'a register with statuses is not the text of the standard');
+    assert.match(r.initOutput, /templates\/risk-register\.md is a template or sample, but no other risk-register is here: checked as the ISMS's risk-register\./);
+    const codes = new Set(r.findings.map((f) => f.split(' ')[1]));
+    assert.deepEqual([...codes].sort(), ['evidence-missing', 'frontmatter-missing-field', 'soa-justification-missing', 'template-placeholder']);
+    // Each placeholder once: "[DATE]" in a bold metadata line by the body scan, a placeholder owner as a field.
+    const at = (file: string, line: number) => r.diagnostics.filter((d) => d.file === file && (d as unknown as { line: number }).line === line).map((d) => d.message);
+    assert.deepEqual(at('policies/isms-policy.md', 5), ['Placeholder "[DATE]" left in the text; write what it stands for.']);
+    assert.deepEqual(at('policies/isms-policy.md', 6), ['`owner` in the bold "Field: value" lines still holds a placeholder.']);
+    // The register's controls are SoA rows: implemented ones need evidence, and "Not Applicable" excludes.
+    assert.deepEqual(r.diagnostics.filter((d) => d.code === 'evidence-missing').map((d) => d.message.split(' ')[0]), ['A.5.1', 'A.5.15']);
+  });
+
+  it('sets templates aside beside the real documents: no duplicate of their example rows, and without init no certain error either', () => {
+    const r = adopted('templates-beside');
+    dirs.push(r.dir);
+    assert.match(r.config, /\n {2}- Project\/templates\/\*\.md\n/);
+    assert.match(r.config, /\n {2}Project\/Annexes\/Annex_C_SoA\.md: soa\n/);
+    assert.match(r.initOutput, /3 files are templates or samples of documents the ISMS has its own of; proposed for exclude/);
+    assert.deepEqual(r.findings.filter((f) => !/frontmatter-missing-field/.test(f)), []);
+    // A configuration that types the templates too (as init did before): the duplicates are warnings naming the template.
+    writeFileSync(join(r.dir, '.isms.yaml'), 'typeGlobs:\n  Project/templates/SoA_Template.md: soa\n  Project/templates/Risk_Register_Template.md: risk-register\n  Project/Annexes/Annex_C_SoA.md: soa\n  Project/matrices/Risk_Register.md: risk-register\n');
+    const check = run(['check', r.dir, '--format', 'json', '--today', '2026-11-21']);
+    const duplicates = (JSON.parse(check.stdout) as { diagnostics: (Finding & { severity: string })[] }).diagnostics.filter((d) => /duplicate/.test(d.code));
+    assert.deepEqual(duplicates.map((d) => `${d.severity} ${d.file} ${d.code}`).sort(), [
+      'warning Project/templates/Risk_Register_Template.md duplicate-id',
+      'warning Project/templates/Risk_Register_Template.md duplicate-id',
+      'warning Project/templates/SoA_Template.md soa-control-duplicate',
+    ]);
+    assert.ok(duplicates.every((d) => /reads as a template \(in templates\/\)/.test(d.message)));
+  });
+
   it('leaves a few templates among Markdown documents unread', () => {
     const dir = mkdtempSync(join(tmpdir(), 'isms-adopt-fewtemplates-'));
     dirs.push(dir);

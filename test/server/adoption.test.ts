@@ -43,7 +43,8 @@ describe('language server: isms/proposeConfig ("ISMS: Initialise Workspace")', f
       assert.deepEqual(r.documentsByType, [{ type: 'policy', count: 1 }, { type: 'soa', count: 1 }]);
       assert.ok(r.findings > 0);
       assert.equal(r.summary[0], 'With it, 2 of 3 Markdown files are ISMS documents (policy 1, soa 1).');
-      assert.match(r.summary[1], new RegExp(`^The checker would report ${r.findings} findings: soa-control-missing \\d+, `));
+      // The kit's SoA lists a few controls: the many missing ones are one finding.
+      assert.match(r.summary[1], new RegExp(`^The checker would report ${r.findings} findings: .*\\bsoa-control-missing 1\\b`));
       // The CLI prints the same notes and YAML for the same folder.
       const printed = cli(['init', f.dir]);
       assert.equal(printed.status, 0, printed.stderr);

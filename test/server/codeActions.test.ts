@@ -7,6 +7,16 @@ import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
 import { Fixture, applyEdits, editsByUri } from './fixture';
+import { BUILTIN_CATALOGS, ISO27001_2022 } from '../../server/src/engine/catalogs/catalog';
+
+/** The fixture's SoA with a row for every Annex A control but `missing`, in control order. */
+function soaWithout(text: string, missing: readonly string[]): string {
+  const rows = BUILTIN_CATALOGS.get(ISO27001_2022)!.controls.filter((c) => !missing.includes(c.id)).map((c) => {
+    const kept = new RegExp(`^\\| ${c.id.replace(/\./g, '\\.')} \\|.*$`, 'm').exec(text);
+    return kept ? kept[0] : `| ${c.id} | ${c.title} | yes | needed | implemented |`;
+  });
+  return text.replace(/(\|-+\|[^\n]*\n)(?:\| A\.[^\n]*\n)+/, (_, rule: string) => `${rule}${rows.join('\n')}\n`);
+}
 
 class Editor {
   private readonly texts = new Map<string, { text: string; version: number }>();
@@ -41,6 +51,15 @@ class Editor {
       else await this.f.client.open(uri, text, 1);
       this.texts.set(uri, { text, version: (current?.version ?? 0) + 1 });
     }
+  }
+
+  /** Replaces a file's text as typing would. */
+  async change(rel: string, text: string): Promise<void> {
+    const uri = this.f.uri(rel);
+    const current = this.texts.get(uri);
+    if (current) await this.f.client.change(uri, text, current.version + 1);
+    else await this.f.client.open(uri, text, 1);
+    this.texts.set(uri, { text, version: (current?.version ?? 0) + 1 });
   }
 
   /** Waits until the file's diagnostics no longer include `code`. */
@@ -99,21 +118,27 @@ describe('language server: quick fixes', function () {
     await editor.cleared('scope.md', 'scope-missing-section');
   });
 
-  it('adds a missing control row to the SoA, in control order', async () => {
-    const missing = await editor.diagnostics('soa/soa.md', 'soa-control-missing');
+  it('adds a missing control row to the SoA, in control order, when a few are missing', async () => {
+    // The fixture lists 4 controls (one finding for the 89 missing); all but three makes one finding each.
+    await editor.change('soa/soa.md', soaWithout(editor.text('soa/soa.md'), ['A.5.16', 'A.6.1', 'A.8.30']));
+    const missing = await f.client.waitFor(f.uri('soa/soa.md'), (x) => x.filter((y) => y.code === 'soa-control-missing').length === 3);
     const identity = missing.find((d) => (d.data as { controlId?: string }).controlId === 'A.5.16')!;
     const actions = await editor.actions('soa/soa.md', identity);
     assert.equal(actions[0].title, 'Add A.5.16 Identity management to the SoA');
     await editor.apply(actions[0]);
-    assert.match(editor.text('soa/soa.md'), /\| A\.5\.15 \| Access control \|.*\n\| A\.5\.16 \| Identity management \| \| \| \|\n\| A\.7\.5 \|/);
-    const fresh = await f.client.waitFor(f.uri('soa/soa.md'), (x) => x.filter((y) => y.code === 'soa-control-missing').length === missing.length - 1);
+    assert.match(editor.text('soa/soa.md'), /\| A\.5\.15 \| Access control \|.*\n\| A\.5\.16 \| Identity management \| \| \| \|\n\| A\.5\.17 \|/);
+    const fresh = await f.client.waitFor(f.uri('soa/soa.md'), (x) => x.filter((y) => y.code === 'soa-control-missing').length === 2);
     const all = (await editor.actions('soa/soa.md', fresh.find((d) => d.code === 'soa-control-missing')!)).find((a) => a.title.startsWith('Add rows for all'))!;
-    assert.equal(all.title, `Add rows for all ${missing.length - 1} missing controls to the SoA`);
+    assert.equal(all.title, 'Add rows for all 2 missing controls to the SoA');
   });
 
-  it('adds every missing SoA row at once', async () => {
-    const missing = await editor.diagnostics('soa/soa.md', 'soa-control-missing');
-    const all = (await editor.actions('soa/soa.md', missing[0])).find((a) => a.title.startsWith('Add rows for all'))!;
+  it('adds every missing SoA row at once, from the one finding that lists them', async () => {
+    const missing = await f.client.waitFor(f.uri('soa/soa.md'), (x) => x.some((y) => y.code === 'soa-control-missing' && Array.isArray((y.data as { controlIds?: unknown })?.controlIds)));
+    const summary = missing.filter((d) => d.code === 'soa-control-missing');
+    assert.equal(summary.length, 1);
+    assert.match(summary[0].message, /^89 of the 93 Annex A controls are not in the Statement of Applicability: A\.5\.1, A\.5\.2, /);
+    const all = (await editor.actions('soa/soa.md', summary[0])).find((a) => a.title.startsWith('Add rows for all'))!;
+    assert.equal(all.title, 'Add rows for all 89 missing controls to the SoA');
     await editor.apply(all);
     const rows = editor.text('soa/soa.md').split('\n').filter((l) => /^\| A\./.test(l)).map((l) => l.split('|')[1].trim());
     assert.equal(rows.length, 93);

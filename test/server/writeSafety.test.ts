@@ -207,7 +207,8 @@ describe('language server: writes never lose text (CRLF, BOM, no final newline, 
 
   it('every variant’s result is the LF result written that variant’s way', () => {
     const lf = outcomes.get('lf')!;
-    assert.ok(lf.size >= 20, `${lf.size} edits compared`);
+    // (The fixture's SoA lists 3 controls: the 90 missing are one finding, with one edit adding their rows.)
+    assert.ok(lf.size >= 15, `${lf.size} edits compared`);
     for (const [variant, byName] of outcomes) {
       assert.deepEqual([...byName.keys()].sort(), [...lf.keys()].sort(), `${variant}: the same edits are offered`);
       for (const [name, outcome] of byName) {

@@ -84,6 +84,8 @@ export interface Table {
    * registers and treatment plans: `soa` roles (control, applicable, ...) and `risk` roles (id, owner, ...).
    */
   roles?: { soa?: Partial<Record<string, number>>; risk?: Partial<Record<string, number>> };
+  /** Built from a heading per control with fields under each (parse/controlEntries.ts), not written as a table. */
+  headings?: boolean;
 }
 
 /** A risk written as a heading with `key: value` bullets (or a file of its own), read like a register row. */
@@ -202,6 +204,10 @@ export interface IsmsDocument {
   title?: string;
   /** Where the document keeps its metadata; undefined when it has none (typed by path only, or not an ISMS document). */
   metadata?: MetadataOrigin;
+  /** An SoA or control register written as a heading per control: its entries as one table (parse/controlEntries.ts). */
+  controlEntries?: Table;
+  /** Why the document reads as a template or a sample (adopt/templates.ts): the same ID in it and in a real document is no certain error. */
+  template?: string;
   /** The document's language (a `lang` field, a `.de.md` suffix or a language folder): translations share an `id`. */
   lang?: string;
   headings: Heading[];

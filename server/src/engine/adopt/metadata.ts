@@ -8,6 +8,7 @@ import { parseIsoDate } from '../util/dates';
 import { readDate, type DateFormat } from './dates';
 import { DOCUMENT_INFO_HEADING, FIELD_LABELS, REVISION_COLUMNS, REVISION_HISTORY_HEADING, REVISION_KEYS } from './vocabulary';
 import type { MetadataSource } from '../config/schema';
+import { isPlaceholder } from './placeholders';
 
 export interface MetadataField {
   key: string;
@@ -44,7 +45,7 @@ const ADD_TO: Record<MetadataOrigin, string> = {
 
 export function fieldOrigin(doc: IsmsDocument, key: string): MetadataOrigin | undefined {
   const fm = doc.frontmatter;
-  if (!fm || !(key in fm.data)) return undefined;
+  if (!fm || !(key in fm.data || fm.placeholders?.has(key))) return undefined;
   return fm.sources?.get(key) ?? doc.metadata ?? 'frontmatter';
 }
 
@@ -221,10 +222,15 @@ function ensureFrontmatter(doc: IsmsDocument, range: Range): Frontmatter {
 /** Sets a field that the document's own metadata lacks, remembering where it came from. */
 export function setField(doc: IsmsDocument, origin: MetadataOrigin, f: MetadataField, anchor: Range = f.keyRange): boolean {
   const fm = ensureFrontmatter(doc, anchor);
-  if (f.key in fm.data) return false;
-  fm.data[f.key] = f.value;
+  if (f.key in fm.data || fm.placeholders?.has(f.key)) return false;
   fm.fields.set(f.key, { keyRange: f.keyRange, valueRange: f.valueRange });
   fm.sources!.set(f.key, origin);
+  // `**Effective Date:** [DATE]`: the field is there, its value is still to be written (adopt/placeholders.ts).
+  if (isPlaceholder(f.value)) {
+    (fm.placeholders ??= new Set()).add(f.key);
+    return true;
+  }
+  fm.data[f.key] = f.value;
   if (f.key === 'controls' || f.key === 'risks' || f.key === 'related' || f.key === 'clauses') fm.items.set(f.key, [{ value: f.value, range: f.valueRange }]);
   return true;
 }

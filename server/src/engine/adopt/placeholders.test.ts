@@ -9,6 +9,11 @@ describe('adoption: template placeholders', () => {
     for (const v of ['Head of IT', '2026-01-01', '{ a: 1 }', '{owner}', 42, null]) assert.ok(!isPlaceholder(v), String(v));
   });
 
+  it('knows a whole value that a copied template leaves: [DATE], [Owner title], <owner>, TBD, a date mask', () => {
+    for (const p of ['[DATE]', ' [Information Security Manager] ', '<owner>', 'TBD', 'YYYY-MM-DD', 'dd/mm/yyyy']) assert.ok(isPlaceholder(p), p);
+    for (const v of ['[Policy](policy.md)', 'See [DATE] below', 'TBD by Friday', '2026-03-31', '[ ]', '[1]']) assert.ok(!isPlaceholder(v), v);
+  });
+
   it('sets placeholder values aside: the field is present, its value not judged; placeholder list entries drop out', () => {
     const doc = parseDocument('p.md.tmpl', '---\ntype: policy\nowner: "{{ owner }}"\nnext_review: "{{ due }}"\ncontrols: [A.5.15, "{{ extra }}"]\n---\n', { riskIdPattern: 'R-\\d+' });
     const fm = doc.frontmatter!;

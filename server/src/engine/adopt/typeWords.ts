@@ -191,6 +191,18 @@ export const REFERENCE_NAMES: readonly string[] = [
   'annex a extract', 'controls extract', 'standard extract',
 ];
 
+/** Folders of templates to copy from (their names as nameWords gives them). */
+export const TEMPLATE_FOLDERS: readonly string[] = [
+  'templates', 'template', 'vorlagen', 'vorlage', 'plantillas', 'plantilla', 'modelos', 'modèles', 'modeles', 'modelli',
+  'sjablonen', 'szablony', 'テンプレート', 'ひな形', '雛形', '様式', '模板',
+];
+
+/** Words of a file name, title or first heading that make it a template or a sample, not the ISMS's own document. */
+export const TEMPLATE_NAMES: readonly string[] = [
+  'template', 'templates', 'sample', 'example', 'vorlage', 'beispiel', 'plantilla', 'ejemplo', 'exemplo', 'modèle', 'exemple',
+  'esempio', 'テンプレート', 'ひな形', '雛形', 'サンプル', '記入例', '模板', '样例',
+];
+
 /** Words that mark reference material only next to a document type word: "Policy, pattern" guides the writing of policies. */
 export const TEMPLATE_GUIDE_NAMES: readonly string[] = ['pattern', 'patterns', 'muster', 'padrão', 'modelo comentado', 'guidance', 'leitfaden'];
 

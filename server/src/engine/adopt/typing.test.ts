@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { nameWords, typeFiles, typeFromFolder, typeFromName, typeGlobsFor, type Typing } from './typing';
+import { nameWords, typeFiles, typeFromFolder, typeFromName, typeGlobsFor, typingNotes, type Typing } from './typing';
 import { conventionsFrom } from './conventions';
 import { defaultConfig } from '../config/schema';
 
@@ -146,5 +146,33 @@ describe('adoption: typing documents file by file', () => {
     assert.equal(conventions.inferType('POLICIES/access.md'), 'policy');
     assert.equal(conventions.inferType('policies/_index.md'), undefined);
     assert.equal(conventions.inferType('policies/index.md'), undefined);
+  });
+
+  it('sets templates and samples aside when the ISMS has its own document of that type, and keeps a template kit typed', () => {
+    const typing = typeFiles([
+      file('ISMS/Policies/Access_Policy.md', '# Access Control Policy\n'),
+      file('ISMS/templates/Policy_Template.md', '# Policy Template (Professional)\n'),
+      file('ISMS/Annexes/Annex_C_SoA.md', '# Annex C – Statement of Applicability (SoA) (sample)\n'),
+      file('ISMS/templates/SoA_Template.md', '# SoA Template\n'),
+      file('ISMS/registers/risk_register.md', '# Risk Register\n'),
+      file('ISMS/vorlagen/risikoregister.md', '# Risikoregister\n'),
+      file('kit/templates/supplier-register.md', '# Supplier Register\n'),
+    ]);
+    assert.deepEqual(Object.fromEntries([...typing].map(([p, t]) => [p, t.kind === 'template' ? `template of ${t.type}` : kindOf(t)])), {
+      'ISMS/Policies/Access_Policy.md': 'policy',
+      'ISMS/templates/Policy_Template.md': 'template of policy',
+      // Only its heading says "sample": weaker evidence than a templates folder, so it is the ISMS's SoA.
+      'ISMS/Annexes/Annex_C_SoA.md': 'soa',
+      'ISMS/templates/SoA_Template.md': 'template of soa',
+      'ISMS/registers/risk_register.md': 'risk-register',
+      'ISMS/vorlagen/risikoregister.md': 'template of risk-register',
+      'kit/templates/supplier-register.md': 'supplier-register',
+    });
+    const { typeGlobs, exclude } = typeGlobsFor(typing);
+    assert.ok(exclude.includes('ISMS/templates/*.md') && exclude.includes('ISMS/vorlagen/risikoregister.md'), exclude.join());
+    assert.equal(typeGlobs['kit/templates/supplier-register.md'], 'supplier-register');
+    const notes = typingNotes(typing).join('\n');
+    assert.match(notes, /3 files are templates or samples of documents the ISMS has its own of; proposed for exclude/);
+    assert.match(notes, /kit\/templates\/supplier-register\.md is a template or sample, but no other supplier-register is here/);
   });
 });

@@ -11,6 +11,9 @@ import {
   SPECIFIC_TYPES, TYPE_WORDS, WEAK_NAMES, TEMPLATE_GUIDE_NAMES, MAPPING_NAMES, STANDARD_HINT,
 } from './typeWords';
 import { STATIC_SITE_TYPES } from './vocabulary';
+import { nameWords } from './names';
+import { readControlEntries } from '../parse/controlEntries';
+import { templateEvidence, type TemplateEvidence } from './templates';
 
 export interface TypingInput {
   path: string;
@@ -20,24 +23,13 @@ export interface TypingInput {
 }
 
 export type Typing =
-  | { kind: 'typed'; type: DocumentType; because: string }
+  | { kind: 'typed'; type: DocumentType; because: string; template?: string }
   | { kind: 'reference'; because: string }
+  /** A template or sample of a document type the ISMS has its own document of: proposed for `exclude`. */
+  | { kind: 'template'; type: DocumentType; because: string }
   | { kind: 'untyped'; because: string };
 
-/** Lower case, accents folded, numbering and punctuation gone: `02-Políticas_e_Normas` → `politicas e normas`. */
-export function nameWords(name: string): string {
-  return name
-    // camelCase words apart (`AccessPolicy`), acronyms kept whole (`SoA`, `ISMSScope` stays one word).
-    .replace(/([a-z])([A-Z][a-z])/g, '$1 $2')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/[\s_\-.,:;()[\]{}"'`’‘“”/\\|+*#!?@–—&]+/g, ' ')
-    .split(' ')
-    .filter((w) => w && !/^(\d+[a-z]?|[ivx]+)$/.test(w))
-    .join(' ');
-}
+export { nameWords };
 
 const CJK = /[\u3040-\u30ff\u3400-\u9fff]/;
 
@@ -157,13 +149,37 @@ export function declaresType(keys: Record<string, unknown> | undefined, typeKeys
  */
 export function typeFiles(files: readonly TypingInput[]): Map<string, Typing> {
   const controlledOnly = files.filter((f) => controlledFlag(f.keys) === true).length >= 3;
-  return new Map(files.map((f) => [f.path, typeFile(f, controlledOnly)]));
+  const typing = new Map(files.map((f) => [f.path, typeFile(f, controlledOnly)]));
+  setTemplatesAside(files, typing);
+  return typing;
+}
+
+/**
+ * Templates and samples (adopt/templates.ts) are set aside when the ISMS has a document of their type that is less
+ * of a template: `templates/SoA_Template.md` beside the real SoA. A type whose only documents are templates (a
+ * template kit: `templates/risk-register.md` is the register to fill in) keeps them typed, marked as templates.
+ */
+function setTemplatesAside(files: readonly TypingInput[], typing: Map<string, Typing>): void {
+  const evidence = new Map<string, TemplateEvidence | undefined>(
+    files.map((f) => [f.path, typing.get(f.path)?.kind === 'typed' ? templateEvidence(f.path, titleOf(f.keys), firstHeading(f.text)) : undefined]),
+  );
+  const least = new Map<DocumentType, number>();
+  for (const [path, t] of typing) if (t.kind === 'typed') least.set(t.type, Math.min(least.get(t.type) ?? 2, evidence.get(path)?.strength ?? 0));
+  for (const [path, t] of typing) {
+    const e = evidence.get(path);
+    if (t.kind !== 'typed' || !e) continue;
+    if (e.strength > least.get(t.type)!) typing.set(path, { kind: 'template', type: t.type, because: e.because });
+    else t.template = e.because;
+  }
 }
 
 /** The tooling or CI folder (`.github`, `node_modules`...) a path lies in, if any: nothing there is an ISMS document. */
 export function toolingFolder(path: string): string | undefined {
   return path.split('/').slice(0, -1).find((s) => NEVER_TYPED_FOLDERS.some((re) => re.test(s)));
 }
+
+/** Controls with a status or applicability under their own headings that make a file a control register. */
+const MIN_REGISTER_ENTRIES = 5;
 
 function typeFile(file: TypingInput, controlledOnly: boolean): Typing {
   const segments = file.path.split('/');
@@ -174,6 +190,11 @@ function typeFile(file: TypingInput, controlledOnly: boolean): Typing {
   if (NEVER_TYPED_FILES.test(base) || (folders.length === 0 && /^security\./i.test(base))) return { kind: 'untyped', because: 'a navigation or repository page' };
   const controlled = controlledFlag(file.keys);
   if (controlled === false) return { kind: 'untyped', because: 'declared not controlled' };
+
+  // A control register (a heading per Annex A control, each with a status or applicability) is the SoA in all
+  // but name, also when named like a control catalogue (`annex-a-controls.md`); a catalogue has no such fields.
+  const register = readControlEntries(file.text);
+  if (register && register.withState >= MIN_REGISTER_ENTRIES) return { kind: 'typed', type: 'soa', because: `${register.withState} controls under their own headings with a status or applicability: a control register, read as the SoA` };
 
   const stem = stemOf(file.path);
   const title = titleOf(file.keys);
@@ -221,17 +242,17 @@ export function typeGlobsFor(typing: ReadonlyMap<string, Typing>): { typeGlobs: 
   const exact: [string, string][] = [];
   const folderGlobs: [string, string][] = [];
   for (const [folder, entries] of [...byFolder].sort((a, b) => a[0].localeCompare(b[0]))) {
-    const counted = entries.filter(([path, t]) => t.kind !== 'reference' && !SKIPPED_BY_ENGINE.test(path));
+    const counted = entries.filter(([path, t]) => t.kind !== 'reference' && t.kind !== 'template' && !SKIPPED_BY_ENGINE.test(path));
     const types = new Set(counted.map(([, t]) => (t.kind === 'typed' ? t.type : '')));
     const [only] = types;
     if (folder && types.size === 1 && only && counted.length >= 2) folderGlobs.push([`${folder}/*`, only]);
     else for (const [path, t] of counted.sort((a, b) => a[0].localeCompare(b[0]))) if (t.kind === 'typed') exact.push([path, t.type]);
   }
-  // A folder of nothing but reference material is excluded as one glob (of its Markdown extension only: links to
+  // A folder of nothing but reference material (or templates) is excluded as one glob (of its Markdown extension only: links to
   // its other files stay checkable).
   const exclude: string[] = [];
   for (const [folder, entries] of [...byFolder].sort((a, b) => a[0].localeCompare(b[0]))) {
-    const reference = entries.filter(([, t]) => t.kind === 'reference').map(([path]) => path).sort();
+    const reference = entries.filter(([, t]) => t.kind === 'reference' || t.kind === 'template').map(([path]) => path).sort();
     const extensions = new Set(reference.map((p) => /\.(md|markdown|mdx)(\.[a-z0-9]+)?$/i.exec(p)?.[0] ?? ''));
     if (folder && reference.length >= 2 && reference.length === entries.length && extensions.size === 1) exclude.push(`${folder}/*${[...extensions][0]}`);
     else exclude.push(...reference);
@@ -244,11 +265,22 @@ export function typingNotes(typing: ReadonlyMap<string, Typing>): string[] {
   const typed = [...typing].filter(([, t]) => t.kind === 'typed');
   const reference = [...typing].filter(([, t]) => t.kind === 'reference');
   const notes: string[] = [];
-  const left = typing.size - typed.length - reference.length;
+  const templates = [...typing].filter(([, t]) => t.kind === 'template');
+  const kept = typed.filter(([, t]) => t.kind === 'typed' && t.template);
+  const left = typing.size - typed.length - reference.length - templates.length;
   if (typed.length) notes.push(`${typed.length} of ${typing.size} files whose metadata names no type are typed from their file names, titles, folders or flags (typeGlobs)${left ? `; ${left} are not ISMS documents (navigation pages, tooling folders, nothing naming a type)` : ''}.`);
   if (reference.length) {
     const examples = reference.slice(0, 3).map(([path, t]) => `${path}: ${t.because}`).join('; ');
     notes.push(`${reference.length === 1 ? '1 file is reference material, not an ISMS document' : `${reference.length} files are reference material, not ISMS documents`}; proposed for exclude (${examples}${reference.length > 3 ? '; …' : ''}).`);
+  }
+  if (templates.length) {
+    const examples = templates.slice(0, 3).map(([path, t]) => `${path}: ${t.because}`).join('; ');
+    notes.push(`${templates.length === 1 ? '1 file is a template or sample' : `${templates.length} files are templates or samples`} of documents the ISMS has its own of; proposed for exclude, so that their example rows are not read as the ISMS's risks and controls (${examples}${templates.length > 3 ? '; …' : ''}).`);
+  }
+  const keptByType = new Map<string, string[]>();
+  for (const [path, t] of kept) if (t.kind === 'typed') keptByType.set(t.type, [...(keptByType.get(t.type) ?? []), path]);
+  for (const [type, paths] of keptByType) {
+    notes.push(`${paths.join(', ')} ${paths.length === 1 ? 'is a template or sample' : 'are templates or samples'}, but no other ${type} is here: checked as the ISMS's ${type}.`);
   }
   return notes;
 }

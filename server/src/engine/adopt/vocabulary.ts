@@ -117,3 +117,14 @@ export const DATE_FIELDS = ['last_reviewed', 'next_review', 'approved_on', 'date
 
 /** Frontmatter fields that hold the document's language. */
 export const LANGUAGE_FIELDS = ['lang', 'language', 'locale'];
+
+/**
+ * Section headings (numbering stripped) that, in a policy or procedure, are the ISMS scope (4.3) or the risk
+ * assessment or treatment process (6.1.2, 6.1.3): a Risk Management Policy's "3. Risk Assessment Methodology".
+ */
+export const PROCESS_SECTIONS: Readonly<Record<'scope' | 'risk-assessment-process' | 'risk-treatment-process', RegExp>> = {
+  /** The ISMS scope written as a section of the ISMS policy ("2.1 ISMS Boundary"); a policy's own "Scope" is not. */
+  scope: /^(?:the )?isms (?:scope|boundary|boundaries)$|^scope of the (?:isms|information security management system)$|^isms[- ]anwendungsbereich$|^alcance del sgsi$|^escopo do sgsi$|^isms(?:の)?適用範囲$/i,
+  'risk-assessment-process': /^(?:information security )?risk assessment(?: methodology| method| process| approach| procedure)?$|^risikobeurteilung(?:smethodik|sverfahren)?$|^(?:metodolog[ií]a de )?(?:evaluaci[oó]n|avalia[cç][aã]o) de riesgos?$|^リスクアセスメント(?:手順|方法)?$/i,
+  'risk-treatment-process': /^(?:information security )?risk treatment(?: methodology| process| options| procedure)?$|^risikobehandlung$|^tratamiento de riesgos?$|^tratamento de riscos?$|^リスク対応(?:手順)?$/i,
+};

@@ -5,6 +5,7 @@ import type { DocumentType, IsmsDocument } from '../model';
 import { isRetired } from './status';
 import { readSoaTables } from './soa';
 import { readObjectives } from './objectives';
+import { PROCESS_SECTIONS } from '../adopt/vocabulary';
 
 export interface LockerItem {
   key: string;
@@ -17,6 +18,8 @@ export interface LockerItem {
   clauses?: readonly string[];
   /** A document of these types (e.g. the policy) must also pass this test. */
   match?: (doc: IsmsDocument) => boolean;
+  /** Section headings that, in a document of no dedicated type, provide the item (adopt/vocabulary.ts). */
+  sections?: RegExp;
   /** What to add, for the message. */
   add: string;
   /** A document of the item's own type provides it only with content (an empty shell does not). */
@@ -26,7 +29,7 @@ export interface LockerItem {
 const declares = (doc: IsmsDocument, clause: string) => cachedClauses(doc).includes(clause);
 
 export const LOCKER_ITEMS: readonly LockerItem[] = [
-  { key: 'scope', title: 'ISMS scope', clause: '4.3', types: ['scope'], clauses: ['4.3'], add: 'a document with `type: scope`' },
+  { key: 'scope', title: 'ISMS scope', clause: '4.3', types: ['scope'], clauses: ['4.3'], sections: PROCESS_SECTIONS.scope, add: 'a document with `type: scope`' },
   {
     key: 'information-security-policy',
     title: 'Information security policy',
@@ -40,6 +43,7 @@ export const LOCKER_ITEMS: readonly LockerItem[] = [
     title: 'Information security risk assessment process',
     clause: '6.1.2',
     clauses: ['6.1.2'],
+    sections: PROCESS_SECTIONS['risk-assessment-process'],
     add: "the risk assessment methodology, declaring `clauses: ['6.1.2']`",
   },
   {
@@ -47,6 +51,7 @@ export const LOCKER_ITEMS: readonly LockerItem[] = [
     title: 'Information security risk treatment process',
     clause: '6.1.3',
     clauses: ['6.1.3'],
+    sections: PROCESS_SECTIONS['risk-treatment-process'],
     add: "the risk treatment process (often part of the risk methodology), declaring `clauses: ['6.1.3']`",
   },
   {
@@ -161,7 +166,9 @@ export function provides(item: LockerItem, doc: IsmsDocument): boolean {
   if (item.types && doc.type && item.types.includes(doc.type)) return (item.match ? item.match(doc) : true) && (!item.content || item.content.test(doc));
   if (!item.clauses || (doc.type && DEDICATED_TYPES.has(doc.type))) return false;
   const clauses = cachedClauses(doc);
-  return item.clauses.some((c) => clauses.includes(c));
+  if (item.clauses.some((c) => clauses.includes(c))) return true;
+  // A Risk Management Policy whose "3. Risk Assessment Methodology" section is the process.
+  return !!item.sections && doc.headings.some((h) => item.sections!.test(h.text.replace(/^[\d.]+\s*/, '').replace(/[:.]$/, '').trim()));
 }
 
 /** Documents that would provide the item but are empty shells (see LockerItem.content). */

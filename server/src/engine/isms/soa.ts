@@ -42,6 +42,8 @@ export interface SoaTable {
   hasJustification: boolean;
   hasStatus: boolean;
   hasEvidence: boolean;
+  /** Read from a heading per control (parse/controlEntries.ts): findings name fields, not columns. */
+  headings: boolean;
   /** Set when most rows carry ISO 27001:2013 IDs: the 2013 controls found, in row order. */
   legacy?: LegacyMapping[];
 }
@@ -71,7 +73,7 @@ export function readSoaTables(doc: IsmsDocument): SoaTable[] {
   const cached = tableCache.get(doc);
   if (cached) return cached;
   const tables: SoaTable[] = [];
-  for (const table of doc.tables) {
+  for (const table of doc.controlEntries ? [...doc.tables, doc.controlEntries] : doc.tables) {
     const soa = readSoaTable(doc, table);
     if (soa) tables.push(soa);
   }
@@ -98,7 +100,8 @@ function readSoaTable(doc: IsmsDocument, table: Table): SoaTable | undefined {
   const rows: SoaRow[] = [];
   for (const row of table.rows) {
     const cell = row.cells[control];
-    if (!cell || !cell.text) continue;
+    // A row of `...` or `—` says "and so on": it lists no control.
+    if (!cell || !/[\p{L}\p{N}]/u.test(cell.text)) continue;
     const controlId = scanControls(cell.text)[0]?.id ?? scanBareControls(cell.text)[0]?.id ?? parseControlId(cell.text.split(/\s/)[0]) ?? cell.text;
     const applicableCell = cellAt(row.cells, applicable);
     const evidenceCell = cellAt(row.cells, evidence);
@@ -131,6 +134,7 @@ function readSoaTable(doc: IsmsDocument, table: Table): SoaTable | undefined {
     hasJustification: justification >= 0,
     hasStatus: status >= 0,
     hasEvidence: evidence >= 0,
+    headings: !!table.headings,
     legacy: legacy ? rows.flatMap((r) => legacyControl(r.controlId) ?? []) : undefined,
   };
 }

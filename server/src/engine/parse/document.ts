@@ -25,6 +25,8 @@ import { scanPlaceholders } from './placeholders';
 import { applyAliases, applyDefaultCycle, documentLanguage, flattenFrameworkControls, inferType, normaliseValues, NO_CONVENTIONS, type Conventions } from '../adopt/conventions';
 import { completeMetadata, readBodySources } from '../adopt/metadata';
 import { setAsidePlaceholders } from '../adopt/placeholders';
+import { templateEvidence } from '../adopt/templates';
+import { readControlEntries } from './controlEntries';
 
 export interface ParseOptions {
   riskIdPattern: string;
@@ -95,11 +97,16 @@ export function parseDocument(path: string, rawText: string, options: ParseOptio
     readDeclaredFields(doc);
     collectFrontmatterReferences(doc);
   }
+  if (doc.type) {
+    const title = doc.frontmatter?.data.title;
+    doc.template = templateEvidence(path, typeof title === 'string' ? title : undefined, doc.headings.find((h) => h.depth === 1)?.text)?.because;
+  }
   resolveColumns(doc, options, riskMatcher);
   if (doc.type === 'risk-register' || doc.type === 'risk') addRiskRecords(doc, text, lines, riskMatcher, options.columns?.risk);
   if (doc.type === 'scope' || doc.type === 'context') doc.sectionText = sectionTexts(scan.prose, scan.headings, bodyStart);
   // In an SoA the control column may hold bare numbers (`8.28`): those are control references too.
   if (doc.type === 'soa') for (const table of doc.tables) addBareSoaControls(table, doc);
+  if (doc.type === 'soa') doc.controlEntries = readControlEntries(text)?.table;
   doc.references.sort(byStart);
   return doc;
 }

@@ -13,7 +13,7 @@ import { RISK_FIELDS, RISK_HEADERS, fieldForName, type ColumnOverrides, type Ris
 import { intern } from './detach';
 
 /** `- **Owner:** x`, `* Owner: x`, `**Owner**: x`, `Owner: x`, `Owner：x` (full-width colon). */
-const FIELD_LINE = /^[ \t]{0,3}(?:>[ \t]?)?(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?(?:\*\*|__)?([^:：*_|\n]{1,40}?)(?:\*\*|__)?[ \t]*[:：][ \t]*(?:\*\*|__)?[ \t]*(.*?)[ \t]*$/;
+export const FIELD_LINE = /^[ \t]{0,3}(?:>[ \t]?)?(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?(?:\*\*|__)?([^:：*_|\n]{1,40}?)(?:\*\*|__)?[ \t]*[:：][ \t]*(?:\*\*|__)?[ \t]*(.*?)[ \t]*$/;
 
 /**
  * The risk records of a risk register or risk document: sections whose heading starts with one risk ID, and

@@ -87,7 +87,7 @@ export async function quickFixes(workspace: IsmsWorkspace, doc: IsmsDocument, di
       const ids = typeof data.controlId === 'string' ? [data.controlId] : Array.isArray(data.controlIds) ? data.controlIds.map(String) : [];
       if (ids.length === 0) return [];
       const edit = await addSoaRows(workspace, doc, ids, env.textOf);
-      const title = ids.length === 1 ? `Add ${ids[0]} ${workspace.catalogs.get(ids[0])?.title ?? ''}`.trim() + ' to the SoA' : `Add rows for all ${ids.length} Annex A controls to the SoA`;
+      const title = ids.length === 1 ? `Add ${ids[0]} ${workspace.catalogs.get(ids[0])?.title ?? ''}`.trim() + ' to the SoA' : `Add rows for all ${ids.length} ${data.missing ? 'missing' : 'Annex A'} controls to the SoA`;
       return edit ? [{ title, edits: [edit], preferred: ids.length === 1, code: diagnostic.code }] : [];
     }
     case 'review-overdue':

@@ -18,6 +18,16 @@ describe(code, () => {
     assert.match(found[0].message, /Risk R-001 \("Phishing"\) is also defined at r\.md:\d+ \("Laptop theft"\), as a different risk/);
   });
 
+  it('reports the same risk ID in a template and the real register as at most a warning, saying which is the template', () => {
+    const register = (title: string, risk: string) => md({ type: 'risk-register', title, owner: 'o' }, `| ID | Risk |\n|---|---|\n| R-001 | ${risk} |\n`);
+    const found = check({ 'risks/register.md': register('Risk register', 'Laptop theft'), 'templates/Risk_Register_Template.md': register('Risk Register Template', 'Phishing') }, { code });
+    assert.equal(found.length, 1);
+    assert.equal(found[0].severity, 'warning');
+    assert.match(found[0].message, /templates\/Risk_Register_Template\.md reads as a template \(in templates\/\): if it is not part of the ISMS, add it to `exclude`/);
+    const real = check({ 'a.md': register('Risk register', 'Laptop theft'), 'b.md': md({ type: 'risk-register', title: 'Second register', owner: 'o' }, '| ID | Risk |\n|---|---|\n| R-001 | Phishing |\n') }, { code });
+    assert.equal(real[0].severity, 'error', 'between two real registers it stays an error');
+  });
+
   it('reads a risk shown again in a filtered view or a treatment table as one risk', () => {
     const body = [
       '## All risks', '', '| ID | Risk | Owner |', '|---|---|---|', '| R-001 | Laptop theft | IT |', '| R-002 | Phishing | CISO |', '',

@@ -1,5 +1,6 @@
 // Small helpers shared by rules: where to put a finding, and how links resolve.
-import type { IsmsDocument, Range } from '../model';
+import type { IsmsDocument, Range, Severity } from '../model';
+import type { RuleContext } from './rule';
 import { START_RANGE } from '../model';
 import { posix } from '../util/posixPath';
 import { isPlaceholder } from '../adopt/placeholders';
@@ -164,3 +165,13 @@ function editDistanceBelow(a: number[], b: number[], bound: number): number {
 }
 
 export const code = (s: string) => `\`${s}\``;
+
+/**
+ * When one of the documents holding a duplicate is a template or sample (adopt/templates.ts), its copy of an ID is
+ * likely the template's example, not a second definition: at most a warning, saying which one and what to do.
+ */
+export function templateAmong(ctx: RuleContext, paths: readonly string[]): { atMost?: Severity; note: string } {
+  const path = paths.find((p) => ctx.workspace.getDocument(p)?.template);
+  if (!path) return { note: '' };
+  return { atMost: 'warning', note: ` ${path} reads as a template (${ctx.workspace.getDocument(path)!.template}): if it is not part of the ISMS, add it to \`exclude\`.` };
+}

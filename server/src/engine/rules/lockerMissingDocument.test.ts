@@ -56,6 +56,18 @@ describe(code, () => {
     assert.deepEqual(check({ 'p.md': policy() }, { code, config: { mandatoryDocuments: ['soa'] } }).map((d) => d.data?.item), ['soa']);
   });
 
+  it('takes an ISMS scope section and a policy\'s risk assessment and treatment sections as the items of 4.3, 6.1.2 and 6.1.3', () => {
+    const items = (body: string) => check({ 'p.md': policy({ title: 'Risk Management Policy' }, body) }, { code }).map((d) => d.data?.item);
+    const without = items('# Risk Management Policy\n\n## 1. Purpose\n\nText.\n');
+    assert.ok(without.includes('risk-assessment-process') && without.includes('risk-treatment-process'));
+    const withSections = items('# Risk Management Policy\n\n## 3. Risk Assessment Methodology\n\n### 3.1 Risk Identification\n\nText.\n\n## 4. Risk Treatment\n\nText.\n');
+    assert.ok(!withSections.includes('risk-assessment-process') && !withSections.includes('risk-treatment-process'), withSections.join());
+    assert.ok(!items('# ISMS Policy\n\n## 2. Scope\n\n### 2.1 ISMS Boundary\n\nAll offices.\n').includes('scope'), 'the ISMS boundary in the ISMS policy is the scope');
+    assert.ok(items('# Access Policy\n\n## 2. Scope\n\nAll staff.\n').includes('scope'), "a policy's own scope is not the ISMS scope");
+    const mention = items('# Risk Management Policy\n\n## Risk assessment of suppliers and the treatment plan\n\nText.\n');
+    assert.ok(mention.includes('risk-assessment-process'), 'a heading that only mentions risk assessment is not the process');
+  });
+
   it('does not let a document of a dedicated type stand in for another item, nor a retired document count', () => {
     const files = complete();
     delete files['programme.md']; // the audit report lists clause 9.2 but is not the programme

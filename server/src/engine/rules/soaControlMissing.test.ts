@@ -21,7 +21,19 @@ describe(code, () => {
     const second = soaDoc(rows.slice(40), undefined, { id: 'SOA-002' });
     assert.deepEqual(check({ 'a.md': first, 'b.md': second }, { code }), []);
     const found = check({ 'a.md': first }, { code });
-    assert.equal(found.length, 93 - 40);
+    assert.equal(found.length, 1, 'many missing controls are one finding');
+    assert.equal((found[0].data?.controlIds as string[]).length, 93 - 40);
+    assert.match(found[0].message, /^53 of the 93 Annex A controls are not in the Statement of Applicability: A\.\d+\.\d+, /);
+  });
+
+  it('reports up to ten missing controls one by one, and more as one finding listing them all', () => {
+    const without = (n: number) => fullSoaRows((r) => (ANNEX_A.findIndex((c) => c.id === r.control) < n ? undefined : r));
+    assert.deepEqual(check({ 'soa.md': soaDoc(without(10)) }, { code }).map((d) => d.data?.controlId), ANNEX_A.slice(0, 10).map((c) => c.id));
+    const eleven = check({ 'soa.md': soaDoc(without(11)) }, { code });
+    assert.equal(eleven.length, 1);
+    assert.deepEqual(eleven[0].data?.controlIds, ANNEX_A.slice(0, 11).map((c) => c.id));
+    assert.equal(eleven[0].range.start.line, 9, 'on the header row of the table');
+    assert.match(eleven[0].message, new RegExp(`^11 of the 93 Annex A controls are not in the Statement of Applicability: ${ANNEX_A.slice(0, 11).map((c) => c.id.replace(/\./g, '\\.')).join(', ')}\\. Add a row for each`));
   });
 
   it('reports once when the SoA has no control table', () => {

@@ -3,13 +3,16 @@ import { readSoaTables } from '../isms/soa';
 import type { WorkspaceRule } from './rule';
 import { documentAnchor } from './helpers';
 
+/** Up to this many missing controls are reported one by one, each with its own quick fix. */
+export const MANY_MISSING = 10;
+
 export const soaControlMissing: WorkspaceRule = {
   code: 'soa-control-missing',
   family: 'soa',
   scope: 'workspace',
   defaultSeverity: 'error',
   description:
-    'An ISO/IEC 27001:2022 Annex A control does not appear in the Statement of Applicability (all `soa` documents together); clause 6.1.3 d requires every control to be addressed.',
+    'An ISO/IEC 27001:2022 Annex A control does not appear in the Statement of Applicability (all `soa` documents together); clause 6.1.3 d requires every control to be addressed. More than ten missing controls are one finding listing them.',
   fix: 'Add a row for the control with its applicability, a justification and its implementation status.',
   check(ctx) {
     const soaDocs: IsmsDocument[] = ctx.workspace
@@ -33,8 +36,20 @@ export const soaControlMissing: WorkspaceRule = {
     }
     const listed = new Set(current.flatMap((t) => t.rows.map((r) => r.controlId)));
     const where = current[0];
-    for (const control of annexA) {
-      if (listed.has(control.id)) continue;
+    const missing = annexA.filter((c) => !listed.has(c.id));
+    // A partial SoA (a sample of five rows) would bury every other finding under one per control: many missing
+    // controls are one finding listing them all, with one quick fix adding their rows.
+    if (missing.length > MANY_MISSING) {
+      const ids = missing.map((c) => c.id);
+      ctx.report({
+        path: where.path,
+        range: where.headerRange,
+        message: `${missing.length} of the ${annexA.length} Annex A controls are not in the Statement of Applicability: ${ids.join(', ')}. Add a row for each, stating whether it is applicable, why, and whether it is implemented.`,
+        data: { controlIds: ids, missing: true },
+      });
+      return;
+    }
+    for (const control of missing) {
       ctx.report({
         path: where.path,
         range: where.headerRange,

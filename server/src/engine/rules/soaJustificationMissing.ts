@@ -19,7 +19,9 @@ export const soaJustificationMissing: DocumentRule = {
       if (!table.hasJustification) {
         ctx.report({
           range: table.headerRange,
-          message: 'This Statement of Applicability has no Justification column. Clause 6.1.3 d requires a justification for including or excluding every control: add the column and fill it in.',
+          message: table.headings
+            ? 'This Statement of Applicability gives no Justification under its controls. Clause 6.1.3 d requires a justification for including or excluding every control: add a "Justification:" line under each.'
+            : 'This Statement of Applicability has no Justification column. Clause 6.1.3 d requires a justification for including or excluding every control: add the column and fill it in.',
           data: { missingColumn: true },
         });
         continue;

@@ -20,12 +20,22 @@ describe(code, () => {
   it('reports a frontmatter value that is a placeholder, on the value', () => {
     const found = check({ 'p.md': policy({ owner: 'TBD', approved_by: '[Name]' }) }, { code });
     assert.equal(found.length, 2);
-    assert.match(found.map((d) => d.message).join('\n'), /`owner` still holds the placeholder "TBD"/);
+    assert.match(found.map((d) => d.message).join('\n'), /`owner` in the frontmatter still holds a placeholder/);
+  });
+
+  it('reports a placeholder in a bold metadata line once, and no rule judges it as a value', () => {
+    const text = '# Access Policy\n\n**Document ID:** POL-001  \n**Effective Date:** [DATE]  \n**Owner:** [Information Security Manager]\n\n## Purpose\n\nText.\n';
+    const workspace = workspaceOf({}, { metadataSources: ['bold-fields'], typeGlobs: { 'policies/*': 'policy' } });
+    workspace.setMarkdown('policies/access.md', text);
+    const all = check(workspace);
+    assert.deepEqual(all.filter((d) => d.range.start.line === 3).map((d) => `${d.code} ${d.message}`), ['template-placeholder Placeholder "[DATE]" left in the text; write what it stands for.']);
+    assert.deepEqual(all.filter((d) => d.range.start.line === 4).map((d) => `${d.code} ${d.message}`), ['template-placeholder `owner` in the bold "Field: value" lines still holds a placeholder.']);
+    assert.deepEqual(all.filter((d) => d.code === 'frontmatter-invalid-value' || d.code === 'frontmatter-missing-field' && /owner|approved_on/.test(d.message)), []);
   });
 
   it('reports a field whose whole value is a {{ … }} placeholder (set aside from the values), once', () => {
     const found = check({ 'p.md': policy({ owner: '{{ owner }}' }) }, { code });
-    assert.deepEqual(found.map((d) => d.message), ['Frontmatter `owner` still holds a placeholder.']);
+    assert.deepEqual(found.map((d) => d.message), ['`owner` in the frontmatter still holds a placeholder.']);
   });
 
   it('is silent in a template file (policy.md.tmpl), which is made of placeholders', () => {
@@ -49,6 +59,15 @@ describe(code, () => {
   it('but not the same words inside a sentence, or a step that begins with "Describe"', () => {
     const body = '# Procedure\n\nIncidents are to be recorded in the log within a day.\n\n1. Describe the change, reason and rollback plan in the ticket.\n\n| Step | What |\n|---|---|\n| 1 | Changes are to be approved by the CAB |\n';
     assert.deepEqual(check({ 'p.md': policy({}, body) }, { code }), []);
+  });
+
+  it('reports a placeholder repeated more than ten times in a document once, counting them', () => {
+    const body = `# Policy\n\n${Array.from({ length: 12 }, (_, i) => `## Part ${i}\n\n- Owner: [Owner]\n`).join('\n')}\nAsk [Company].\n`;
+    const found = check({ 'p.md': policy({}, body) }, { code });
+    assert.deepEqual(found.map((d) => d.message.replace(/lines [\d, ]+/, 'lines ')), [
+      'Placeholder "[Owner]" left in the text 12 times (here, and on lines …); write what each stands for.',
+      'Placeholder "[Company]" left in the text; write what it stands for.',
+    ]);
   });
 
   it('only in ISMS documents', () => {
