@@ -48,6 +48,8 @@ export function editableTextSource(ctx: ServerContext, root: Root): TextSource {
   return async (path) => {
     const text = await read(path);
     if (text === undefined || ctx.documents.get(ctx.roots.uriOf(root, path))) return text;
+    // The configuration file's edits are found in the text read here (enableCatalog), not at positions the index holds.
+    if (path === root.workspace.configPath) return text;
     if (!root.workspace.describesText(path, text)) {
       throw new ChangedOnDiskError(`${path} changed on disk since the ISMS server last read it, so nothing was edited. Try again once the server has re-read it.`);
     }
