@@ -25,7 +25,7 @@ export const UI_CHECKS = [
   { name: 'views', title: 'the ISMS views and the preview', run: ismsViewsUi },
   { name: 'actions', title: 'the Actions view, objectives in the Evidence Locker and overdue actions in the status bar', run: actionsViewUi },
   { name: 'features', title: 'the language server\'s editor features, with the README\'s screenshots of them', run: editorFeaturesUi },
-  { name: 'adoption', title: 'Initialise Workspace and Export Audit Pack through their dialogs', run: adoptionCommandsUi },
+  { name: 'adoption', title: 'Initialise Workspace, New Document (undone with Ctrl+Z) and Export Audit Pack through their dialogs', run: adoptionCommandsUi },
   { name: 'first-hour', title: 'quiet in a plain README repository; an ISMS without `type` fields welcomed and initialised', run: firstHourUi },
   { name: 'xss', title: 'the preview runs none of the XSS payloads of a document', run: previewXssUi },
 ];
