@@ -53,7 +53,7 @@ export type CreateResult = { created: vscode.Uri[] } | { refused: string };
  * allowed folders, behind a symbolic link, or already exists; the edit itself is told not to overwrite either,
  * so a file appearing meanwhile fails the whole edit instead of being replaced.
  */
-export async function createFiles(files: readonly NewFile[], allowed: readonly vscode.Uri[]): Promise<CreateResult> {
+export async function createFiles(files: readonly NewFile[], allowed: readonly vscode.Uri[], label: string): Promise<CreateResult> {
   for (const file of files) {
     const why = (await refusal(file.uri, allowed)) ?? ((await exists(file.uri)) ? `${vscode.workspace.asRelativePath(file.uri, true)} already exists` : undefined);
     if (why) return { refused: `${why}; nothing was written.` };
@@ -61,8 +61,9 @@ export async function createFiles(files: readonly NewFile[], allowed: readonly v
   if (files.length === 0) return { created: [] };
   const edit = new vscode.WorkspaceEdit();
   for (const file of files) {
-    edit.createFile(file.uri, { overwrite: false, ignoreIfExists: false });
-    edit.insert(file.uri, new vscode.Position(0, 0), file.text);
+    // The label names the step in Undo's confirmation when it spans several files.
+    edit.createFile(file.uri, { overwrite: false, ignoreIfExists: false }, { label, needsConfirmation: false });
+    edit.insert(file.uri, new vscode.Position(0, 0), file.text, { label, needsConfirmation: false });
   }
   if (!(await vscode.workspace.applyEdit(edit))) return { refused: 'The editor did not apply the edit (a file may have appeared meanwhile); nothing was written.' };
   // Saved, so the checker and git see them; the edit stays on the undo stack.

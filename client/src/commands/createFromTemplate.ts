@@ -74,7 +74,7 @@ export async function createFromTemplate(context: vscode.ExtensionContext, serve
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(starter, ...rel.split('/'))));
     files.push({ rel: destRel, uri: dest, text: fillTemplate(text, { organisation: yamlText(organisation.trim() || 'Example Ltd') }, now) });
   }
-  const result = await createFiles(files, [allowed]);
+  const result = await createFiles(files, [allowed], 'Create ISMS from Template');
   if ('refused' in result) {
     void vscode.window.showWarningMessage(`ISMS: Create ISMS from Template: ${result.refused}`);
     return undefined;

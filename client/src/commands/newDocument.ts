@@ -63,7 +63,7 @@ export async function newDocument(context: vscode.ExtensionContext, server: Isms
   const text = fillTemplate(template, { id, title: yamlText(title.trim()), owner: yamlText(owner.trim() || 'TBD'), riskId, organisation: folder.name }, now);
   const dir = kind.folder ? vscode.Uri.joinPath(folder.uri, ...kind.folder.split('/')) : folder.uri;
   const uri = await uniqueUri(dir, kind.kind === 'break-glass' || kind.kind === 'deviation' ? `${now.toISOString().slice(0, 10)}-${fileSlug(title)}` : fileSlug(title));
-  const result = await createFiles([{ uri, text }], [folder.uri]);
+  const result = await createFiles([{ uri, text }], [folder.uri], `New ${kind.label}`);
   if ('refused' in result) {
     void vscode.window.showWarningMessage(`ISMS: New Document: ${result.refused}`);
     return undefined;
