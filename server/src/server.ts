@@ -15,7 +15,7 @@ import { nodeFileSystem } from './fileSystem/nodeFileSystem';
 import { ClientFileSystem } from './fileSystem/clientFileSystem';
 import { nodeUserName } from './nodeUserName';
 import { gitCommit } from './engine/workspace/gitCommit';
-import { nodePackSink } from './engine/export/nodePack';
+import { nodePackSink, preparePackFolder } from './engine/export/nodePack';
 import { loadRenderers } from './exportFormats/load';
 
 // Over --stdio, a writer that batches messages (see stdioTransport.ts); other transports as vscode-languageserver sets them up.
@@ -65,6 +65,6 @@ startServer({
   resultCache,
   systemUserName: nodeUserName,
   gitCommit,
-  packWriter: { sink: nodePackSink, loadRenderers },
+  packWriter: { prepare: preparePackFolder, sink: nodePackSink, loadRenderers },
   logChecks: process.env.ISMS_LOG_CHECKS ? memoryAndStalls() : undefined,
 });

@@ -220,4 +220,17 @@ describe('language server: isms/exportAuditPack ("ISMS: Export Audit Pack")', fu
       listening.dispose();
     }
   });
+
+  it('refuses to write among the ISMS\'s documents or a user\'s files, changing nothing', async () => {
+    const mine = join(out, 'mine');
+    mkdirSync(mine);
+    writeFileSync(join(mine, 'notes.txt'), 'keep me');
+    const ismsFiles = readdirSync(f.dir, { recursive: true }).map(String).sort();
+    const into = (dir: string) => f.request('isms/exportAuditPack', { rootUri: fileUri(f.dir), formats: ['html'], outputUri: fileUri(dir) });
+    await assert.rejects(into(f.dir), /is the ISMS folder itself; the pack would be written among its documents/);
+    await assert.rejects(into(join(f.dir, 'policies')), /is not empty and holds no earlier audit pack/);
+    await assert.rejects(into(mine), /is not empty and holds no earlier audit pack/);
+    assert.deepEqual(readdirSync(mine), ['notes.txt']);
+    assert.deepEqual(readdirSync(f.dir, { recursive: true }).map(String).sort(), ismsFiles);
+  });
 });

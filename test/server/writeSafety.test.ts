@@ -1,28 +1,17 @@
 // Writes never lose text: every quick fix, rename and isms/markReviewed is computed on the same small ISMS written
-// six ways (LF, CRLF, BOM, no final newline, tabs where Markdown and YAML allow them, and all of those at once), one
-// workspace folder each. Each edit is applied to the file's raw text the way an editor applies it (positions in
-// UTF-16 units after the byte-order mark, lines broken at CRLF, CR or LF). The result must be the LF result written
-// the variant's way: so the edit landed in the same place, kept the BOM, the final newline (or its absence) and the
-// tabs, and broke inserted lines with the file's own line end. Then: edits refuse files changed on disk unseen.
+// six ways (LF, CRLF, BOM, no final newline, tabs where Markdown and YAML allow them, and all of those at once; the
+// Markdown and the configuration file alike), one workspace folder each. Each edit is applied to the file's raw text
+// the way an editor applies it (positions in UTF-16 units after the byte-order mark, lines broken at CRLF, CR or LF).
+// The result must be the LF result written the variant's way: so the edit landed in the same place, kept the BOM,
+// the final newline (or its absence) and the tabs, and broke inserted lines with the file's own line end. The
+// fixture raises every code that has a quick fix. Then: edits refuse files changed on disk unseen.
 import { strict as assert } from 'node:assert';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { CodeAction, Diagnostic, Position, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { FIXABLE_CODES } from '../../server/src/engine/query/quickFixes';
 
-/**
- * Quick fixes added after this fixture was written (audit depth, first-hour fixes), not yet raised by it: each is
- * checked on LF text by its own test, not yet byte for byte on the CRLF/BOM/tab copies. Open work (issue 17).
- */
-const NOT_YET_IN_FIXTURE: readonly string[] = [
-  'control-unknown',
-  'frontmatter-syntax',
-  'management-review-input-missing',
-  'management-review-output-missing',
-  'risk-score-mismatch',
-  'scope-soa-version-mismatch',
-];
 import type { MarkReviewedResult } from '../../server/src/protocol';
 import { FULL_CAPABILITIES, editsByUri } from './fixture';
 import { LspTestClient, fileUri } from './lspClient';
@@ -44,6 +33,9 @@ function tabify(text: string): string {
     })
     .join('\n');
 }
+
+/** The files written each variant's way: the Markdown and the configuration file. */
+const perVariant = (rel: string) => rel.endsWith('.md') || rel === '.isms.yaml';
 
 const crlf = (t: string) => t.replace(/\n/g, '\r\n');
 const noFinalNewline = (t: string) => t.replace(/\n$/, '');
@@ -141,7 +133,8 @@ describe('language server: writes never lose text (CRLF, BOM, no final newline, 
     base = mkdtempSync(join(tmpdir(), 'isms-writes-'));
     for (const [variant, { write }] of Object.entries(VARIANTS)) {
       cpSync(SOURCE, rootOf(variant), { recursive: true });
-      for (const rel of filesOf(SOURCE).filter((r) => r.endsWith('.md'))) writeFileSync(join(rootOf(variant), rel), write(readFileSync(join(SOURCE, rel), 'utf8')));
+      // The configuration file too: the 42001 quick fix edits it.
+      for (const rel of filesOf(SOURCE).filter(perVariant)) writeFileSync(join(rootOf(variant), rel), write(readFileSync(join(SOURCE, rel), 'utf8')));
       outcomes.set(variant, new Map());
     }
     await client.start(Object.keys(VARIANTS).map(rootOf), { capabilities: FULL_CAPABILITIES, initializationOptions: { reviewerName: 'Kit Reviewer' } });
@@ -179,7 +172,7 @@ describe('language server: writes never lose text (CRLF, BOM, no final newline, 
           fixed.add(String(diagnostic.code));
         }
       }
-      assert.deepEqual([...fixed].sort(), FIXABLE_CODES.filter((c) => !NOT_YET_IN_FIXTURE.includes(c)).sort(), `${variant}: every fixable code was exercised`);
+      assert.deepEqual([...fixed].sort(), [...FIXABLE_CODES].sort(), `${variant}: every fixable code was exercised`);
     }
   });
 
@@ -287,5 +280,52 @@ describe('language server: edits refuse a closed file changed on disk since it w
     assert.equal(actions.length, 1);
     assert.equal(actions[0].edit, undefined);
     assert.match(actions[0].disabled?.reason ?? '', refusal);
+  });
+});
+
+describe('language server: edits stay inside the workspace folder (symbolic links out of it)', function () {
+  this.timeout(60_000);
+  let base: string;
+  let dir: string;
+  const client = new LspTestClient();
+  const uri = (rel: string) => fileUri(join(dir, rel));
+
+  before(async () => {
+    base = mkdtempSync(join(tmpdir(), 'isms-links-'));
+    dir = join(base, 'isms');
+    cpSync(SOURCE, dir, { recursive: true });
+    // Another repository's policy that cites the same IDs and is overdue for review, linked into the ISMS twice.
+    mkdirSync(join(base, 'elsewhere'));
+    writeFileSync(join(base, 'elsewhere', 'policy.md'), '---\ntype: policy\nid: POL-090\ntitle: Elsewhere\nowner: Someone\nlast_reviewed: 2020-01-01\nnext_review: 2021-01-01\nrisks: [R-010]\n---\n\n# Elsewhere\n\nSee POL-010 and R-010.\n');
+    symlinkSync(join(base, 'elsewhere', 'policy.md'), join(dir, 'policies', 'linked.md'));
+    symlinkSync(join(base, 'elsewhere'), join(dir, 'shared'));
+    await client.start(dir, { capabilities: FULL_CAPABILITIES, initializationOptions: { reviewerName: 'Kit Reviewer' } });
+    await client.waitFor(uri('policies/access.md'), (d) => d.length > 0);
+  });
+  after(async () => {
+    await client.stop();
+    rmSync(base, { recursive: true, force: true });
+  });
+
+  it('rename edits only the files inside the folder, not a linked one', async () => {
+    for (const [rel, pattern, newName] of [['risk/register.md', /\| R-010/, 'R-110'], ['policies/access.md', /id: POL-010/, 'POL-110']] as const) {
+      const edit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri: uri(rel) }, position: positionIn(readFileSync(join(dir, rel), 'utf8'), pattern), newName });
+      const uris = [...editsByUri(edit).keys()];
+      assert.ok(uris.length >= 2, uris.join(', '));
+      for (const u of uris) {
+        const path = new URL(u).pathname;
+        assert.ok(path.startsWith(dir + '/'), `${u} is inside the workspace folder`);
+        assert.ok(!/\/(linked\.md|shared\/)/.test(path), `${u} is not a symbolic link out of it`);
+      }
+    }
+  });
+
+  it('isms/markReviewed and quick fixes offer no edit of a linked file', async () => {
+    const result = await client.request<MarkReviewedResult | null>('isms/markReviewed', { uri: uri('policies/linked.md') });
+    assert.equal(result?.edit, undefined);
+    const linked = await client.waitFor(uri('policies/linked.md'), (d) => d.length > 0);
+    assert.deepEqual(linked.map((d) => d.code), ['file-unreadable']);
+    const actions = await client.request<CodeAction[] | null>('textDocument/codeAction', { textDocument: { uri: uri('policies/linked.md') }, range: linked[0].range, context: { diagnostics: linked } });
+    assert.ok(!actions?.some((a) => a.edit), JSON.stringify(actions));
   });
 });

@@ -1,11 +1,13 @@
 // "ISMS: Create ISMS from Template": writes the starter ISMS (templates/starter: scope, policies, risk
 // methodology, register and treatment plan, an SoA of all 93 controls, objectives, records, the first audit and
-// management review) into a folder, with today's dates and the organisation's name. Existing files are never
-// overwritten. With no folder open, it asks for one and opens it afterwards.
+// management review) into a folder, with today's dates and the organisation's name, as one workspace edit the user
+// can undo. Existing files are never overwritten, and nothing is written outside the workspace folders (through a
+// symbolic link, say). With no folder open, it asks for one and opens it afterwards.
 import * as vscode from 'vscode';
 import type { IsmsServer } from '../ismsServer';
 import { fillTemplate, yamlText } from '../templates/render';
 import { pickFolder } from './newDocument';
+import { createFiles, exists, workspaceFolderOf } from './createFiles';
 
 async function listFiles(dir: vscode.Uri, prefix = ''): Promise<string[]> {
   const out: string[] = [];
@@ -14,15 +16,6 @@ async function listFiles(dir: vscode.Uri, prefix = ''): Promise<string[]> {
     else out.push(`${prefix}${name}`);
   }
   return out.sort();
-}
-
-export async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export interface CreateIsmsOptions {
@@ -42,6 +35,12 @@ export async function createFromTemplate(context: vscode.ExtensionContext, serve
     if (!chosen?.[0]) return undefined;
     target = chosen[0];
     openAfter = true;
+  }
+  // Only inside the workspace folder it belongs to; the folder picked with no folder open becomes the workspace.
+  const allowed = openAfter ? target : workspaceFolderOf(target)?.uri;
+  if (!allowed) {
+    void vscode.window.showWarningMessage(`ISMS: Create ISMS from Template: ${target.fsPath || target.toString()} is outside the workspace folders; nothing was written. Open it as a folder first.`);
+    return undefined;
   }
   if (!options.force && !openAfter) {
     const locker = await server.request('isms/evidenceLocker', { rootUri: target.toString() });
@@ -63,21 +62,30 @@ export async function createFromTemplate(context: vscode.ExtensionContext, serve
 
   const starter = vscode.Uri.joinPath(context.extensionUri, 'templates', 'starter');
   const now = new Date();
-  const written: string[] = [];
+  const files: { rel: string; uri: vscode.Uri; text: string }[] = [];
+  let kept = 0;
   for (const rel of await listFiles(starter)) {
     const destRel = fillTemplate(rel, {}, now);
     const dest = vscode.Uri.joinPath(target, ...destRel.split('/'));
-    if (await exists(dest)) continue;
+    if (await exists(dest)) {
+      kept++;
+      continue;
+    }
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(starter, ...rel.split('/'))));
-    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(dest, '..'));
-    await vscode.workspace.fs.writeFile(dest, new TextEncoder().encode(fillTemplate(text, { organisation: yamlText(organisation.trim() || 'Example Ltd') }, now)));
-    written.push(destRel);
+    files.push({ rel: destRel, uri: dest, text: fillTemplate(text, { organisation: yamlText(organisation.trim() || 'Example Ltd') }, now) });
   }
+  const result = await createFiles(files, [allowed], 'Create ISMS from Template');
+  if ('refused' in result) {
+    void vscode.window.showWarningMessage(`ISMS: Create ISMS from Template: ${result.refused}`);
+    return undefined;
+  }
+  const written = files.map((f) => f.rel);
   if (openAfter) {
     await vscode.commands.executeCommand('vscode.openFolder', target, { forceNewWindow: false });
     return written;
   }
-  void vscode.window.showInformationMessage(`Created ${written.length} ISMS file${written.length === 1 ? '' : 's'} in ${folderName}. Start with the scope, then the risk assessment and the Statement of Applicability.`);
+  const unchanged = kept ? ` ${kept} existing file${kept === 1 ? ' was' : 's were'} left unchanged.` : '';
+  void vscode.window.showInformationMessage(`Created ${written.length} ISMS file${written.length === 1 ? '' : 's'} in ${folderName}.${unchanged} Start with the scope, then the risk assessment and the Statement of Applicability.`);
   // In a workspace folder the views fill up; start with the scope.
   if (vscode.workspace.getWorkspaceFolder(target)) {
     if (written.includes('00-scope.md')) await vscode.window.showTextDocument(vscode.Uri.joinPath(target, '00-scope.md'), { preview: false });

@@ -2,11 +2,12 @@
 // folder; the server writes the pack there itself when it is on disk (isms/exportAuditPack with outputUri,
 // progress in a notification with Cancel), else it hands back the HTML pack for this to write with the editor's
 // file system (PDF and Excel need the desktop's Node server). A folder holding anything but an earlier pack is
-// never written into: the pack goes into a new folder inside it instead, when the user agrees.
+// never written into: the pack goes into a new folder inside it instead, when the user agrees. Of an earlier pack
+// only the files its manifest.json lists are removed; a symbolic link in the folder stops the export.
 import * as vscode from 'vscode';
 import type { IsmsServer } from '../ismsServer';
 import type { ExportAuditPackResult } from '../../../server/src/protocol';
-import { EXPORT_FORMATS, PACK_ENTRIES, type ExportFormat } from '../../../server/src/engine/export/types';
+import { EXPORT_FORMATS, PACK_ENTRIES, earlierPack, foldersOf, type ExportFormat, type PackEntry } from '../../../server/src/engine/export/types';
 import { SERVER_NOT_RUNNING, commandFolder, optionsArg, reportingFailure, uriArg } from './commandArgs';
 
 export interface ExportAuditPackOptions {
@@ -116,12 +117,37 @@ async function writePack(target: vscode.Uri, pack: ExportAuditPackResult, progre
   }
 }
 
-/** An earlier pack's files may be stale (a document or evidence file gone): its entries go before a new one is written. */
-async function clearEarlierPack(target: vscode.Uri): Promise<void> {
-  for (const entry of PACK_ENTRIES) {
-    const uri = vscode.Uri.joinPath(target, ...entry.split('/'));
-    if ((await stateOf(uri)) !== 'missing') await vscode.workspace.fs.delete(uri, { recursive: true, useTrash: false });
+/** Every file and symbolic link below `dir`, by its path in the pack. */
+async function entriesOf(dir: vscode.Uri, prefix = ''): Promise<PackEntry[]> {
+  const out: PackEntry[] = [];
+  for (const [name, type] of await vscode.workspace.fs.readDirectory(dir)) {
+    const path = prefix ? `${prefix}/${name}` : name;
+    if (type & vscode.FileType.SymbolicLink) out.push({ path, link: true });
+    else if (type & vscode.FileType.Directory) out.push(...(await entriesOf(vscode.Uri.joinPath(dir, name), path)));
+    else out.push({ path, link: false });
   }
+  return out;
+}
+
+/**
+ * An earlier pack's own files (those its manifest lists) go before a new one is written, so none goes stale; a
+ * file it does not list, or a symbolic link, stops the export instead (the reason is returned). The Node server
+ * does the same for a folder on disk it writes itself.
+ */
+async function clearEarlierPack(target: vscode.Uri): Promise<string | undefined> {
+  if ((await stateOf(target)) === 'missing') return undefined;
+  const entries = await entriesOf(target);
+  if (entries.length === 0) return undefined;
+  const manifest = entries.some((e) => e.path === 'manifest.json') ? new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(target, 'manifest.json'))) : undefined;
+  const earlier = earlierPack(target.scheme === 'file' ? target.fsPath : target.toString(), entries, manifest);
+  if ('refused' in earlier) return earlier.refused;
+  for (const path of earlier.remove) {
+    if (path === 'manifest.json') {
+      for (const folder of foldersOf(earlier.remove)) await vscode.workspace.fs.delete(vscode.Uri.joinPath(target, ...folder.split('/')), { recursive: false, useTrash: false }).then(undefined, () => undefined);
+    }
+    await vscode.workspace.fs.delete(vscode.Uri.joinPath(target, ...path.split('/')), { recursive: false, useTrash: false });
+  }
+  return undefined;
 }
 
 /** Returns the pack's index.html (its folder when no HTML was asked for), or undefined when nothing was written. */
@@ -148,7 +174,12 @@ async function exportAuditPack(server: IsmsServer, options: ExportAuditPackOptio
   if (!formats) return undefined;
   const target = await packFolder(output, folder.name, options.confirm === true);
   if (!target) return undefined;
-  await clearEarlierPack(target);
+  // On disk the server checks the folder and removes the earlier pack itself, resolving symbolic links as it goes.
+  const refused = onDisk ? undefined : await clearEarlierPack(target);
+  if (refused) {
+    void vscode.window.showErrorMessage(`${TITLE}: ${refused}`);
+    return undefined;
+  }
 
   const done = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Exporting the audit pack of ${folder.name}`, cancellable: true },

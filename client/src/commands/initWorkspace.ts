@@ -1,7 +1,8 @@
 // "ISMS: Initialise Workspace": `isms init` in the editor. The server proposes a .isms.yaml for the folder from
 // the documents it indexed and says what the checker would then find (isms/proposeConfig); the proposal opens as
 // a read-only diff against the current file (or nothing) with Accept / Cancel in the editor, and is written only
-// when accepted. Once written, the file watcher makes the server reload the folder.
+// when accepted, and only if the file has not changed on disk meanwhile. Once written, the file watcher makes the
+// server reload the folder.
 import * as vscode from 'vscode';
 import type { IsmsServer } from '../ismsServer';
 import type { ProposeConfigResult } from '../../../server/src/protocol';
@@ -74,6 +75,8 @@ async function initWorkspace(server: IsmsServer, proposals: Proposals, options: 
   }
   const configUri = vscode.Uri.parse(proposal.configUri);
   const fileName = configUri.path.replace(/^.*\//, '');
+  // What the proposal replaces: written only if the file still says this (or is still missing) when accepted.
+  const proposedOver = await diskText(configUri);
 
   if (options.confirm) {
     if (proposal.exists && !options.overwrite) {
@@ -86,6 +89,10 @@ async function initWorkspace(server: IsmsServer, proposals: Proposals, options: 
     void vscode.window.showErrorMessage(`The proposed ${fileName} is not in ${folder.name}; nothing was written.`);
     return undefined;
   }
+  if ((await diskText(configUri)) !== proposedOver) {
+    void vscode.window.showWarningMessage(`${fileName} in ${folder.name} changed on disk while the proposal was open; nothing was written. Run "ISMS: Initialise Workspace" again to compare with it.`);
+    return undefined;
+  }
   if (!(await writeConfig(configUri, proposal.yaml))) {
     void vscode.window.showErrorMessage(`${fileName} could not be written in ${folder.name}.`);
     return undefined;
@@ -96,6 +103,15 @@ async function initWorkspace(server: IsmsServer, proposals: Proposals, options: 
     });
   }
   return configUri;
+}
+
+/** A file's text on disk, or undefined when there is none. */
+async function diskText(uri: vscode.Uri): Promise<string | undefined> {
+  try {
+    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  } catch {
+    return undefined;
+  }
 }
 
 /** The proposal under review: Accept / Cancel (editor title buttons, the notification, closing its tab) settle it. */

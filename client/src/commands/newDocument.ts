@@ -1,10 +1,12 @@
 // "ISMS: New Document…": pick a kind, name it, and write it from templates/documents/<kind>.md into the right
 // folder with a free ID (isms/nextDocumentId), today's dates and the owner; then open it. The Evidence Locker's
-// "Create from Template" calls it with the kind of the missing item.
+// "Create from Template" calls it with the kind of the missing item. The file is created by a workspace edit
+// (Ctrl+Z takes it back), beside any file of the same name, never over it.
 import * as vscode from 'vscode';
 import type { IsmsServer } from '../ismsServer';
 import { TEMPLATE_KINDS, fileSlug, templateKind, type TemplateKindInfo } from '../templates/kinds';
 import { fillTemplate, yamlText } from '../templates/render';
+import { createFiles, exists } from './createFiles';
 
 const LAST_OWNER = 'isms.lastOwner';
 
@@ -17,11 +19,7 @@ export async function pickFolder(placeHolder: string): Promise<vscode.WorkspaceF
 async function uniqueUri(folder: vscode.Uri, name: string): Promise<vscode.Uri> {
   for (let n = 1; ; n++) {
     const uri = vscode.Uri.joinPath(folder, n === 1 ? `${name}.md` : `${name}-${n}.md`);
-    try {
-      await vscode.workspace.fs.stat(uri);
-    } catch {
-      return uri;
-    }
+    if (!(await exists(uri))) return uri;
   }
 }
 
@@ -66,9 +64,12 @@ export async function newDocument(context: vscode.ExtensionContext, server: Isms
   const template = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'templates', 'documents', `${kind.kind}.md`)));
   const text = fillTemplate(template, { id, title: yamlText(title.trim()), owner: yamlText(owner.trim() || 'TBD'), riskId, organisation: folder.name }, now);
   const dir = kind.folder ? vscode.Uri.joinPath(folder.uri, ...kind.folder.split('/')) : folder.uri;
-  await vscode.workspace.fs.createDirectory(dir);
   const uri = await uniqueUri(dir, kind.kind === 'break-glass' || kind.kind === 'deviation' ? `${now.toISOString().slice(0, 10)}-${fileSlug(title)}` : fileSlug(title));
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  const result = await createFiles([{ uri, text }], [folder.uri], `New ${kind.label}`);
+  if ('refused' in result) {
+    void vscode.window.showWarningMessage(`ISMS: New Document: ${result.refused}`);
+    return undefined;
+  }
   const editor = await vscode.window.showTextDocument(uri, { preview: false });
   // Put the cursor on the first heading's line, below the frontmatter.
   const heading = editor.document.getText().split('\n').findIndex((l) => l.startsWith('# '));

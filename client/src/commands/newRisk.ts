@@ -10,7 +10,7 @@ import type { NewRiskOptionsResult, RiskRegisterInfo } from '../../../server/src
 import { fileSlug, templateKind } from '../templates/kinds';
 import { fillTemplate, yamlText } from '../templates/render';
 import { pickFolder } from './newDocument';
-import { exists } from './createFromTemplate';
+import { exists } from './createFiles';
 
 /** Arguments for callers that know the answers (tests); `null` means "leave empty". */
 export interface NewRiskOptions {

@@ -4,8 +4,8 @@ import { promises as fs } from 'node:fs';
 import * as nodePath from 'node:path';
 import { loadWorkspaces } from '../engine/workspace/nodeLoader';
 import { writeAuditPack } from '../engine/export/writePack';
-import { nodePackSink, verifyPack } from '../engine/export/nodePack';
-import { PACK_ENTRIES, type ExportFormat } from '../engine/export/types';
+import { nodePackSink, preparePackFolder, verifyPack } from '../engine/export/nodePack';
+import type { ExportFormat } from '../engine/export/types';
 import { loadRenderers } from '../exportFormats/load';
 import { gitCommit } from '../engine/workspace/gitCommit';
 import { decodeText } from '../engine/workspace/textFile';
@@ -30,7 +30,11 @@ export async function exportPack(args: ExportArgs, out: (s: string) => void): Pr
   }
   const workspace = own.workspace;
   const target = nodePath.resolve(args.out);
-  for (const entry of PACK_ENTRIES) await fs.rm(nodePath.join(target, entry), { recursive: true, force: true });
+  const refused = await preparePackFolder(target, root);
+  if (refused) {
+    out(`${refused}\n`);
+    return 1;
+  }
   const pack = await writeAuditPack({
     workspace,
     name: nodePath.basename(root),

@@ -26,7 +26,12 @@ export interface ServerContext {
   /** The git commit a folder on disk is at, for the audit pack's stamp (the Node server). Absent in the browser. */
   gitCommit?(dir: string): Promise<string | undefined>;
   /** Writes an audit pack into a folder on disk, and renders its PDFs and workbooks (the Node server only). */
-  packWriter?: { sink(dir: string): PackSink; loadRenderers(): Promise<FormatRenderers> };
+  packWriter?: {
+    /** Why `dir` may not take a pack of the ISMS in `ismsRoot` (see preparePackFolder), else it is made ready. */
+    prepare(dir: string, ismsRoot: string): Promise<string | undefined>;
+    sink(dir: string): PackSink;
+    loadRenderers(): Promise<FormatRenderers>;
+  };
 }
 
 /** One language feature: the capabilities it announces and the handlers it registers. */

@@ -2,6 +2,7 @@
 // The Node server writes a pack for a folder on disk itself, one document at a time, reporting isms/exportProgress
 // and stopping when the request is cancelled; otherwise (the browser build, a folder not on disk) it returns the
 // files for the client to write with the editor's file system, and PDF and Excel are not available.
+import { ErrorCodes, ResponseError } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import type { Feature } from './context';
 import { onIsmsRequest, rootName, rootsFor } from './ismsRequests';
@@ -31,6 +32,11 @@ export const exportAuditPack: Feature = {
       const asked = Array.isArray(params.formats) ? EXPORT_FORMATS.filter((f) => params.formats!.includes(f)) : EXPORT_FORMATS;
       const formats = new Set<ExportFormat>(onDisk ? asked : ['html']);
       if (formats.size === 0) formats.add('html');
+      if (onDisk) {
+        // Only into an empty folder or over an earlier pack's own files; never among the ISMS's or a user's files.
+        const refused = await onDisk.prepare(output!.fsPath, root.fsPath);
+        if (refused) throw new ResponseError(ErrorCodes.InvalidRequest, refused);
+      }
       let last = 0;
       const pack = await writeAuditPack({
         workspace: root.workspace,

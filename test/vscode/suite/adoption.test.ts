@@ -50,15 +50,33 @@ describe('adoption and export commands', function () {
       assert.deepEqual(fs.readdirSync(pack).filter((e) => !/^\d-/.test(e)), ['manifest.json']);
     });
 
-    it('replaces an earlier pack, stale evidence copies included', async () => {
+    it('replaces an earlier pack, stale evidence copies included, but not a file its manifest does not list', async () => {
       const pack = path.join(tmp, 'pack');
+      // An evidence copy the earlier pack wrote (so its manifest lists it) whose source is gone since.
       fs.mkdirSync(path.join(pack, 'files', 'old'), { recursive: true });
       fs.writeFileSync(path.join(pack, 'files', 'old', 'gone.pdf'), 'stale');
+      const manifestPath = path.join(pack, 'manifest.json');
+      const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as { files: { path: string; bytes: number; sha256: string }[] };
+      manifest.files.push({ path: 'files/old/gone.pdf', bytes: 5, sha256: '' });
+      fs.writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
       fs.writeFileSync(path.join(pack, 'index.html'), fs.readFileSync(path.join(pack, 'index.html'), 'utf8').replace('<h1>ISMS evidence pack</h1>', '<h1>old</h1>'));
       const index = await exportTo(pack);
       assert.ok(index);
       assert.match(fs.readFileSync(index.fsPath, 'utf8'), /<h1>ISMS evidence pack<\/h1>/);
       assert.equal(fs.existsSync(path.join(pack, 'files', 'old', 'gone.pdf')), false);
+      // A file the auditor added to the pack folder is not the pack's to remove: the export stops instead.
+      fs.mkdirSync(path.join(pack, 'files'), { recursive: true });
+      fs.writeFileSync(path.join(pack, 'files', 'auditor-notes.txt'), 'mine');
+      const before = fs.readFileSync(index.fsPath, 'utf8');
+      assert.equal(await exportTo(pack), undefined);
+      assert.equal(fs.readFileSync(path.join(pack, 'files', 'auditor-notes.txt'), 'utf8'), 'mine');
+      assert.equal(fs.readFileSync(index.fsPath, 'utf8'), before, 'the earlier pack is left as it was');
+    });
+
+    it('never writes into the ISMS folder itself', async () => {
+      const before = fs.readdirSync(folder().uri.fsPath).sort();
+      assert.equal(await exportTo(folder().uri.fsPath), undefined);
+      assert.deepEqual(fs.readdirSync(folder().uri.fsPath).sort(), before);
     });
 
     it('never writes into a folder that holds something else, or for a folder outside the workspace', async () => {
@@ -110,6 +128,21 @@ describe('adoption and export commands', function () {
       const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('isms.initWorkspace', { folder: folder().uri, confirm: true, overwrite: true });
       assert.ok(written);
       assert.match(fs.readFileSync(config().fsPath, 'utf8'), /^# ISMS Markdown configuration, proposed by `isms init`/);
+    });
+
+    it('writes nothing over a file that changed on disk while the proposal was open', async () => {
+      fs.writeFileSync(config().fsPath, '# hand-written\ncatalogs: [iso27001-2022, iso42001-2023]\n');
+      const running = vscode.commands.executeCommand<vscode.Uri | undefined>('isms.initWorkspace', { folder: folder().uri });
+      // The proposal is on screen, as a diff with Accept / Cancel...
+      await waitFor('the proposal to be shown', 30_000, () =>
+        vscode.window.tabGroups.all.flatMap((g) => g.tabs).some((tab) => tab.input instanceof vscode.TabInputTextDiff && tab.input.modified.scheme === 'isms-proposal'),
+      );
+      // ...when another program (a branch switch, say) rewrites the file; then the user accepts.
+      const theirs = '# from another branch\r\ncatalogs: [iso27001-2022, iso42001-2023]\r\n';
+      fs.writeFileSync(config().fsPath, theirs);
+      await vscode.commands.executeCommand('isms.acceptProposal');
+      assert.equal(await running, undefined);
+      assert.equal(fs.readFileSync(config().fsPath, 'utf8'), theirs);
     });
 
     it('replaces an open file through its editor, saved and undoable, keeping its CRLF line ends', async () => {

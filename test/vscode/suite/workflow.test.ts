@@ -60,20 +60,64 @@ describe('ISMS commands', function () {
     }
   });
 
-  it('"ISMS: Create ISMS from Template" writes a starter ISMS that checks clean', async () => {
-    const { createFromTemplate } = await api();
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'isms-starter-'));
+  it('"ISMS: New Document…" is one edit that undo takes back, beside an existing file of the same name', async () => {
+    const { newDocument } = await api();
+    // The user's own file where the new one would go: CRLF, no final newline, a tab; it must stay byte for byte.
+    const existing = uriOf('policies/clean-desk-policy.md');
+    const theirs = '---\r\ntype: policy\r\nid: POL-900\r\ntitle: Clean Desk\r\nowner: Office Manager\r\n---\r\n\r\n# Clean Desk\r\n\r\n-\tClear desks at night.';
+    fs.writeFileSync(existing.fsPath, theirs);
+    let uri: vscode.Uri | undefined;
     try {
-      const written = await createFromTemplate({ folder: vscode.Uri.file(dir), organisation: 'Test Org Ltd', force: true });
+      uri = await newDocument({ kind: 'policy', title: 'Clean Desk Policy', owner: 'Facilities Manager', rootUri: folder().uri.toString() });
+      assert.ok(uri);
+      assert.equal(rel(uri), 'policies/clean-desk-policy-2.md');
+      assert.equal(fs.readFileSync(existing.fsPath, 'utf8'), theirs, 'the existing file is untouched');
+      const written = fs.readFileSync(uri.fsPath, 'utf8');
+      assert.match(written, /^---\ntype: policy\n/);
+      const doc = vscode.window.activeTextEditor!.document;
+      assert.equal(doc.uri.toString(), uri.toString());
+      assert.equal(doc.isDirty, false, 'saved');
+      // Ctrl+Z in the new document's editor takes the whole edit back: the text and the file.
+      await vscode.commands.executeCommand('undo');
+      const created = uri;
+      await waitFor('undo to delete the new document', 15_000, () => !fs.existsSync(created.fsPath));
+      assert.equal(fs.readFileSync(existing.fsPath, 'utf8'), theirs, 'the existing file is still untouched');
+    } finally {
+      if (uri) await revert(uri);
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      for (const u of [existing, uri]) if (u && fs.existsSync(u.fsPath)) await vscode.workspace.fs.delete(u);
+    }
+  });
+
+  it('"ISMS: Create ISMS from Template" writes a starter ISMS that checks clean, inside the workspace only', async () => {
+    const { createFromTemplate } = await api();
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'isms-starter-'));
+    const inside = uriOf('zz-starter');
+    const dir = inside.fsPath;
+    try {
+      assert.equal(await createFromTemplate({ folder: vscode.Uri.file(outside), organisation: 'Test Org Ltd', force: true }), undefined);
+      assert.deepEqual(fs.readdirSync(outside), [], 'nothing written outside the workspace folder');
+      // A file of the user's already there: kept byte for byte.
+      fs.mkdirSync(dir);
+      const theirs = '# Our scope\r\n\r\nWritten by hand.';
+      fs.writeFileSync(path.join(dir, '00-scope.md'), theirs);
+      const written = await createFromTemplate({ folder: inside, organisation: 'Test Org Ltd', force: true });
       assert.ok(written && written.length >= 20, String(written));
-      for (const f of ['00-scope.md', 'soa/statement-of-applicability.md', 'risk/risk-register.md', '.isms.yaml', `audits/${new Date().getUTCFullYear()}-internal-audit.md`]) assert.ok(written.includes(f), f);
-      assert.match(fs.readFileSync(path.join(dir, '00-scope.md'), 'utf8'), new RegExp(`last_reviewed: ${todayUtc()}`));
+      assert.ok(!written.includes('00-scope.md'));
+      assert.equal(fs.readFileSync(path.join(dir, '00-scope.md'), 'utf8'), theirs);
+      for (const f of ['soa/statement-of-applicability.md', 'risk/risk-register.md', '.isms.yaml', `audits/${new Date().getUTCFullYear()}-internal-audit.md`]) assert.ok(written.includes(f), f);
+      assert.match(fs.readFileSync(path.join(dir, 'risk/risk-register.md'), 'utf8'), new RegExp(`last_reviewed: ${todayUtc()}`));
+      assert.ok(!vscode.workspace.textDocuments.some((d) => d.isDirty && d.uri.path.includes('/zz-starter/')), 'every file saved');
+      fs.rmSync(path.join(dir, '00-scope.md'));
+      assert.deepEqual(await createFromTemplate({ folder: inside, organisation: 'Test Org Ltd', force: true }), ['00-scope.md']);
       const cli = path.join(vscode.extensions.getExtension(EXT_ID)!.extensionPath, 'dist', 'cli.js');
       const out = execFileSync(process.execPath, [cli, 'check', dir, '--format', 'json', '--exit-zero'], { encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, timeout: 60_000 });
       assert.deepEqual((JSON.parse(out) as { diagnostics: unknown[] }).diagnostics, []);
       // Nothing is overwritten the second time.
-      assert.deepEqual(await createFromTemplate({ folder: vscode.Uri.file(dir), organisation: 'Other', force: true }), []);
+      assert.deepEqual(await createFromTemplate({ folder: inside, organisation: 'Other', force: true }), []);
     } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      fs.rmSync(outside, { recursive: true, force: true });
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });

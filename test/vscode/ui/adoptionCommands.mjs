@@ -2,9 +2,10 @@
 // "ISMS: Initialise Workspace" on a folder without .isms.yaml (the proposal opens as a diff, Accept in the editor's
 // title bar writes the file, the server checks again) and "ISMS: Export Audit Pack" through the folder dialog (VS Code's
 // simple file dialog in the browser) into an empty folder beside the workspace, with every format ticked in the
-// formats pick, then once more with Excel alone (replacing the first pack). The extension-host suite runs the
-// same commands with arguments (suite/adoption.test.ts); this proves the interactive path.
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+// formats pick, then once more with Excel alone (replacing the first pack). Between them "ISMS: New Document…"
+// through its prompts beside a user's file of the same name, taken back with Ctrl+Z. The extension-host suite runs
+// the same commands with arguments (suite/adoption.test.ts, workflow.test.ts); this proves the interactive path.
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { openWorkbench, QUICK_INPUT } from '../lib/workbench.mjs';
 const DIALOG = '.monaco-dialog-box';
@@ -56,6 +57,40 @@ export async function adoptionCommandsUi(server, { folder, failures, log = conso
       if (!/^catalogs:\n(\s+- [\w-]+\n)*\s+- iso42001-2023$/m.test(yaml)) throw new Error(`unexpected .isms.yaml:\n${yaml.slice(0, 300)}`);
     });
 
+    await check('New Document through its prompts keeps an existing file of the same name, and Ctrl+Z takes the new one back', async () => {
+      // The user's own file where the new policy would go: CRLF, a tab, no final newline; it must stay byte for byte.
+      const theirs = join(folder, 'policies', 'clean-desk-policy.md');
+      const bytes = '---\r\ntype: policy\r\nid: POL-900\r\ntitle: Clean Desk\r\nowner: Office Manager\r\n---\r\n\r\n# Clean Desk\r\n\r\n-\tClear desks at night.';
+      writeFileSync(theirs, bytes);
+      const created = join(folder, 'policies', 'clean-desk-policy-2.md');
+      try {
+        await page.keyboard.press('Escape');
+        await palette('ISMS: New Document');
+        const input = page.locator(QUICK_INPUT);
+        const row = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Topic-specific policy' }).first();
+        await row.waitFor({ timeout: 15_000 });
+        await row.click();
+        for (const [prompt, answer] of [['Title', 'Clean Desk Policy'], ['Owner', undefined]]) {
+          await page.locator('.quick-input-widget .quick-input-message', { hasText: prompt }).first().waitFor({ timeout: 15_000 });
+          if (answer) await input.fill(answer);
+          await page.keyboard.press('Enter');
+        }
+        // Created, then filled and saved by the same edit.
+        await until('the new policy written and saved beside the existing file', 30_000, () => existsSync(created) && readFileSync(created, 'utf8').startsWith('---\ntype: policy\n'));
+        await page.locator('.tabs-container .tab.active', { hasText: 'clean-desk-policy-2.md' }).first().waitFor({ timeout: 15_000 });
+        if (readFileSync(theirs, 'utf8') !== bytes) throw new Error('the existing clean-desk-policy.md changed');
+        // Ctrl+Z in the new document's editor undoes the command: the file goes again.
+        await page.locator('.editor-group-container .monaco-editor .view-lines').first().click();
+        await page.keyboard.press('Control+Z');
+        await until('Ctrl+Z to take the new policy back', 15_000, () => !existsSync(created));
+        if (readFileSync(theirs, 'utf8') !== bytes) throw new Error('the existing clean-desk-policy.md changed');
+      } finally {
+        await page.keyboard.press('Escape');
+        await palette('View: Revert and Close Editor').catch(() => undefined);
+        rmSync(theirs, { force: true });
+      }
+    });
+
     /** Runs the command through its dialogs: the folder, then the formats pick with only `formats` ticked. */
     const exportThroughDialogs = async (formats) => {
       await page.keyboard.press('Escape');
@@ -63,8 +98,12 @@ export async function adoptionCommandsUi(server, { folder, failures, log = conso
       // In the browser, VS Code's own file dialog: a quick input whose text is a path.
       const input = page.locator(QUICK_INPUT);
       await input.waitFor({ state: 'visible', timeout: 15_000 });
-      await input.fill(`${packDir}/`);
-      await page.waitForTimeout(500);
+      // The dialog fills in its default folder once it has listed it, which can overwrite a path typed too early.
+      for (let attempt = 0; attempt < 3; attempt++) {
+        await input.fill(`${packDir}/`);
+        await page.waitForTimeout(500);
+        if ((await input.inputValue()) === `${packDir}/`) break;
+      }
       await page.locator('.quick-input-widget .monaco-button', { hasText: 'Export Here' }).first().click();
       // The formats: a multi-select pick with all three ticked.
       const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');

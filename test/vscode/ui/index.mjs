@@ -29,7 +29,7 @@ export const UI_CHECKS = [
   { name: 'views', title: 'the ISMS views and the preview', run: ismsViewsUi },
   { name: 'actions', title: 'the Actions view, objectives in the Evidence Locker and overdue actions in the status bar', run: actionsViewUi },
   { name: 'features', title: 'the language server\'s editor features, with the README\'s screenshots of them', run: editorFeaturesUi },
-  { name: 'adoption', title: 'Initialise Workspace and Export Audit Pack through their dialogs', run: adoptionCommandsUi },
+  { name: 'adoption', title: 'Initialise Workspace, New Document (undone with Ctrl+Z) and Export Audit Pack through their dialogs', run: adoptionCommandsUi },
   { name: 'first-hour', title: 'quiet in a plain README repository; an ISMS without `type` fields welcomed and initialised', run: firstHourUi },
   { name: 'first-edits', title: 'start-up, plain-words YAML errors and the quick fixes of the first edits', run: firstEditsUi },
   { name: 'risks', title: 'the walkthrough\'s Preview step previews the open document; New Risk appends a row with the values entered', run: newRiskUi },

@@ -1,9 +1,10 @@
 // The pack on disk (Node only, like nodeLoader.ts): a PackSink writing below a folder and hashing every byte as
-// it goes, and `isms export --verify`, which recomputes the hashes against manifest.json.
+// it goes, the check that a folder may take a pack (preparePackFolder), and `isms export --verify`, which
+// recomputes the hashes against manifest.json.
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, promises as fs } from 'node:fs';
 import * as nodePath from 'node:path';
-import type { PackManifest, PackSink, PackStream } from './types';
+import { earlierPack, foldersOf, type PackEntry, type PackManifest, type PackSink, type PackStream } from './types';
 
 export function nodePackSink(dir: string): PackSink {
   const files: PackManifest['files'] = [];
@@ -96,4 +97,57 @@ export async function verifyPack(dir: string): Promise<VerifyResult> {
   }
   for (const path of await listFiles(dir)) if (path !== 'manifest.json' && !listed.has(path)) problems.push(`not in the manifest: ${path}`);
   return { manifest, problems, checked: manifest.files.length };
+}
+
+/** A path as the disk resolves it: the nearest existing ancestor's real path, then the segments not created yet. */
+async function realPath(path: string): Promise<string> {
+  const absolute = nodePath.resolve(path);
+  const real = await fs.realpath(absolute).catch(() => undefined);
+  if (real !== undefined) return real;
+  const parent = nodePath.dirname(absolute);
+  return parent === absolute ? absolute : nodePath.join(await realPath(parent), nodePath.basename(absolute));
+}
+
+const within = (path: string, folder: string) => path === folder || path.startsWith(folder.endsWith(nodePath.sep) ? folder : folder + nodePath.sep);
+
+/** Every entry below `dir` (files, symbolic links; folders by their contents), as pack paths. */
+async function listEntries(dir: string, prefix = ''): Promise<PackEntry[]> {
+  const out: PackEntry[] = [];
+  for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isSymbolicLink()) out.push({ path: rel, link: true });
+    else if (entry.isDirectory()) out.push(...(await listEntries(nodePath.join(dir, entry.name), rel)));
+    else out.push({ path: rel, link: false });
+  }
+  return out;
+}
+
+/**
+ * Makes `dir` ready for a new pack of the ISMS in `ismsRoot`, or says why it may not take one, changing nothing
+ * then. The folder must be missing, empty, or an earlier pack: every file in it listed by its manifest.json (one
+ * this tool wrote), so only the pack's own files are ever removed, never a user's. It must not be (or hold) the
+ * ISMS itself, and no symbolic link in it may lead the pack's writes elsewhere on the disk.
+ */
+export async function preparePackFolder(dir: string, ismsRoot: string): Promise<string | undefined> {
+  const target = await realPath(dir);
+  const root = await realPath(ismsRoot);
+  if (within(root, target)) return `${dir} is ${target === root ? 'the ISMS folder itself' : 'a folder holding the ISMS'}; the pack would be written among its documents. Choose a folder outside it, or a new one.`;
+  let stat;
+  try {
+    stat = await fs.stat(target);
+  } catch {
+    return undefined; // created by the pack
+  }
+  if (!stat.isDirectory()) return `${dir} is a file; the pack needs a folder.`;
+  const entries = await listEntries(target);
+  if (entries.length === 0) return undefined;
+  const manifest = await fs.readFile(nodePath.join(target, 'manifest.json'), 'utf8').catch(() => undefined);
+  const earlier = earlierPack(dir, entries, manifest);
+  if ('refused' in earlier) return earlier.refused;
+  // Only the earlier pack's own files go, then the folders they leave empty; the manifest last.
+  for (const path of earlier.remove) {
+    if (path === 'manifest.json') for (const folder of foldersOf(earlier.remove)) await fs.rmdir(nodePath.join(target, ...folder.split('/'))).catch(() => undefined);
+    await fs.rm(nodePath.join(target, ...path.split('/')));
+  }
+  return undefined;
 }

@@ -22,6 +22,44 @@ export const WORKBOOKS = {
 /** The top-level entries of a pack: an earlier pack's are removed before a new one is written, so none goes stale. */
 export const PACK_ENTRIES: readonly string[] = ['index.html', 'manifest.json', WORKBOOKS.findings, 'files', ...Object.values(AREAS)];
 
+/** A file (or symbolic link) found in a folder a pack is to be written into, by its path in the pack. */
+export interface PackEntry {
+  path: string;
+  link: boolean;
+}
+
+/**
+ * Whether the non-empty folder `dir` (its entries and its manifest.json's text) holds an earlier pack that a new
+ * one may replace: every entry a file that manifest (one this tool wrote) lists, none a symbolic link, which
+ * could lead the pack's writes anywhere on the disk. Then only those files are the pack's to remove.
+ */
+export function earlierPack(dir: string, entries: readonly PackEntry[], manifestText: string | undefined): { remove: string[] } | { refused: string } {
+  const link = entries.find((e) => e.link);
+  if (link) return { refused: `${dir}/${link.path} is a symbolic link; a pack is never written through one. Choose an empty folder.` };
+  let listed: unknown[] | undefined;
+  try {
+    const parsed = JSON.parse(manifestText ?? '') as Partial<PackManifest>;
+    if (typeof parsed.tool === 'string' && parsed.tool.startsWith('ISMS Markdown') && Array.isArray(parsed.files)) listed = parsed.files;
+  } catch {
+    listed = undefined;
+  }
+  if (!listed) return { refused: `${dir} is not empty and holds no earlier audit pack (no manifest.json of one); nothing was written. Choose an empty folder.` };
+  const own = new Set(['manifest.json', ...listed.map((f) => String((f as { path?: unknown }).path))]);
+  const foreign = entries.filter((e) => !own.has(e.path) || !PACK_ENTRIES.includes(e.path.split('/')[0]));
+  if (foreign.length) {
+    const shown = foreign.slice(0, 3).map((e) => e.path).join(', ') + (foreign.length > 3 ? ` and ${foreign.length - 3} more` : '');
+    return { refused: `${dir} holds an earlier audit pack, but also files its manifest.json does not list (${shown}); nothing was written or removed. Move them out, or choose an empty folder.` };
+  }
+  // The manifest last, so a pack interrupted while being removed is still recognised as one.
+  return { remove: [...entries.map((e) => e.path).filter((p) => p !== 'manifest.json'), 'manifest.json'] };
+}
+
+/** The folders holding `paths`, deepest first (to remove those an earlier pack leaves empty). */
+export function foldersOf(paths: readonly string[]): string[] {
+  const folders = new Set(paths.flatMap((p) => p.split('/').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('/'))));
+  return [...folders].sort((a, b) => b.split('/').length - a.split('/').length);
+}
+
 export const EXPORT_FORMATS = ['html', 'pdf', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 

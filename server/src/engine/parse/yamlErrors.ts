@@ -25,7 +25,10 @@ const quoted = (value: string) => `"${value.replace(/\\/g, '\\\\').replace(/"/g,
 /** Undefined when the error is none of the common cases (the parser's own message is used then). */
 export function explainYamlError(code: string, message: string, pos: number, content: string): ExplainedYamlError | undefined {
   const line = lineAt(content, Math.min(pos, content.length));
-  if (code === 'TAB_AS_INDENT' || (code === 'BAD_INDENT' && /^\t/.test(line.text))) {
+  // A tab after `key:` is no indentation: the parser says so only when the value then reads as a nested field
+  // (`title:<tab>Intake: parcels`), which is the ": " case below. Replacing "the indent" there would delete the key.
+  const tabAfterKey = code === 'TAB_AS_INDENT' && line.text.indexOf('\t') >= /^[ \t]*/.exec(line.text)![0].length;
+  if (!tabAfterKey && (code === 'TAB_AS_INDENT' || (code === 'BAD_INDENT' && /^\t/.test(line.text)))) {
     const tab = line.text.indexOf('\t');
     if (tab < 0) return undefined;
     let tabs = tab;
@@ -44,7 +47,7 @@ export function explainYamlError(code: string, message: string, pos: number, con
   if (!field) return undefined;
   const [, indent, key, value] = field;
   const valueStart = line.start + line.text.indexOf(value, indent.length + key.length + 1);
-  if ((code === 'BLOCK_AS_IMPLICIT_KEY' || code === 'MULTILINE_IMPLICIT_KEY') && /:( |$)/.test(value) && !/^["']/.test(value)) {
+  if ((code === 'BLOCK_AS_IMPLICIT_KEY' || code === 'MULTILINE_IMPLICIT_KEY' || tabAfterKey) && /:( |$)/.test(value) && !/^["']/.test(value)) {
     const colon = valueStart + value.search(/:( |$)/);
     return {
       start: colon,

@@ -54,6 +54,12 @@ describe('quick fix: enable the ISO/IEC 42001 catalog', () => {
     assert.equal(edited('reviewDueSoonDays: 30\n'), 'reviewDueSoonDays: 30\ncatalogs:\n  - iso27001-2022\n  - iso42001-2023\n');
   });
 
+  it('writes the file\'s own line ends and keeps a missing final newline missing', () => {
+    assert.equal(edited('catalogs:\r\n  - iso27001-2022\r\nreviewDueSoonDays: 30\r\n'), 'catalogs:\r\n  - iso27001-2022\r\n  - iso42001-2023\r\nreviewDueSoonDays: 30\r\n');
+    assert.equal(edited('reviewDueSoonDays: 30\r\n'), 'reviewDueSoonDays: 30\r\ncatalogs:\r\n  - iso27001-2022\r\n  - iso42001-2023\r\n');
+    assert.equal(edited('reviewDueSoonDays: 30'), 'reviewDueSoonDays: 30\ncatalogs:\n  - iso27001-2022\n  - iso42001-2023');
+  });
+
   it('is offered on a 42001 control while the catalog is off, and the reference then resolves', async () => {
     const files: Record<string, string> = { '.isms.yaml': 'reviewDueSoonDays: 30\n', 'p.md': policy({ controls: ['42001:A.5.2'] }) };
     const workspace = new IsmsWorkspace(defaultConfig(), [], '.isms.yaml');

@@ -237,15 +237,19 @@ async function defaultValue(workspace: IsmsWorkspace, doc: IsmsDocument, field: 
   return 'TBD';
 }
 
-/** The edit that adds `catalog` to `catalogs:` in a configuration file (a block list, a flow list, or none yet). */
+/**
+ * The edit that adds `catalog` to `catalogs:` in a configuration file (a block list, a flow list, or none yet),
+ * with the file's own line ends and its final newline kept (or its absence).
+ */
 export function enableCatalog(configText: string, catalog: string): TextEdit | undefined {
+  const { eol } = new TextLines(configText);
   const lines = configText.split(/\r?\n/);
   const at = lines.findIndex((l) => /^catalogs\s*:/.test(l));
   if (at < 0) {
     const last = lines.length - 1;
     const pos = { line: last, character: lines[last].length };
-    const lead = lines[last] === '' ? '' : '\n';
-    return { range: { start: pos, end: pos }, newText: `${lead}catalogs:\n  - iso27001-2022\n  - ${catalog}\n` };
+    const block = ['catalogs:', '  - iso27001-2022', `  - ${catalog}`].join(eol);
+    return { range: { start: pos, end: pos }, newText: lines[last] === '' ? block + eol : eol + block };
   }
   const flow = /^(catalogs\s*:\s*\[)(.*)\]\s*(#.*)?$/.exec(lines[at]);
   if (flow) {
@@ -264,5 +268,5 @@ export function enableCatalog(configText: string, catalog: string): TextEdit | u
     } else if (lines[i].trim() !== '' && !/^\s*#/.test(lines[i])) break;
   }
   const pos = { line: lastItem, character: lines[lastItem].length };
-  return { range: { start: pos, end: pos }, newText: `\n${indent}- ${catalog}` };
+  return { range: { start: pos, end: pos }, newText: `${eol}${indent}- ${catalog}` };
 }

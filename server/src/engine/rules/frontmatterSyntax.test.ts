@@ -42,6 +42,14 @@ describe(code, () => {
     assert.equal(fix.range.start.character, 7);
   });
 
+  it('takes a tab after the key for no indentation: the ": " in the value is the slip, and its fix keeps the key', () => {
+    const found = check({ 'a.md': '---\ntype: policy\ntitle:\tIntake: parcels\n---\n' }, { code });
+    assert.equal(found.length, 1);
+    assert.match(found[0].message, /The value of `title` contains ": "/);
+    assert.deepEqual(found[0].range, { start: { line: 2, character: 13 }, end: { line: 2, character: 14 } });
+    assert.deepEqual((found[0].data as { fix: unknown }).fix, { title: 'Quote the value of title', range: { start: { line: 2, character: 7 }, end: { line: 2, character: 22 } }, newText: '"Intake: parcels"' });
+  });
+
   it('is a warning in Markdown that declares no ISMS type (a site generator\'s page, say)', () => {
     const found = check({ 'blog/post.md': '---\nlayout: post\ntitle: Release: 1.2\n---\n# News\n' }, { code });
     assert.equal(found.length, 1);
