@@ -17,6 +17,14 @@ export async function exists(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
+/** `name.md` in `folder`, or `name-2.md`, `name-3.md`... when taken. */
+export async function uniqueUri(folder: vscode.Uri, name: string): Promise<vscode.Uri> {
+  for (let n = 1; ; n++) {
+    const uri = vscode.Uri.joinPath(folder, n === 1 ? `${name}.md` : `${name}-${n}.md`);
+    if (!(await exists(uri))) return uri;
+  }
+}
+
 const inside = (uri: vscode.Uri, folder: vscode.Uri) =>
   uri.scheme === folder.scheme && uri.authority === folder.authority && (uri.path + '/').startsWith(folder.path.replace(/\/+$/, '') + '/');
 

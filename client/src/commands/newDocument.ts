@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { IsmsServer } from '../ismsServer';
 import { TEMPLATE_KINDS, fileSlug, templateKind, type TemplateKindInfo } from '../templates/kinds';
 import { fillTemplate, yamlText } from '../templates/render';
-import { createFiles, exists } from './createFiles';
+import { createFiles, uniqueUri } from './createFiles';
 
 const LAST_OWNER = 'isms.lastOwner';
 
@@ -14,13 +14,6 @@ export async function pickFolder(placeHolder: string): Promise<vscode.WorkspaceF
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length <= 1) return folders[0];
   return vscode.window.showWorkspaceFolderPick({ placeHolder });
-}
-
-async function uniqueUri(folder: vscode.Uri, name: string): Promise<vscode.Uri> {
-  for (let n = 1; ; n++) {
-    const uri = vscode.Uri.joinPath(folder, n === 1 ? `${name}.md` : `${name}-${n}.md`);
-    if (!(await exists(uri))) return uri;
-  }
 }
 
 export interface NewDocumentOptions {

@@ -10,7 +10,7 @@ import type { NewRiskOptionsResult, RiskRegisterInfo } from '../../../server/src
 import { fileSlug, templateKind } from '../templates/kinds';
 import { fillTemplate, yamlText } from '../templates/render';
 import { pickFolder } from './newDocument';
-import { exists } from './createFiles';
+import { createFiles, uniqueUri } from './createFiles';
 
 /** Arguments for callers that know the answers (tests); `null` means "leave empty". */
 export interface NewRiskOptions {
@@ -161,10 +161,13 @@ async function writeRiskDocument(context: vscode.ExtensionContext, server: IsmsS
     new Date(),
   );
   const dir = vscode.Uri.joinPath(folder.uri, ...kind.folder.split('/'));
-  await vscode.workspace.fs.createDirectory(dir);
-  let uri = vscode.Uri.joinPath(dir, `${id.toLowerCase()}-${fileSlug(values.description)}.md`);
-  for (let n = 2; await exists(uri); n++) uri = vscode.Uri.joinPath(dir, `${id.toLowerCase()}-${fileSlug(values.description)}-${n}.md`);
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  const uri = await uniqueUri(dir, `${id.toLowerCase()}-${fileSlug(values.description)}`);
+  // Like New Document: one undoable edit, inside the workspace folder, never over a file.
+  const result = await createFiles([{ uri, text }], [folder.uri], 'New Risk');
+  if ('refused' in result) {
+    void vscode.window.showWarningMessage(`ISMS: New Risk: ${result.refused}`);
+    return undefined;
+  }
   await vscode.window.showTextDocument(uri, { preview: false });
   return uri;
 }
