@@ -156,7 +156,7 @@ export class IsmsWorkspace {
    * read: an edit computed from the index would then land in the wrong place. The configuration file is compared as text.
    */
   describesText(path: string, text: string): boolean {
-    if (path === this.configPath) return text === this.configText;
+    if (path === this.configPath) return withoutBom(text) === withoutBom(this.configText ?? '');
     const doc = this.docs.get(path);
     if (!doc) return false;
     try {
@@ -632,3 +632,6 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   if (list) list.push(value);
   else map.set(key, [value]);
 }
+
+/** Readers differ on whether they keep a byte-order mark; it changes no setting. */
+const withoutBom = (text: string) => text.replace(/^\uFEFF/, '');
