@@ -27,6 +27,7 @@ import { linkDestination } from '../query/navigation';
 import { reviewInfo, soaTree, type Linker } from '../query/ismsViews';
 import { formatIsoDate, parseIsoDate } from '../util/dates';
 import { plural } from '../query/text';
+import { fastMarkdownTree } from './markdownTree';
 
 export interface PreviewInput {
   workspace: IsmsWorkspace;
@@ -42,7 +43,15 @@ export interface PreviewInput {
   linker: Linker;
   /** Where the header card sends the reader for the findings (a link); without it, the editor's Problems panel. */
   findingsListed?: { href: string; label: string };
+  /** IDs resolved so far, shared by the documents of one export (`referenceCache()`; the workspace must not change meanwhile). */
+  references?: ReferenceCache;
 }
+
+/** Resolved control, risk and document IDs, by kind and ID. */
+export type ReferenceCache = Map<string, Resolved>;
+
+/** A cache for `PreviewInput.references`: an export resolves each ID once, not once per document that names it. */
+export const referenceCache = (): ReferenceCache => new Map();
 
 export interface RenderedPreview {
   title: string;
@@ -152,7 +161,16 @@ interface Resolved {
   target?: { path: string; range: Range };
 }
 
-function resolveReference(workspace: IsmsWorkspace, kind: RefKind, id: string): Resolved {
+function resolveReference(input: PreviewInput, kind: RefKind, id: string): Resolved {
+  const cache = input.references;
+  if (!cache) return resolveUncached(input.workspace, kind, id);
+  const key = `${kind}:${id}`;
+  let r = cache.get(key);
+  if (!r) cache.set(key, (r = resolveUncached(input.workspace, kind, id)));
+  return r;
+}
+
+function resolveUncached(workspace: IsmsWorkspace, kind: RefKind, id: string): Resolved {
   if (kind === 'control') {
     const control = workspace.catalogs.get(id);
     const row = workspace.soaRowsFor(id)[0];
@@ -229,7 +247,7 @@ const SKIP_TAGS = new Set(['code', 'pre', 'a', 'script', 'style']);
 const NO_INLINE_TITLE = new Set(['td', 'th', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 function referenceLink(state: State, m: { kind: RefKind; id: string; raw: string }, inlineTitle: boolean): Element {
-  const r = resolveReference(state.input.workspace, m.kind, m.id);
+  const r = resolveReference(state.input, m.kind, m.id);
   state.seen.set(`${m.kind}:${m.id}`, r);
   const props: Record<string, string> = { title: r.tooltip, dataIsmsKind: m.kind, href: '#' };
   if (r.target) props.dataIsmsTarget = state.targets.add(r.target.path, r.target.range);
@@ -246,7 +264,7 @@ function transformText(state: State, node: Text, parentTag: string, insideTitlel
   let at = 0;
   for (const m of matches) {
     if (m.start > at) out.push(textNode(value.slice(at, m.start)));
-    const r = resolveReference(state.input.workspace, m.kind, m.id);
+    const r = resolveReference(state.input, m.kind, m.id);
     // "A.8.25 Secure development life cycle" already says the title.
     const following = value.slice(m.end).trimStart().toLowerCase();
     const repeated = !!r.title && following.startsWith(r.title.toLowerCase().slice(0, 16));
@@ -511,13 +529,16 @@ function heatMap(state: State): Element | undefined {
   ]);
 }
 
+/** IDs in numeric order (A.5.9 before A.5.10); one collator, as `localeCompare` with options builds one per call. */
+const ID_ORDER = new Intl.Collator(undefined, { numeric: true });
+
 function referencesList(state: State): Element | undefined {
   if (state.seen.size === 0) return undefined;
   const order: RefKind[] = ['control', 'risk', 'document'];
   const labels: Record<RefKind, string> = { control: 'Controls', risk: 'Risks', document: 'Documents' };
   const sections: Element[] = [];
   for (const kind of order) {
-    const refs = [...state.seen.values()].filter((r) => r.kind === kind).sort((a, b) => a.id.localeCompare(b.id, undefined, { numeric: true }));
+    const refs = [...state.seen.values()].filter((r) => r.kind === kind).sort((a, b) => ID_ORDER.compare(a.id, b.id));
     if (refs.length === 0) continue;
     sections.push(
       h('div', 'isms-refs-group', [
@@ -572,7 +593,7 @@ export function renderPreviewTree(input: PreviewInput): PreviewTree {
         tree.children = parts;
       })
       .use(rehypeSanitize, PREVIEW_SCHEMA);
-    const tree = processor.runSync(processor.parse(raw)) as HastRoot;
+    const tree = processor.runSync(fastMarkdownTree(raw) ?? processor.parse(raw)) as HastRoot;
     return { title, tree, targets: targets.map };
   } catch (e) {
     // Pathological input (nesting deeper than the stack, megabytes of text): say so instead of failing.
