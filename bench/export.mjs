@@ -55,7 +55,8 @@ function run(cliJs, args) {
   const r = spawnSync(process.execPath, ['--require', join(repo, 'bench', 'maxrss.cjs'), cliJs, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
   const ms = performance.now() - started;
   if (r.status !== 0 && r.status !== 1) throw new Error(`isms ${args.join(' ')} failed: ${r.stderr}`);
-  return { ms, rssMb: Math.round(Number(/bench-maxrss-kb (\d+)/.exec(r.stderr)?.[1] ?? 0) / 1024), stdout: r.stdout.trim() };
+  const cpuMs = Number(/bench-cpu-us (\d+)/.exec(r.stderr)?.[1] ?? 0) / 1000;
+  return { ms, cpuMs, rssMb: Math.round(Number(/bench-maxrss-kb (\d+)/.exec(r.stderr)?.[1] ?? 0) / 1024), stdout: r.stdout.trim() };
 }
 
 function sizeOf(dir) {
@@ -70,17 +71,19 @@ export function exportFigures(cliJs, names = (process.env.BENCH_EXPORT_SIZES ?? 
   for (const name of names) {
     const info = workspaceFor(name);
     const check = run(cliJs, ['check', info.dir, '--today', TODAY, '--exit-zero', '--format', 'json']);
-    log(`${name}: check ${(check.ms / 1000).toFixed(1)} s, ${check.rssMb} MB`);
+    log(`${name}: check ${(check.ms / 1000).toFixed(1)} s (CPU ${(check.cpuMs / 1000).toFixed(1)} s), ${check.rssMb} MB`);
     const row = { name, info, check, formats: {} };
     for (const format of formats) {
       const out = join(work, `pack-${name}-${format}`);
       rmSync(out, { recursive: true, force: true });
       const r = run(cliJs, ['export', info.dir, '--out', out, '--format', format, '--today', TODAY]);
       row.formats[format] = { ...r, packMb: sizeOf(out) / 1e6 };
-      log(`${name}: export ${format} ${(r.ms / 1000).toFixed(1)} s, ${r.rssMb} MB, pack ${(sizeOf(out) / 1e6).toFixed(1)} MB`);
+      log(`${name}: export ${format} ${(r.ms / 1000).toFixed(1)} s (CPU ${(r.cpuMs / 1000).toFixed(1)} s), ${r.rssMb} MB, pack ${(sizeOf(out) / 1e6).toFixed(1)} MB`);
       rmSync(out, { recursive: true, force: true });
     }
     results.push(row);
+    // Each workspace's figures as they come (a long PDF run may not finish): bench/work/export-<name>.json.
+    writeFileSync(join(work, `export-${name}.json`), JSON.stringify(row, null, 1));
   }
   return results;
 }

@@ -107,13 +107,22 @@ export async function writeAuditPack(input: WritePackInput): Promise<WrittenPack
   if (formats.has('html')) {
     const html = new HtmlPack(packInput);
     const out = await input.sink.open('index.html');
-    await out.write(html.head(sections));
+    // Documents are written in chunks of about a megabyte: one write per document cost more than rendering some.
+    let pending: string[] = [html.head(sections)];
+    let size = 0;
     for (const doc of docs) {
       cancelled();
       step(`index.html: ${doc.path}`);
-      await out.write(html.document(doc, (await input.textOf(doc.path)) ?? ''));
+      const part = html.document(doc, (await input.textOf(doc.path)) ?? '');
+      pending.push(part);
+      size += part.length;
+      if (size < 1 << 20) continue;
+      await out.write(pending.join(''));
+      pending = [];
+      size = 0;
     }
-    await out.write(html.tail());
+    pending.push(html.tail());
+    await out.write(pending.join(''));
     await out.end();
     for (const path of html.evidence) evidence.add(path);
   }

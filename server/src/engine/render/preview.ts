@@ -571,6 +571,13 @@ export interface PreviewTree {
   targets: Record<string, Loc>;
 }
 
+let frozen: { parser: ReturnType<typeof parserOf>; toHast: ReturnType<typeof toHastOf>; sanitize: ReturnType<typeof sanitizerOf> } | undefined;
+const parserOf = () => unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm).freeze();
+const toHastOf = () => unified().use(remarkRehype).freeze();
+const sanitizerOf = () => unified().use(rehypeSanitize, PREVIEW_SCHEMA).freeze();
+/** The unified pipelines, set up once (configuring remark-gfm's extensions per document cost a tenth of a render). */
+const processors = () => (frozen ??= { parser: parserOf(), toHast: toHastOf(), sanitize: sanitizerOf() });
+
 /** The preview as a sanitised HTML tree: the header card, summaries, the body and the references list. */
 export function renderPreviewTree(input: PreviewInput): PreviewTree {
   const targets = new Targets(input.linker);
@@ -581,19 +588,12 @@ export function renderPreviewTree(input: PreviewInput): PreviewTree {
     if (raw.length > PREVIEW_MAX_CHARS) throw new Error(`the document is larger than ${PREVIEW_MAX_CHARS / 1000} k characters`);
     const nesting = excessiveNesting(raw);
     if (nesting) throw new Error(nesting);
-    const processor = unified()
-      .use(remarkParse)
-      .use(remarkFrontmatter, ['yaml', 'toml'])
-      .use(remarkGfm)
-      .use(remarkRehype)
-      .use(() => (tree: HastRoot) => {
-        walk(state, tree, false);
-        const body = h('div', 'isms-body', tree.children as ElementContent[]);
-        const parts = [headerCard(state), soaSummary(state), heatMap(state), body, referencesList(state)].filter((x): x is Element => x !== undefined);
-        tree.children = parts;
-      })
-      .use(rehypeSanitize, PREVIEW_SCHEMA);
-    const tree = processor.runSync(fastMarkdownTree(raw) ?? processor.parse(raw)) as HastRoot;
+    const { parser, toHast, sanitize } = processors();
+    const hast = toHast.runSync(fastMarkdownTree(raw) ?? parser.parse(raw)) as HastRoot;
+    walk(state, hast, false);
+    const body = h('div', 'isms-body', hast.children as ElementContent[]);
+    hast.children = [headerCard(state), soaSummary(state), heatMap(state), body, referencesList(state)].filter((x): x is Element => x !== undefined);
+    const tree = sanitize.runSync(hast) as HastRoot;
     return { title, tree, targets: targets.map };
   } catch (e) {
     // Pathological input (nesting deeper than the stack, megabytes of text): say so instead of failing.
