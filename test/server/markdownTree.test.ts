@@ -12,12 +12,20 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkRehype from 'remark-rehype';
 import rehypeStringify from 'rehype-stringify';
 import type { Root } from 'mdast';
+import type { Root as HastRoot } from 'hast';
+import { toHtml as writeHtml } from '../../server/src/engine/render/toHtml';
 import { fastMarkdownTree, needsRemark } from '../../server/src/engine/render/markdownTree';
 
 const remark = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm);
 const toHtml = unified().use(remarkRehype).use(rehypeStringify);
 
-const html = (tree: Root) => toHtml.stringify(toHtml.runSync(tree) as never);
+/** The HTML of a tree, checking on the way that the preview's own writer writes it as rehype-stringify does. */
+function html(tree: Root): string {
+  const hast = toHtml.runSync(tree) as HastRoot;
+  const expected = toHtml.stringify(hast);
+  assert.equal(writeHtml(hast), expected, 'the preview writer and rehype-stringify differ');
+  return expected;
+}
 
 function markdownFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -78,12 +86,13 @@ describe('fast Markdown tree (markdown-it) equals remark-parse', function () {
   });
 
   it('renders the example ISMS, the test fixtures and the XSS payloads the same', () => {
-    const dirs = ['examples', 'test/fixtures', 'test/vscode/fixtures', 'media', ...(process.env.MARKDOWN_TREE_CORPUS?.split(':').filter(Boolean) ?? [])];
-    let fast = 0;
-    let files = 0;
+    const own = ['examples', 'test/fixtures', 'test/vscode/fixtures', 'media'];
+    const extra = process.env.MARKDOWN_TREE_CORPUS?.split(':').filter(Boolean) ?? [];
     const differ: string[] = [];
-    for (const dir of dirs) {
-      for (const file of markdownFiles(dir)) {
+    const count = (dirs: string[]) => {
+      let fast = 0;
+      let files = 0;
+      for (const file of dirs.flatMap(markdownFiles)) {
         files++;
         const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
         try {
@@ -93,10 +102,15 @@ describe('fast Markdown tree (markdown-it) equals remark-parse', function () {
           differ.push(file);
         }
       }
-    }
-    assert.deepEqual(differ, [], `${differ.length} of ${files} files render differently`);
-    assert.ok(files > 60, `${files} files`);
-    assert.ok(fast > files * 0.9, `${fast} of ${files} parsed by markdown-it`);
+      return { fast, files };
+    };
+    const mine = count(own);
+    const theirs = count(extra);
+    assert.deepEqual(differ, [], `${differ.length} of ${mine.files + theirs.files} files render differently`);
+    assert.ok(mine.files > 60, `${mine.files} files`);
+    // The repository's own documents take the fast path; only rare shapes are left to remark.
+    assert.ok(mine.fast > mine.files * 0.9, `${mine.fast} of ${mine.files} parsed by markdown-it`);
+    if (extra.length) console.log(`      ${theirs.fast} of ${theirs.files} files of MARKDOWN_TREE_CORPUS parsed by markdown-it, all rendered the same`);
   });
 
   it('leaves to remark what markdown-it reads differently', () => {

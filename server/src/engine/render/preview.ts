@@ -1,5 +1,5 @@
 // The preview of a document as an auditor reads it, rendered to sanitised HTML for the editor's webview:
-// unified (remark-parse, remark-gfm, remark-frontmatter -> remark-rehype -> rehype-sanitize -> rehype-stringify),
+// unified (remark-parse, remark-gfm, remark-frontmatter -> remark-rehype -> rehype-sanitize -> HTML text),
 // with a header card from the frontmatter, control / risk / document IDs resolved to their titles and made
 // clickable, an SoA coverage summary per theme, and a likelihood x impact heat map for a risk register.
 //
@@ -12,7 +12,6 @@ import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkRehype from 'remark-rehype';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
-import rehypeStringify from 'rehype-stringify';
 import type { Element, ElementContent, Root as HastRoot, RootContent, Text } from 'hast';
 import type { Diagnostic, DocumentType, IsmsDocument, Range } from '../model';
 import type { IsmsWorkspace } from '../workspace/workspace';
@@ -28,6 +27,7 @@ import { reviewInfo, soaTree, type Linker } from '../query/ismsViews';
 import { formatIsoDate, parseIsoDate } from '../util/dates';
 import { plural } from '../query/text';
 import { fastMarkdownTree } from './markdownTree';
+import { toHtml } from './toHtml';
 
 export interface PreviewInput {
   workspace: IsmsWorkspace;
@@ -606,6 +606,6 @@ export function renderPreviewTree(input: PreviewInput): PreviewTree {
 
 export function renderPreview(input: PreviewInput): RenderedPreview {
   const { title, tree, targets } = renderPreviewTree(input);
-  const html = String(unified().use(rehypeStringify).stringify(tree));
+  const html = toHtml(tree);
   return { title, html, targets };
 }
