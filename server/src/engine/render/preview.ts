@@ -16,7 +16,7 @@ import type { Element, ElementContent, Root as HastRoot, RootContent, Text } fro
 import type { Diagnostic, DocumentType, IsmsDocument, Range } from '../model';
 import type { IsmsWorkspace } from '../workspace/workspace';
 import type { Loc } from '../../protocol';
-import { DOCUMENT_ID_SHAPE, parseControlId, scanControls, scanPattern } from '../parse/references';
+import { DOCUMENT_ID_SHAPE, parseControlId, scanControls, scanPattern, urlSpans } from '../parse/references';
 import { SlugCounter } from '../parse/slug';
 import { lookupLegacy } from '../catalogs/catalog';
 import { readRisks, type Risk } from '../isms/risks';
@@ -216,10 +216,11 @@ interface Match {
 /** IDs in a run of text: controls, risks, and document IDs that name a real document. */
 function findIds(workspace: IsmsWorkspace, value: string): Match[] {
   const found: Match[] = [];
-  for (const m of scanControls(value)) found.push({ kind: 'control', ...m });
-  const risks = scanPattern(value, workspace.riskMatcher);
+  const urls = urlSpans(value); // once for the three scans
+  for (const m of scanControls(value, urls)) found.push({ kind: 'control', ...m });
+  const risks = scanPattern(value, workspace.riskMatcher, urls);
   for (const m of risks) found.push({ kind: 'risk', ...m });
-  for (const m of scanPattern(value, DOCUMENT_ID_SHAPE)) {
+  for (const m of scanPattern(value, DOCUMENT_ID_SHAPE, urls)) {
     if (workspace.documentsWithId(m.id).length > 0) found.push({ kind: 'document', ...m });
   }
   found.sort((a, b) => a.start - b.start || b.end - a.end);
