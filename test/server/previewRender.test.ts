@@ -3,7 +3,8 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { renderPreview, excessiveNesting, PREVIEW_MAX_CHARS } from '../../server/src/engine/render/preview';
+import { toHtml as hastToHtml } from 'hast-util-to-html';
+import { renderPreview, renderPreviewTree, excessiveNesting, PREVIEW_MAX_CHARS } from '../../server/src/engine/render/preview';
 import { workspaceOf, policy, check } from '../../server/src/engine/testing/fixtures';
 import { loadWorkspace } from '../../server/src/engine/workspace/nodeLoader';
 import { checkWorkspace } from '../../server/src/engine/check';
@@ -75,7 +76,12 @@ describe('preview renderer', function () {
       .replace(/\{\{S\}\}/g, 'http://127.0.0.1:9')
       .replace(/\{\{HOST\}\}/g, '127.0.0.1:9');
     const path = 'procedures/xss-payloads.md';
-    const { html, title } = render({ [path]: text, 'procedures/xss-image.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>' }, path);
+    const files = { [path]: text, 'procedures/xss-image.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>' };
+    const { html, title } = render(files, path);
+    // The preview's own HTML writer (render/toHtml.ts) writes the sanitised tree exactly as rehype-stringify does.
+    const workspace = workspaceOf(files);
+    const { tree } = renderPreviewTree({ workspace, path, doc: workspace.getDocument(path), text, today: 20_000, findings: [], linker: { uri: (p) => `file:///ws/${p}` } });
+    assert.equal(html, hastToHtml(tree));
     // The elements and attributes of the output (text and tooltips quote the payloads, escaped).
     const elements = [...html.matchAll(/<([a-z][\w-]*)((?:\s+[^\s=>]+(?:="[^"]*")?)*)\s*\/?>/gi)].map(([, tag, attrs]) => ({
       tag: tag.toLowerCase(),

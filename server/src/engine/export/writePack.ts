@@ -16,7 +16,7 @@ import { reviewInfo, text as fieldText, type Linker } from '../query/ismsViews';
 import { isMarkdownPath } from '../workspace/workspace';
 import { findLinkTarget } from '../workspace/linkTarget';
 import { slugify } from '../parse/slug';
-import { renderPreviewTree, TYPE_LABELS } from '../render/preview';
+import { referenceCache, renderPreviewTree, TYPE_LABELS, type ReferenceCache } from '../render/preview';
 import { HtmlPack, docAnchor, packSections, type PackInput } from '../render/auditPack';
 import { findingsWorkbook, riskWorkbook, soaWorkbook } from './workbooks';
 import { WORKBOOKS, type Area, type ExportFormat, type FormatRenderers, type PackManifest, type PackSink, type PdfSpec } from './types';
@@ -107,23 +107,33 @@ export async function writeAuditPack(input: WritePackInput): Promise<WrittenPack
   if (formats.has('html')) {
     const html = new HtmlPack(packInput);
     const out = await input.sink.open('index.html');
-    await out.write(html.head(sections));
+    // Documents are written in chunks of about a megabyte: one write per document cost more than rendering some.
+    let pending: string[] = [html.head(sections)];
+    let size = 0;
     for (const doc of docs) {
       cancelled();
       step(`index.html: ${doc.path}`);
-      await out.write(html.document(doc, (await input.textOf(doc.path)) ?? ''));
+      const part = html.document(doc, (await input.textOf(doc.path)) ?? '');
+      pending.push(part);
+      size += part.length;
+      if (size < 1 << 20) continue;
+      await out.write(pending.join(''));
+      pending = [];
+      size = 0;
     }
-    await out.write(html.tail());
+    pending.push(html.tail());
+    await out.write(pending.join(''));
     await out.end();
     for (const path of html.evidence) evidence.add(path);
   }
 
   if (renderers && formats.has('pdf')) {
     const linker = packLinker(true);
+    const references = referenceCache();
     for (const doc of docs) {
       cancelled();
       step(pdfs.get(doc.path)!);
-      const spec = await pdfSpec(packInput, doc, (await input.textOf(doc.path)) ?? '', linker, input.bytesOf);
+      const spec = await pdfSpec(packInput, doc, (await input.textOf(doc.path)) ?? '', linker, input.bytesOf, references);
       await sink.write(pdfs.get(doc.path)!, await renderers.pdf(spec));
     }
   }
@@ -176,9 +186,9 @@ export async function writeAuditPack(input: WritePackInput): Promise<WrittenPack
 }
 
 /** A document's PDF: the preview's tree (its own header card left out: the PDF draws one), card, footer, images. */
-async function pdfSpec(input: PackInput, doc: IsmsDocument, text: string, linker: Linker, bytesOf: WritePackInput['bytesOf']): Promise<PdfSpec> {
+async function pdfSpec(input: PackInput, doc: IsmsDocument, text: string, linker: Linker, bytesOf: WritePackInput['bytesOf'], references: ReferenceCache): Promise<PdfSpec> {
   const { workspace, today } = input;
-  const preview = renderPreviewTree({ workspace, path: doc.path, doc, text, today, findings: [], linker });
+  const preview = renderPreviewTree({ workspace, path: doc.path, doc, text, today, findings: [], linker, references });
   const tree: HastRoot = { ...preview.tree, children: preview.tree.children.filter((c) => !hasClass(c, 'isms-card')) };
   const data = doc.frontmatter?.data ?? {};
   const owner = fieldText(data.owner);

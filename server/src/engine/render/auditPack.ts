@@ -5,7 +5,7 @@
 import type { Diagnostic, IsmsDocument } from '../model';
 import type { IsmsWorkspace } from '../workspace/workspace';
 import type { SuppressedFinding } from '../check';
-import { renderPreview } from './preview';
+import { referenceCache, renderPreview } from './preview';
 import { documentSummary, groupFindings, type FindingsByPath, type Linker } from '../query/ismsViews';
 import { isMarkdownPath } from '../workspace/workspace';
 import { formatIsoDate } from '../util/dates';
@@ -99,6 +99,8 @@ export class HtmlPack {
   readonly evidence = new Set<string>();
   private readonly findings: FindingsByPath;
   readonly linker: Linker;
+  /** Each ID resolved once for the whole pack (the workspace does not change while it is written). */
+  private readonly references = referenceCache();
 
   constructor(private readonly input: PackInput) {
     const { workspace } = input;
@@ -159,7 +161,7 @@ export class HtmlPack {
 
   document(doc: IsmsDocument, text: string): string {
     const { input } = this;
-    const rendered = renderPreview({ workspace: input.workspace, path: doc.path, doc, text, today: input.today, findings: this.findings.get(doc.path) ?? [], linker: this.linker, findingsListed: FINDINGS_LINK });
+    const rendered = renderPreview({ workspace: input.workspace, path: doc.path, doc, text, today: input.today, findings: this.findings.get(doc.path) ?? [], linker: this.linker, findingsListed: FINDINGS_LINK, references: this.references });
     return `<section class="pack-doc" id="${docAnchor(doc.path)}"><p class="pack-path">${escape(doc.path)} · <a href="#contents">contents</a></p>${staticLinks(rendered.html, rendered.targets)}</section>\n`;
   }
 

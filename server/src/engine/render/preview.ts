@@ -1,5 +1,5 @@
 // The preview of a document as an auditor reads it, rendered to sanitised HTML for the editor's webview:
-// unified (remark-parse, remark-gfm, remark-frontmatter -> remark-rehype -> rehype-sanitize -> rehype-stringify),
+// unified (remark-parse, remark-gfm, remark-frontmatter -> remark-rehype -> rehype-sanitize -> HTML text),
 // with a header card from the frontmatter, control / risk / document IDs resolved to their titles and made
 // clickable, an SoA coverage summary per theme, and a likelihood x impact heat map for a risk register.
 //
@@ -12,12 +12,11 @@ import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkRehype from 'remark-rehype';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
-import rehypeStringify from 'rehype-stringify';
 import type { Element, ElementContent, Root as HastRoot, RootContent, Text } from 'hast';
 import type { Diagnostic, DocumentType, IsmsDocument, Range } from '../model';
 import type { IsmsWorkspace } from '../workspace/workspace';
 import type { Loc } from '../../protocol';
-import { DOCUMENT_ID_SHAPE, parseControlId, scanControls, scanPattern } from '../parse/references';
+import { DOCUMENT_ID_SHAPE, parseControlId, scanControls, scanPattern, urlSpans } from '../parse/references';
 import { SlugCounter } from '../parse/slug';
 import { lookupLegacy } from '../catalogs/catalog';
 import { readRisks, type Risk } from '../isms/risks';
@@ -27,6 +26,8 @@ import { linkDestination } from '../query/navigation';
 import { reviewInfo, soaTree, type Linker } from '../query/ismsViews';
 import { formatIsoDate, parseIsoDate } from '../util/dates';
 import { plural } from '../query/text';
+import { fastMarkdownTree } from './markdownTree';
+import { toHtml } from './toHtml';
 
 export interface PreviewInput {
   workspace: IsmsWorkspace;
@@ -48,7 +49,15 @@ export interface PreviewInput {
    * that keeps their first column in view.
    */
   editor?: boolean;
+  /** IDs resolved so far, shared by the documents of one export (`referenceCache()`; the workspace must not change meanwhile). */
+  references?: ReferenceCache;
 }
+
+/** Resolved control, risk and document IDs, by kind and ID. */
+export type ReferenceCache = Map<string, Resolved>;
+
+/** A cache for `PreviewInput.references`: an export resolves each ID once, not once per document that names it. */
+export const referenceCache = (): ReferenceCache => new Map();
 
 export interface RenderedPreview {
   title: string;
@@ -158,7 +167,16 @@ interface Resolved {
   target?: { path: string; range: Range };
 }
 
-function resolveReference(workspace: IsmsWorkspace, kind: RefKind, id: string): Resolved {
+function resolveReference(input: PreviewInput, kind: RefKind, id: string): Resolved {
+  const cache = input.references;
+  if (!cache) return resolveUncached(input.workspace, kind, id);
+  const key = `${kind}:${id}`;
+  let r = cache.get(key);
+  if (!r) cache.set(key, (r = resolveUncached(input.workspace, kind, id)));
+  return r;
+}
+
+function resolveUncached(workspace: IsmsWorkspace, kind: RefKind, id: string): Resolved {
   if (kind === 'control') {
     const control = workspace.catalogs.get(id);
     const row = workspace.soaRowsFor(id)[0];
@@ -204,10 +222,11 @@ interface Match {
 /** IDs in a run of text: controls, risks, and document IDs that name a real document. */
 function findIds(workspace: IsmsWorkspace, value: string): Match[] {
   const found: Match[] = [];
-  for (const m of scanControls(value)) found.push({ kind: 'control', ...m });
-  const risks = scanPattern(value, workspace.riskMatcher);
+  const urls = urlSpans(value); // once for the three scans
+  for (const m of scanControls(value, urls)) found.push({ kind: 'control', ...m });
+  const risks = scanPattern(value, workspace.riskMatcher, urls);
   for (const m of risks) found.push({ kind: 'risk', ...m });
-  for (const m of scanPattern(value, DOCUMENT_ID_SHAPE)) {
+  for (const m of scanPattern(value, DOCUMENT_ID_SHAPE, urls)) {
     if (workspace.documentsWithId(m.id).length > 0) found.push({ kind: 'document', ...m });
   }
   found.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -235,7 +254,7 @@ const SKIP_TAGS = new Set(['code', 'pre', 'a', 'script', 'style']);
 const NO_INLINE_TITLE = new Set(['td', 'th', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 function referenceLink(state: State, m: { kind: RefKind; id: string; raw: string }, inlineTitle: boolean): Element {
-  const r = resolveReference(state.input.workspace, m.kind, m.id);
+  const r = resolveReference(state.input, m.kind, m.id);
   state.seen.set(`${m.kind}:${m.id}`, r);
   const props: Record<string, string> = { title: r.tooltip, dataIsmsKind: m.kind, href: '#' };
   if (r.target) props.dataIsmsTarget = state.targets.add(r.target.path, r.target.range);
@@ -252,7 +271,7 @@ function transformText(state: State, node: Text, parentTag: string, insideTitlel
   let at = 0;
   for (const m of matches) {
     if (m.start > at) out.push(textNode(value.slice(at, m.start)));
-    const r = resolveReference(state.input.workspace, m.kind, m.id);
+    const r = resolveReference(state.input, m.kind, m.id);
     // "A.8.25 Secure development life cycle" already says the title.
     const following = value.slice(m.end).trimStart().toLowerCase();
     const repeated = !!r.title && following.startsWith(r.title.toLowerCase().slice(0, 16));
@@ -593,13 +612,16 @@ function heatMap(state: State): Element | undefined {
   ]);
 }
 
+/** IDs in numeric order (A.5.9 before A.5.10); one collator, as `localeCompare` with options builds one per call. */
+const ID_ORDER = new Intl.Collator(undefined, { numeric: true });
+
 function referencesList(state: State): Element | undefined {
   if (state.seen.size === 0) return undefined;
   const order: RefKind[] = ['control', 'risk', 'document'];
   const labels: Record<RefKind, string> = { control: 'Controls', risk: 'Risks', document: 'Documents' };
   const sections: Element[] = [];
   for (const kind of order) {
-    const refs = [...state.seen.values()].filter((r) => r.kind === kind).sort((a, b) => a.id.localeCompare(b.id, undefined, { numeric: true }));
+    const refs = [...state.seen.values()].filter((r) => r.kind === kind).sort((a, b) => ID_ORDER.compare(a.id, b.id));
     if (refs.length === 0) continue;
     sections.push(
       h('div', 'isms-refs-group', [
@@ -632,6 +654,13 @@ export interface PreviewTree {
   targets: Record<string, Loc>;
 }
 
+let frozen: { parser: ReturnType<typeof parserOf>; toHast: ReturnType<typeof toHastOf>; sanitize: ReturnType<typeof sanitizerOf> } | undefined;
+const parserOf = () => unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm).freeze();
+const toHastOf = () => unified().use(remarkRehype).freeze();
+const sanitizerOf = () => unified().use(rehypeSanitize, PREVIEW_SCHEMA).freeze();
+/** The unified pipelines, set up once (configuring remark-gfm's extensions per document cost a tenth of a render). */
+const processors = () => (frozen ??= { parser: parserOf(), toHast: toHastOf(), sanitize: sanitizerOf() });
+
 /** The preview as a sanitised HTML tree: the header card, summaries, the body and the references list. */
 export function renderPreviewTree(input: PreviewInput): PreviewTree {
   const targets = new Targets(input.linker);
@@ -642,30 +671,25 @@ export function renderPreviewTree(input: PreviewInput): PreviewTree {
     if (raw.length > PREVIEW_MAX_CHARS) throw new Error(`the document is larger than ${PREVIEW_MAX_CHARS / 1000} k characters`);
     const nesting = excessiveNesting(raw);
     if (nesting) throw new Error(nesting);
-    const processor = unified()
-      .use(remarkParse)
-      .use(remarkFrontmatter, ['yaml', 'toml'])
-      .use(remarkGfm)
-      .use(remarkRehype)
-      .use(() => (tree: HastRoot) => {
-        walk(state, tree, false);
-        const body = h('div', 'isms-body', tree.children as ElementContent[]);
-        const card = headerCard(state);
-        const summary = soaSummary(state);
-        if (input.editor) {
-          const blocks: Block[] = [];
-          markLines(body, blocks);
-          // The card stands for the frontmatter, from the first line.
-          if (card) card.properties.dataLine = 0;
-          markFindings(state, blocks, card);
-          wrapTables(body);
-          if (summary) wrapTables(summary);
-        }
-        const parts = [card, summary, heatMap(state), body, referencesList(state)].filter((x): x is Element => x !== undefined);
-        tree.children = parts;
-      })
-      .use(rehypeSanitize, PREVIEW_SCHEMA);
-    const tree = processor.runSync(processor.parse(raw)) as HastRoot;
+    const { parser, toHast, sanitize } = processors();
+    // The editor's preview needs source positions (scroll sync, finding markers): remark keeps them; the export
+    // takes the fast parser, which builds the same tree without them.
+    const hast = toHast.runSync(input.editor ? parser.parse(raw) : (fastMarkdownTree(raw) ?? parser.parse(raw))) as HastRoot;
+    walk(state, hast, false);
+    const body = h('div', 'isms-body', hast.children as ElementContent[]);
+    const card = headerCard(state);
+    const summary = soaSummary(state);
+    if (input.editor) {
+      const blocks: Block[] = [];
+      markLines(body, blocks);
+      // The card stands for the frontmatter, from the first line.
+      if (card) card.properties.dataLine = 0;
+      markFindings(state, blocks, card);
+      wrapTables(body);
+      if (summary) wrapTables(summary);
+    }
+    hast.children = [card, summary, heatMap(state), body, referencesList(state)].filter((x): x is Element => x !== undefined);
+    const tree = sanitize.runSync(hast) as HastRoot;
     return { title, tree, targets: targets.map };
   } catch (e) {
     // Pathological input (nesting deeper than the stack, megabytes of text): say so instead of failing.
@@ -678,6 +702,6 @@ export function renderPreviewTree(input: PreviewInput): PreviewTree {
 
 export function renderPreview(input: PreviewInput): RenderedPreview {
   const { title, tree, targets } = renderPreviewTree(input);
-  const html = String(unified().use(rehypeStringify).stringify(tree));
+  const html = toHtml(tree);
   return { title, html, targets };
 }
