@@ -255,11 +255,14 @@ export class Roots {
     if (!at) return [];
     if (CONFIG_FILE_NAMES.includes(at.path.slice(at.path.lastIndexOf('/') + 1))) return this.reload(at.root);
     if (at.root.container) return [];
+    // The editor's text wins until it is closed, also over a deletion: the editor still shows the document (saving
+    // it writes it back, and that "created" event changes nothing here), so what links to it or names its IDs keeps
+    // its findings. Removed here, it stayed out of the index after the save (the soak's file operations found it).
+    if (this.open.has(docUri)) return [];
     if (deleted) {
       at.root.workspace.removeFile(at.path);
       return [at.root];
     }
-    if (this.open.has(docUri)) return []; // the editor's text wins until it is closed
     const root = await this.refreshFromDisk(docUri);
     return root ? [root] : [];
   }
