@@ -385,7 +385,9 @@ const baselineRss = samples[0].rssMb;
 log(`indexed in ${(indexMs / 1000).toFixed(1)} s; RSS ${baselineRss} MB`);
 
 // One branch switch a round; the typing is spread so that the edit count is reached with the switches.
-const editsPerRound = Math.ceil((EDITS / Math.max(1, short ? SHORT_ROUNDS : BRANCH_SWITCHES) - 2) / BURST) * BURST;
+const editsPerRound = Number(arg('edits-per-round', Math.ceil((EDITS / Math.max(1, short ? SHORT_ROUNDS : BRANCH_SWITCHES) - 2) / BURST) * BURST));
+/** Past the hard limit the run stops between phases, not only between rounds (a round can take many minutes). */
+const overtime = () => !short && performance.now() > hardDeadline;
 let round = 0;
 const countsDue = () => switches < BRANCH_SWITCHES || crashes < CRASHES || editsDone < EDITS;
 while (short || ((performance.now() < deadline || countsDue()) && performance.now() < hardDeadline)) {
@@ -397,16 +399,20 @@ while (short || ((performance.now() < deadline || countsDue()) && performance.no
   await phase('paste and undo', () => pasteAndUndo(client, open, registerUri));
   // One comparison for both: the CLI's check of the whole folder is the soak's slowest step.
   await verify(client, `typing, paste and undo (round ${round})`, open);
+  if (overtime()) break;
   await phase('branch switch', async () => `${await branchSwitch(client, open)} files rewritten`);
   await verify(client, `branch switch ${switches}`, open);
-  if (short || round % 3 === 0) {
+  if (overtime()) break;
+  if (short || round % 3 === 1) {
     await phase('file operations', async () => {
       policyUri = await fileOperations(client, open, policyUri);
       return 'created, renamed, deleted (closed and open)';
     });
     await verify(client, `file operations (round ${round})`, open);
+    if (overtime()) break;
     await phase('configuration change', () => configurationChange(client));
     await verify(client, `configuration change (round ${round})`, open);
+    if (overtime()) break;
   }
   // Crashes spread over the rounds so that they reach their count with the branch switches.
   if (crashes < Math.min(CRASHES, short ? round : Math.ceil((CRASHES * round) / BRANCH_SWITCHES))) {
