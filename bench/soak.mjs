@@ -495,7 +495,7 @@ function plot(png) {
   const h = 480;
   const [left, right, top, bottom] = [90, 30, 50, 70];
   const curve = trace.length ? trace : samples;
-  const maxS = Math.max(...curve.map((s) => s.s), 1);
+  const maxS = Math.max(...curve.map((s) => s.s), ...samples.map((s) => s.s), 1);
   const step = [50, 100, 200, 250, 500].find((t) => (Math.max(...curve.map((s) => s.rssMb), baselineRss * 1.3) * 1.05) / t <= 6) ?? 1000;
   const maxMb = Math.ceil((Math.max(...curve.map((s) => s.rssMb), baselineRss * 1.3) * 1.05) / step) * step;
   const x = (s) => left + ((w - left - right) * s) / maxS;
@@ -516,9 +516,10 @@ function plot(png) {
   c.line(left, h - bottom, w - right, h - bottom, ink, 2);
   c.line(left, y(baselineRss * 1.2), w - right, y(baselineRss * 1.2), red, 2, [8, 6]);
   c.text(w - right, y(baselineRss * 1.2) - 20, '+20 % of RSS after the first index', red, { align: 'right' });
-  for (let i = 1; i < curve.length; i++) c.line(x(curve[i - 1].s), y(curve[i - 1].rssMb), x(curve[i].s), y(curve[i].rssMb), blue, 2);
+  // A gap of more than a few seconds is a crash and restart: no line across it.
+  for (let i = 1; i < curve.length; i++) if (curve[i].s - curve[i - 1].s < 5) c.line(x(curve[i - 1].s), y(curve[i - 1].rssMb), x(curve[i].s), y(curve[i].rssMb), blue, 2);
   for (const s of samples) c.rect(x(s.s) - 2, y(s.rssMb) - 2, 5, 5, green);
-  c.text(w / 2, h - 30, 'seconds since start (dots: checked phases)', ink, { align: 'center' });
+  c.text(w / 2, h - 30, 'seconds since start (dots: checked phases; gaps: crashes and restarts)', ink, { align: 'center' });
   c.text(24, h / 2, 'RSS, MB', ink, { vertical: true, align: 'center' });
   writeFileSync(png, c.png());
 }
