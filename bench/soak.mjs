@@ -9,15 +9,17 @@
 //
 // Exit status 0 only when no phase found a mismatch and every goal was met (memory at the end within 20 % of
 // memory after the first full index, no event-loop stall over 200 ms); with --short, only when no phase mismatched.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { clearInterval, setInterval } from 'node:timers';
 import { BenchClient, fileUri } from './lsp.mjs';
 import { generate } from './generate.mjs';
 import { editSequence } from './edits.mjs';
+import { Canvas } from './png.mjs';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
@@ -32,9 +34,16 @@ const sabotage = argv.includes('--sabotage');
 const MINUTES = Number(arg('minutes', short ? 1 : 10));
 const DOCS = Number(arg('docs', short ? 300 : 5000));
 const TODAY = '2026-11-21';
-const CRASHES = Number(arg('crashes', short ? 3 : 50));
+const CRASHES = Number(arg('crashes', short ? 2 : 50));
 const SHORT_ROUNDS = 2;
-const BRANCH_SWITCHES = Number(arg('switches', short ? 4 : 50));
+const EDITS = Number(arg('edits', short ? 600 : 100_000));
+/** Edits sent before waiting for the publish of the latest version. */
+const BURST = 50;
+/** Kills per crash phase: the last restart of each phase is left to finish and verified. */
+const KILLS_PER_PHASE = short ? 1 : 2;
+// However far the counts are from their goals, the run stops here (a loaded machine can take much longer).
+const HARD_MINUTES = Number(arg('hard-minutes', MINUTES * 4));
+const BRANCH_SWITCHES = Number(arg('switches', short ? 2 : 50));
 const out = arg('out', short ? mkdtempSync(join(tmpdir(), 'isms-soak-')) : join(repo, 'bench'));
 const cli = join(repo, 'dist', 'cli.js');
 const serverJs = join(repo, 'dist', 'server.js');
@@ -42,7 +51,9 @@ if (!existsSync(serverJs)) throw new Error('run `npm run build` first');
 
 const log = (m) => console.log(`[soak ${((performance.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${m}`);
 const t0 = performance.now();
+const loadBefore = loadavg();
 const deadline = t0 + MINUTES * 60_000;
+const hardDeadline = t0 + HARD_MINUTES * 60_000;
 
 // A private copy of the generated workspace: the soak rewrites it.
 const work = mkdtempSync(join(tmpdir(), 'isms-soak-ws-'));
@@ -70,6 +81,9 @@ const samples = []; // { s, rssMb, phase }
 const phases = []; // { name, ms, detail, mismatches }
 let mismatches = 0;
 let maxStallMs = 0;
+let maxStallPhase = '';
+/** The longest stall seen in the checks leading up to each kind of phase. */
+const stallByPhase = new Map();
 let editsDone = 0;
 let crashes = 0;
 let switches = 0;
@@ -150,7 +164,7 @@ async function verify(client, phase, open) {
   }
   const rss = rssMb(client.pid);
   samples.push({ s: (performance.now() - t0) / 1000, rssMb: rss, phase });
-  readStalls(client);
+  readStalls(client, phase);
   if (problems.length) {
     mismatches++;
     log(`MISMATCH after ${phase}: ${problems.length} files differ\n  ${problems.slice(0, 5).join('\n  ')}`);
@@ -165,10 +179,14 @@ async function verify(client, phase, open) {
 }
 
 /** The server logs each check with its longest event-loop stall since the previous log (ISMS_LOG_CHECKS). */
-function readStalls(client) {
+function readStalls(client, phase) {
   for (const line of client.logs.splice(0)) {
     const m = /event loop max (\d+) ms/.exec(line);
-    if (m) maxStallMs = Math.max(maxStallMs, Number(m[1]));
+    if (!m) continue;
+    const ms = Number(m[1]);
+    const kind = phase.replace(/ \(round \d+\)| \d+$/, '');
+    stallByPhase.set(kind, Math.max(stallByPhase.get(kind) ?? 0, ms));
+    if (ms > maxStallMs) [maxStallMs, maxStallPhase] = [ms, phase];
   }
 }
 
@@ -186,12 +204,30 @@ async function openDoc(client, open, abs) {
   return uri;
 }
 
+/** An edit as the editor sends it: the changed range only (the common prefix and suffix are left out). */
 async function change(client, open, uri, text) {
   const doc = open.get(uri);
+  const before = doc.text;
+  let start = 0;
+  const shorter = Math.min(before.length, text.length);
+  while (start < shorter && before.charCodeAt(start) === text.charCodeAt(start)) start++;
+  let end = 0;
+  while (end < shorter - start && before.charCodeAt(before.length - 1 - end) === text.charCodeAt(text.length - 1 - end)) end++;
   doc.text = text;
   doc.version++;
-  await client.change(uri, text, doc.version);
+  const range = { start: position(before, start), end: position(before, before.length - end) };
+  await client.connection.sendNotification('textDocument/didChange', {
+    textDocument: { uri, version: doc.version },
+    contentChanges: [{ range, text: text.slice(start, text.length - end) }],
+  });
   editsDone++;
+}
+
+function position(text, offset) {
+  let line = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) [line, lineStart] = [line + 1, i + 1];
+  return { line, character: offset - lineStart };
 }
 
 const notifyFiles = (client, changes) => client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes });
@@ -203,7 +239,8 @@ async function typing(client, open, uri, count) {
   const base = open.get(uri).text;
   for (const { text } of editSequence(base, count)) {
     await change(client, open, uri, text);
-    if (editsDone % 25 === 0) await client.until(() => client.diagnostics.get(uri)?.version === open.get(uri).version, 120_000, 'publish');
+    // A fast typist: the editor sends every keystroke; the server catches up when the burst pauses.
+    if (editsDone % BURST === 0) await client.until(() => client.diagnostics.get(uri)?.version === open.get(uri).version, 120_000, 'publish');
   }
   // Back to where it started, so the document does not grow all day.
   await change(client, open, uri, base);
@@ -304,17 +341,19 @@ async function configurationChange(client) {
  * Kills the server at a random point: while it indexes, or right after its first full check (when it writes the
  * result cache). The restarted server must publish what a clean start publishes.
  */
-async function crash(client, indexMs) {
+async function crash(client, indexMs, kills) {
   client.process.kill('SIGKILL');
   await new Promise((resolve) => client.process.once('exit', resolve));
   client.connection.dispose();
-  const victim = await startServer();
-  const when = rand() < 0.5 ? rand() * indexMs : indexMs + rand() * 1500;
-  await new Promise((r) => setTimeout(r, when));
-  victim.process.kill('SIGKILL');
-  await new Promise((resolve) => victim.process.once('exit', resolve));
-  victim.connection.dispose();
-  crashes++;
+  for (let k = 0; k < kills; k++) {
+    const victim = await startServer();
+    const when = rand() < 0.5 ? rand() * indexMs : indexMs + rand() * 1500;
+    await new Promise((r) => setTimeout(r, when));
+    victim.process.kill('SIGKILL');
+    await new Promise((resolve) => victim.process.once('exit', resolve));
+    victim.connection.dispose();
+    crashes++;
+  }
   return startServer();
 }
 
@@ -328,6 +367,12 @@ async function phase(name, fn) {
 
 log(`workspace: ${info.markdown} Markdown files (${(info.bytes / 1e6).toFixed(1)} MB) in ${ws}`);
 let client = await startServer();
+// RSS every second for the curve (the per-phase samples are what the goals judge).
+const trace = [];
+const sampler = setInterval(() => {
+  const mb = client.pid && rssMb(client.pid);
+  if (mb) trace.push({ s: (performance.now() - t0) / 1000, rssMb: mb });
+}, 1000);
 const open = new Map();
 let policyUri = await openDoc(client, open, join(ws, info.editTarget));
 const registerAbs = markdownFiles().find((p) => /risk-register/.test(p));
@@ -339,47 +384,59 @@ await verify(client, 'first full index', open);
 const baselineRss = samples[0].rssMb;
 log(`indexed in ${(indexMs / 1000).toFixed(1)} s; RSS ${baselineRss} MB`);
 
-const editsPerRound = short ? 300 : 2000;
+// One branch switch a round; the typing is spread so that the edit count is reached with the switches.
+const editsPerRound = Number(arg('edits-per-round', Math.ceil((EDITS / Math.max(1, short ? SHORT_ROUNDS : BRANCH_SWITCHES) - 2) / BURST) * BURST));
+/** Past the hard limit the run stops between phases, not only between rounds (a round can take many minutes). */
+const overtime = () => !short && performance.now() > hardDeadline;
 let round = 0;
-while (short || performance.now() < deadline || switches < BRANCH_SWITCHES || crashes < CRASHES) {
+const countsDue = () => switches < BRANCH_SWITCHES || crashes < CRASHES || editsDone < EDITS;
+while (short || ((performance.now() < deadline || countsDue()) && performance.now() < hardDeadline)) {
   round++;
   await phase('typing', async () => {
     await typing(client, open, policyUri, editsPerRound);
     return `${editsPerRound} edits`;
   });
-  await verify(client, `typing (round ${round})`, open);
   await phase('paste and undo', () => pasteAndUndo(client, open, registerUri));
-  await verify(client, `paste and undo (round ${round})`, open);
+  // One comparison for both: the CLI's check of the whole folder is the soak's slowest step.
+  await verify(client, `typing, paste and undo (round ${round})`, open);
+  if (overtime()) break;
   await phase('branch switch', async () => `${await branchSwitch(client, open)} files rewritten`);
   await verify(client, `branch switch ${switches}`, open);
-  if (short || round % 3 === 0) {
+  if (overtime()) break;
+  if (short || round % 3 === 1) {
     await phase('file operations', async () => {
       policyUri = await fileOperations(client, open, policyUri);
       return 'created, renamed, deleted (closed and open)';
     });
     await verify(client, `file operations (round ${round})`, open);
+    if (overtime()) break;
     await phase('configuration change', () => configurationChange(client));
     await verify(client, `configuration change (round ${round})`, open);
+    if (overtime()) break;
   }
-  const crashesDue = Math.ceil((CRASHES * (performance.now() - t0)) / (deadline - t0));
-  if (crashes < Math.min(CRASHES, short ? round : crashesDue)) {
+  // Crashes spread over the rounds so that they reach their count with the branch switches.
+  if (crashes < Math.min(CRASHES, short ? round : Math.ceil((CRASHES * round) / BRANCH_SWITCHES))) {
     await phase('crash and restart', async () => {
-      client = await crash(client, indexMs);
+      client = await crash(client, indexMs, KILLS_PER_PHASE);
       for (const [uri, doc] of open) await client.open(uri, doc.text, doc.version);
       await client.until(() => client.progressEnded !== undefined, 600_000, 'index after restart');
       return `crash ${crashes}`;
     });
     await verify(client, `restart after crash ${crashes}`, open);
   }
-  log(`round ${round}: ${editsDone} edits, ${switches} switches, ${crashes} crashes, RSS ${samples.at(-1).rssMb} MB, ${mismatches} mismatches`);
+  log(`round ${round}: ${editsDone} edits, ${switches} switches, ${crashes} crashes, RSS ${samples.at(-1).rssMb} MB, ${mismatches} mismatches, longest stall ${maxStallMs} ms (${maxStallPhase})`);
   // The short soak (npm test) makes two rounds whatever the machine's speed, so it does the same work every run.
   if (short && round >= SHORT_ROUNDS) break;
 }
 const finalRss = samples.at(-1).rssMb;
+clearInterval(sampler);
 await client.stop();
 
 const growth = (finalRss - baselineRss) / baselineRss;
 const goals = [
+  [`at least ${EDITS.toLocaleString('en')} edits of open documents`, editsDone >= EDITS, editsDone.toLocaleString('en')],
+  [`at least ${BRANCH_SWITCHES} branch switches`, switches >= BRANCH_SWITCHES, String(switches)],
+  [`at least ${CRASHES} kills during indexing or cache writes`, crashes >= CRASHES, String(crashes)],
   ['no mismatch between published findings and a fresh `isms check`', mismatches === 0, `${mismatches} mismatching phases of ${samples.length}`],
   ['memory after the run within 20 % of memory after the first full index', growth <= 0.2, `${baselineRss} MB → ${finalRss} MB (${(growth * 100).toFixed(0)} %)`],
   ['no event-loop stall over 200 ms', maxStallMs <= 200, `longest ${maxStallMs} ms`],
@@ -403,7 +460,7 @@ function report(total, indexMs) {
   const lines = [
     '# Soak: a working day in the editor',
     '',
-    `Generated by \`npm run soak\` (bench/soak.mjs) on ${new Date().toISOString().slice(0, 10)}: ${MINUTES} minutes on the benchmark's ${info.markdown}-document workspace, ${total} s in all. Node ${process.version}; load average before/after is noted by the machine, not controlled.`,
+    `Generated by \`${['node bench/soak.mjs', ...argv].join(' ')}\` on ${new Date().toISOString().slice(0, 10)}: the benchmark's ${info.markdown}-document workspace, planned ${MINUTES} minutes (the counts below are reached first, stopping at ${HARD_MINUTES} minutes in any case), ${total} s in all. Node ${process.version}, ${cpus().length} CPU cores; load average (1/5/15 min) before ${loadBefore.map((l) => l.toFixed(1)).join(' / ')}, after ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (other work shared the machine: times are wall-clock under that load).`,
     '',
     `- ${editsDone.toLocaleString('en')} edits of open documents (the benchmark's typing mix on an 8 KB policy; a 2,000-line register pasted into the open risk register and undone, each round)`,
     `- ${switches} branch switches, each rewriting 5–30 % of the Markdown files on disk (dates, references, headings, links)`,
@@ -426,34 +483,43 @@ function report(total, indexMs) {
     ms.sort((a, b) => a - b);
     lines.push(`| ${name} | ${ms.length} | ${ms[Math.floor(ms.length / 2)].toFixed(0)} | ${ms.at(-1).toFixed(0)} |`);
   }
+  lines.push('', "Longest event-loop stall the server logged (ISMS_LOG_CHECKS, `monitorEventLoopDelay`) in the checks leading up to each kind of phase's comparison:", '', '| phase | longest stall |', '|---|---|');
+  for (const [name, ms] of stallByPhase) lines.push(`| ${name} | ${ms} ms |`);
   lines.push('', 'Resident memory (VmRSS) after each phase, MB: ' + samples.map((s) => s.rssMb).join(', ') + '.', '');
   return lines.join('\n');
 }
 
-/** The memory curve as a PNG: an SVG line chart rendered by headless Chromium (installed by the test set-up). */
+/** The memory curve as a PNG (bench/png.mjs): RSS sampled every second, the phases' samples marked. */
 function plot(png) {
-  const w = 900;
-  const h = 420;
-  const pad = 60;
-  const maxS = Math.max(...samples.map((s) => s.s), 1);
-  const maxMb = Math.max(...samples.map((s) => s.rssMb), baselineRss * 1.3);
-  const x = (s) => pad + ((w - 2 * pad) * s) / maxS;
-  const y = (mb) => h - pad - ((h - 2 * pad) * mb) / maxMb;
-  const points = samples.map((s) => `${x(s.s).toFixed(1)},${y(s.rssMb).toFixed(1)}`).join(' ');
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => Math.round(maxMb * f));
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" font-family="sans-serif" font-size="12">
-<rect width="100%" height="100%" fill="white"/>
-<text x="${w / 2}" y="24" text-anchor="middle" font-size="15">Language server resident memory during the soak (${info.markdown} documents)</text>
-<line x1="${pad}" y1="${h - pad}" x2="${w - pad}" y2="${h - pad}" stroke="black"/><line x1="${pad}" y1="${pad}" x2="${pad}" y2="${h - pad}" stroke="black"/>
-${ticks.map((t) => `<text x="${pad - 6}" y="${y(t) + 4}" text-anchor="end">${t}</text><line x1="${pad}" x2="${w - pad}" y1="${y(t)}" y2="${y(t)}" stroke="#ddd"/>`).join('\n')}
-<line x1="${pad}" x2="${w - pad}" y1="${y(baselineRss * 1.2)}" y2="${y(baselineRss * 1.2)}" stroke="#c33" stroke-dasharray="6 4"/>
-<text x="${w - pad}" y="${y(baselineRss * 1.2) - 6}" text-anchor="end" fill="#c33">+20 % of memory after the first index</text>
-<polyline points="${points}" fill="none" stroke="#1f3a5f" stroke-width="2"/>
-<text x="${w / 2}" y="${h - 18}" text-anchor="middle">seconds since start (${editsDone.toLocaleString('en')} edits, ${switches} branch switches, ${crashes} crashes)</text>
-<text x="18" y="${h / 2}" transform="rotate(-90 18 ${h / 2})" text-anchor="middle">RSS, MB</text>
-</svg>`;
-  const html = join(work, 'plot.html');
-  writeFileSync(html, `<!doctype html><body style="margin:0">${svg}</body>`);
-  execFileSync('chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${join(work, 'chromium')}`, `--window-size=${w},${h}`, '--hide-scrollbars', `--screenshot=${png}`, fileUri(html)], { stdio: 'ignore', timeout: 60_000 });
-  if (!existsSync(png) || statSync(png).size === 0) throw new Error('chromium wrote no plot');
+  const w = 960;
+  const h = 480;
+  const [left, right, top, bottom] = [90, 30, 50, 70];
+  const curve = trace.length ? trace : samples;
+  const maxS = Math.max(...curve.map((s) => s.s), ...samples.map((s) => s.s), 1);
+  const step = [50, 100, 200, 250, 500].find((t) => (Math.max(...curve.map((s) => s.rssMb), baselineRss * 1.3) * 1.05) / t <= 6) ?? 1000;
+  const maxMb = Math.ceil((Math.max(...curve.map((s) => s.rssMb), baselineRss * 1.3) * 1.05) / step) * step;
+  const x = (s) => left + ((w - left - right) * s) / maxS;
+  const y = (mb) => h - bottom - ((h - top - bottom) * mb) / maxMb;
+  const c = new Canvas(w, h);
+  const [ink, grid, red, blue, green] = [[0, 0, 0], [221, 221, 221], [200, 50, 50], [31, 58, 95], [30, 140, 60]];
+  c.text(w / 2, 16, `language server RSS during the soak (${info.markdown} documents)`, ink, { align: 'center' });
+  for (let mb = 0; mb <= maxMb; mb += step) {
+    c.line(left, y(mb), w - right, y(mb), grid);
+    c.text(left - 8, y(mb) - 7, String(mb), ink, { align: 'right' });
+  }
+  const sStep = [30, 60, 120, 300, 600].find((t) => maxS / t <= 10) ?? 1200;
+  for (let s = 0; s <= maxS; s += sStep) {
+    c.line(x(s), h - bottom, x(s), h - bottom + 5, ink);
+    c.text(x(s), h - bottom + 10, String(s), ink, { align: 'center' });
+  }
+  c.line(left, top, left, h - bottom, ink, 2);
+  c.line(left, h - bottom, w - right, h - bottom, ink, 2);
+  c.line(left, y(baselineRss * 1.2), w - right, y(baselineRss * 1.2), red, 2, [8, 6]);
+  c.text(w - right, y(baselineRss * 1.2) - 20, '+20 % of RSS after the first index', red, { align: 'right' });
+  // A gap of more than a few seconds is a crash and restart: no line across it.
+  for (let i = 1; i < curve.length; i++) if (curve[i].s - curve[i - 1].s < 5) c.line(x(curve[i - 1].s), y(curve[i - 1].rssMb), x(curve[i].s), y(curve[i].rssMb), blue, 2);
+  for (const s of samples) c.rect(x(s.s) - 2, y(s.rssMb) - 2, 5, 5, green);
+  c.text(w / 2, h - 30, 'seconds since start (dots: checked phases; gaps: crashes and restarts)', ink, { align: 'center' });
+  c.text(24, h / 2, 'RSS, MB', ink, { vertical: true, align: 'center' });
+  writeFileSync(png, c.png());
 }

@@ -57,6 +57,7 @@ export class Roots {
   ) {}
 
   all(): readonly Root[] {
+    this.flushOpenText();
     return this.roots;
   }
 
@@ -218,6 +219,11 @@ export class Roots {
 
   /** The root a document belongs to (the innermost, for nested folders) and its path inside it. */
   locate(docUri: string): { root: Root; path: string } | undefined {
+    this.flushOpenText();
+    return this.find(docUri);
+  }
+
+  private find(docUri: string): { root: Root; path: string } | undefined {
     let best: { root: Root; path: string } | undefined;
     for (const root of this.roots) {
       const path = this.fs.relative(root, docUri);
@@ -231,17 +237,35 @@ export class Roots {
     return this.fs.uriOf(root, path);
   }
 
-  /** An editor opened or changed a document. Returns the root to re-check. */
+  /**
+   * An editor opened or changed a document. Returns the root to re-check. The text is parsed when the index is
+   * next read (any `all()` or `locate()`, which the check and every feature go through): a burst of keystrokes
+   * arrives as one message each, and parsing the whole document for each of them cost more than the check.
+   */
   setOpenText(docUri: string, text: string): Root | undefined {
     this.open.set(docUri, text);
-    const at = this.locate(docUri);
+    const at = this.find(docUri);
     if (!at || at.root.container || !isMarkdownPath(at.path)) return undefined;
-    at.root.workspace.setText(at.path, text);
+    this.unparsed.add(docUri);
     return at.root;
+  }
+
+  /** Open documents whose latest text is not parsed into the index yet (see setOpenText). */
+  private readonly unparsed = new Set<string>();
+
+  private flushOpenText(): void {
+    if (this.unparsed.size === 0) return;
+    for (const docUri of this.unparsed) {
+      const text = this.open.get(docUri);
+      const at = this.find(docUri);
+      if (text !== undefined && at && !at.root.container && isMarkdownPath(at.path)) at.root.workspace.setText(at.path, text);
+    }
+    this.unparsed.clear();
   }
 
   /** An editor closed a document: what is on disk counts again. */
   async closeText(docUri: string): Promise<Root | undefined> {
+    this.unparsed.delete(docUri);
     this.open.delete(docUri);
     return this.refreshFromDisk(docUri);
   }
@@ -255,11 +279,14 @@ export class Roots {
     if (!at) return [];
     if (CONFIG_FILE_NAMES.includes(at.path.slice(at.path.lastIndexOf('/') + 1))) return this.reload(at.root);
     if (at.root.container) return [];
+    // The editor's text wins until it is closed, also over a deletion: the editor still shows the document (saving
+    // it writes it back, and that "created" event changes nothing here), so what links to it or names its IDs keeps
+    // its findings. Removed here, it stayed out of the index after the save (the soak's file operations found it).
+    if (this.open.has(docUri)) return [];
     if (deleted) {
       at.root.workspace.removeFile(at.path);
       return [at.root];
     }
-    if (this.open.has(docUri)) return []; // the editor's text wins until it is closed
     const root = await this.refreshFromDisk(docUri);
     return root ? [root] : [];
   }

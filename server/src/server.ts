@@ -67,4 +67,5 @@ startServer({
   gitCommit,
   packWriter: { prepare: preparePackFolder, sink: nodePackSink, loadRenderers },
   logChecks: process.env.ISMS_LOG_CHECKS ? memoryAndStalls() : undefined,
+  ...(process.env.ISMS_SLOW_WORKSPACE_RULE_MS ? { slowWorkspaceRuleMs: Number(process.env.ISMS_SLOW_WORKSPACE_RULE_MS) } : {}),
 });

@@ -53,6 +53,8 @@ export class DiagnosticsPublisher {
     private readonly versionOf: (uri: string) => number | undefined,
     /** When set, each check is logged, followed by what this returns (the Node server's memory use). */
     private readonly logChecks?: () => string,
+    /** See IncrementalChecker: which workspace rules wait for the second pass. */
+    private readonly slowWorkspaceRuleMs?: number,
   ) {}
 
   /**
@@ -67,12 +69,17 @@ export class DiagnosticsPublisher {
         () => {
           this.timers.delete(root.uri);
           // The root may have been reloaded since; check the current one.
-          const current = this.roots.all().find((r) => r.uri === root.uri);
-          if (current) this.publish(current);
+          this.publishCurrent(root.uri);
         },
         delayMs ?? (this.lastCheckMs > 50 ? 120 : 0),
       ),
     );
+  }
+
+  /** Checks and publishes the current root with this URI now (it may have been reloaded since it was looked up). */
+  publishCurrent(rootUri: string): void {
+    const current = this.roots.all().find((r) => r.uri === rootUri);
+    if (current) this.publish(current);
   }
 
   onPublished(listener: (root: Root) => void): void {
@@ -91,12 +98,16 @@ export class DiagnosticsPublisher {
     const fresh = !state || state.workspace !== root.workspace;
     if (fresh) {
       state?.checker.dispose();
-      state = { workspace: root.workspace, checker: new IncrementalChecker(root.workspace) };
+      state = { workspace: root.workspace, checker: new IncrementalChecker(root.workspace, this.slowWorkspaceRuleMs === undefined ? {} : { slowWorkspaceRuleMs: this.slowWorkspaceRuleMs }) };
       this.checkers.set(root.uri, state);
     }
     const { checker } = state!;
-    // After an edit, slow workspace rules run in a second check right after this one is published.
-    const changedPaths = checker.check(this.today() ?? todayUtc(), { deferSlowRules: !fresh });
+    // After an edit, slow workspace rules run in a second check right after this one is published. That second
+    // check must not defer them again: it did, so a slow rule (the SoA cross-checks on a large ISMS, or any rule
+    // on a loaded machine) never ran after its first check, and a file deleted on disk left its findings stale
+    // (the soak's mismatches), while the follow-up rescheduled itself every 10 ms.
+    const followUp = this.followUps.delete(root.uri);
+    const changedPaths = checker.check(this.today() ?? todayUtc(), { deferSlowRules: !fresh && !followUp });
     const byUri = new Map<string, Diagnostic[]>();
     for (const path of fresh ? checker.paths() : changedPaths) byUri.set(this.roots.uriOf(root, path), checker.findings(path).diagnostics);
     for (const d of byUri.get(this.roots.uriOf(root, '.')) ?? []) {
@@ -117,7 +128,6 @@ export class DiagnosticsPublisher {
     }
     this.send(published, byUri, fresh);
     this.published.set(root.uri, published);
-    const followUp = this.followUps.delete(root.uri);
     if (!followUp) this.lastCheckMs = Date.now() - started;
     if (checker.hasDeferred()) {
       this.followUps.add(root.uri);
