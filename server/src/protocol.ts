@@ -5,6 +5,7 @@
 // Lines are 0-based, as in LSP. Every `rootUri` is a workspace folder URI as the client sent it; a request
 // without one answers for every folder.
 import type { WorkspaceEdit } from 'vscode-languageserver-protocol';
+import type { RiskRegisterTarget } from './engine/query/newRisk';
 
 /** A place in a file, for opening it at the right line. */
 export interface Loc {
@@ -414,19 +415,8 @@ export interface NewRiskOptionsParams {
 }
 
 /** A risk register a new risk can be appended to. */
-export interface RiskRegisterInfo {
+export interface RiskRegisterInfo extends RiskRegisterTarget {
   uri: string;
-  path: string;
-  id?: string;
-  title?: string;
-  /** The ID the new row would get. */
-  nextId: string;
-  /** The table's headers, in the register's own order. */
-  columns: string[];
-  /** The largest value of the register's scales (`likelihood_scale`, `impact_scale`; 5 when it declares none). */
-  likelihoodScale: number;
-  impactScale: number;
-  risks: number;
 }
 
 export interface NewRiskOptionsResult {

@@ -18,6 +18,7 @@ export interface RiskRegisterTarget {
   nextId: string;
   /** The table's headers, in the register's own order. */
   columns: string[];
+  /** The largest value of the register's scales (`likelihood_scale`, `impact_scale`; 5 when it declares none). */
   likelihoodScale: number;
   impactScale: number;
   /** How many risks the table holds. */
