@@ -9,7 +9,7 @@ import { adoptionCommandsUi } from './adoptionCommands.mjs';
 import { actionsViewUi } from './actionsView.mjs';
 import { firstHourUi } from './firstHour.mjs';
 import { firstEditsUi } from './firstEdits.mjs';
-import { newRiskUi } from './newRisk.mjs';
+import { walkthroughUi } from './walkthrough.mjs';
 import { sidebarHealthUi } from './sidebarHealth.mjs';
 
 /**
@@ -32,7 +32,7 @@ export const UI_CHECKS = [
   { name: 'adoption', title: 'Initialise Workspace, New Document (undone with Ctrl+Z) and Export Audit Pack through their dialogs', run: adoptionCommandsUi },
   { name: 'first-hour', title: 'quiet in a plain README repository; an ISMS without `type` fields welcomed and initialised', run: firstHourUi },
   { name: 'first-edits', title: 'start-up, plain-words YAML errors and the quick fixes of the first edits', run: firstEditsUi },
-  { name: 'risks', title: 'the walkthrough\'s Preview step previews the open document; New Risk appends a row with the values entered', run: newRiskUi },
+  { name: 'walkthrough', title: 'the walkthrough\'s Preview step previews the open document', run: walkthroughUi },
   { name: 'health', title: 'health in the Risks and Scope views and the Explorer; one Outline and one list of references with the built-in Markdown support', run: sidebarHealthUi },
   { name: 'preview-sync', title: 'the preview at half width: scroll sync both ways, a wide register with its first column kept, a finding marker that leads to the finding', run: previewSyncUi },
   { name: 'xss', title: 'the preview runs none of the XSS payloads of a document', run: previewXssUi },
