@@ -137,6 +137,20 @@ export async function openWorkbench(server, { log, failures, name = 'ui', viewpo
     return el;
   };
 
+  /** Runs `attempt` until it succeeds (a server's finding may arrive after the edit), for up to `timeoutMs`. */
+  const retry = async (what, timeoutMs, attempt) => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      try {
+        return await attempt();
+      } catch (e) {
+        if (Date.now() > deadline) throw new Error(`${what}: ${String(e?.message ?? e).split('\n')[0]}`);
+        await page.keyboard.press('Escape');
+        await page.waitForTimeout(1_000);
+      }
+    }
+  };
+
   /** Close whatever widget is open and put the active editor back as it is on disk. */
   const revert = async () => {
     await page.keyboard.press('Escape');
@@ -145,5 +159,5 @@ export async function openWorkbench(server, { log, failures, name = 'ui', viewpo
     await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached', timeout: 5_000 });
   };
 
-  return { page, close, steps, goTo, cursorAtId, widget, revert, check: steps.check, checks: steps.checks, load, extensionReady, palette, openFile, webviewFrame, widenSidebar, shoot };
+  return { page, close, steps, goTo, cursorAtId, widget, revert, retry, check: steps.check, checks: steps.checks, load, extensionReady, palette, openFile, webviewFrame, widenSidebar, shoot };
 }

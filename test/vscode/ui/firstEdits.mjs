@@ -18,22 +18,9 @@ const AI_POLICY = 'policies/ai-system-policy.md';
  * @param {import('./index.mjs').UiContext} o
  */
 export async function firstEditsUi(server, { folder, failures, log = console.log }) {
-  const { page, close, checks, check, load, palette, openFile, goTo, cursorAtId, widget, revert, webviewFrame } = await openWorkbench(server, { log, failures, name: 'first-edits' });
+  const { page, close, checks, check, load, palette, openFile, goTo, cursorAtId, widget, revert, retry, webviewFrame } = await openWorkbench(server, { log, failures, name: 'first-edits' });
   const editor = page.locator('.part.editor .editor-instance .monaco-editor').first();
   const viewLine = (needle, timeout = 20_000) => editor.locator('.view-line', { hasText: needle }).first().waitFor({ timeout });
-  /** Runs `attempt` until it succeeds (the server's finding may arrive after the edit), for up to `timeoutMs`. */
-  const retry = async (what, timeoutMs, attempt) => {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      try {
-        return await attempt();
-      } catch (e) {
-        if (Date.now() > deadline) throw new Error(`${what}: ${String(e?.message ?? e).split('\n')[0]}`);
-        await page.keyboard.press('Escape');
-        await page.waitForTimeout(1_000);
-      }
-    }
-  };
   /** Ctrl+. at the cursor, then the quick fix titled `title` from the menu. */
   const quickFix = (title) =>
     retry(`the quick fix "${title}"`, 60_000, async () => {

@@ -1,7 +1,6 @@
 // The walkthrough's Preview step, the way a user meets it in code-server's real workbench: "Open Preview to the
 // Side" with no Markdown document open warns and leaves the step unticked; with the risk register open under the
-// walkthrough's tab it previews the register and ticks the step. (New Risk's row is proven by the engine and
-// server tests: its check here through the quick picks was flaky and is not run.)
+// walkthrough's tab it previews the register and ticks the step. (New Risk has a check of its own: newRisk.mjs.)
 import { openWorkbench, QUICK_INPUT } from '../lib/workbench.mjs';
 
 const REGISTER = 'risk/risk-register.md';
