@@ -274,21 +274,55 @@ export class Roots {
    * A file changed, appeared or vanished on disk. Returns the roots to re-check: a configuration file anywhere
    * reloads its workspace folder with every nested ISMS (one may have appeared or gone).
    */
-  async fileChanged(docUri: string, deleted: boolean): Promise<Root[]> {
+  async fileChanged(docUri: string, change: 'created' | 'changed' | 'deleted'): Promise<Root[]> {
     const at = this.locate(docUri);
     if (!at) return [];
     if (CONFIG_FILE_NAMES.includes(at.path.slice(at.path.lastIndexOf('/') + 1))) return this.reload(at.root);
-    if (at.root.container) return [];
+    // A deleted folder is one event (VS Code drops the events of the files in it): an ISMS nested in it goes too.
+    if (change === 'deleted') {
+      const gone: RootLocation = { uri: docUri, fsPath: URI.parse(docUri).fsPath };
+      if (this.roots.some((r) => r.uri !== (r.folder ?? r.uri) && (r.uri === docUri || this.fs.relative(gone, r.uri) !== undefined))) return this.reload(at.root);
+    }
+    if (at.root.container) {
+      // A folder moved in may hold an ISMS of its own (its .isms.yaml comes without an event).
+      if (change === 'created' && (await this.fs.readFile(docUri)) === undefined) this.pendingReloads.add(at.root.uri);
+      return [];
+    }
     // The editor's text wins until it is closed, also over a deletion: the editor still shows the document (saving
     // it writes it back, and that "created" event changes nothing here), so what links to it or names its IDs keeps
     // its findings. Removed here, it stayed out of the index after the save (the soak's file operations found it).
     if (this.open.has(docUri)) return [];
-    if (deleted) {
-      at.root.workspace.removeFile(at.path);
+    if (change === 'deleted') {
+      const { workspace } = at.root;
+      workspace.removeFile(at.path);
+      const open = new Set([...this.open.keys()].map((uri) => this.fs.relative(at.root, uri)));
+      workspace.removeFolder(at.path, (path) => open.has(path));
       return [at.root];
     }
+    const known = at.root.workspace.hasFile(at.path);
     const root = await this.refreshFromDisk(docUri);
+    // Created, yet no file to read: gone again, or a folder moved or copied in, whose files come without events of
+    // their own. Its root is read again once this batch of events is through (reloadPending).
+    if (root && change === 'created' && !known && !root.workspace.hasFile(at.path)) {
+      this.pendingReloads.add(root.uri);
+      return [];
+    }
     return root ? [root] : [];
+  }
+
+  /** Roots that something unreadable appeared in (see fileChanged). */
+  private readonly pendingReloads = new Set<string>();
+
+  /** Reloads, once each, the roots fileChanged found a folder created in. Returns the roots now there. */
+  async reloadPending(): Promise<Root[]> {
+    const uris = [...this.pendingReloads];
+    this.pendingReloads.clear();
+    const reloaded: Root[] = [];
+    for (const uri of uris) {
+      const root = this.roots.find((r) => r.uri === uri);
+      if (root) reloaded.push(...(await this.reload(root)));
+    }
+    return reloaded;
   }
 
   private async refreshFromDisk(docUri: string): Promise<Root | undefined> {

@@ -192,7 +192,8 @@ export function startServer(host: ServerHost): void {
       const touched = new Set<Root>();
       let sinceCheck = 0;
       for (const change of params.changes) {
-        for (const root of await roots.fileChanged(change.uri, change.type === FileChangeType.Deleted)) touched.add(root);
+        const kind = change.type === FileChangeType.Deleted ? 'deleted' : change.type === FileChangeType.Created ? 'created' : 'changed';
+        for (const root of await roots.fileChanged(change.uri, kind)) touched.add(root);
         // A branch switch rewrites hundreds of files in one event: checked all at once, they held the event loop
         // for seconds (the soak's stall log). Checked a slice at a time, with a turn of the loop in between.
         if (++sinceCheck < FILES_PER_CHECK) continue;
@@ -200,6 +201,7 @@ export function startServer(host: ServerHost): void {
         for (const root of touched) diagnostics.publishCurrent(root.uri);
         await new Promise((resolve) => setTimeout(resolve, 0));
       }
+      for (const root of await roots.reloadPending()) touched.add(root);
       // A reloaded root replaces its old object; schedule() looks the current one up by URI.
       for (const root of touched) diagnostics.schedule(root, 120);
     }),

@@ -1,7 +1,8 @@
 // The language server through the protocol: diagnostics for the whole workspace, live edits, dependants,
 // files changed on disk, and ordering under rapid typing.
 import { strict as assert } from 'node:assert';
-import { rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import type { CheckSummaryResult } from '../../server/src/protocol';
 import { join } from 'node:path';
 import { LspTestClient, codes, fileUri } from './lspClient';
 import { policy } from '../../server/src/engine/testing/fixtures';
@@ -61,6 +62,21 @@ describe('language server: diagnostics', function () {
     writeFileSync(join(dir, 'b.md'), policy({ id: 'POL-002', title: 'B' }, '# Scope\n'));
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('b.md'), type: 1 }] });
     await client.waitFor(uri('a.md'), (x) => x.length === 1);
+  });
+
+  it('follows a folder created and deleted on disk, each reported as one event (as VS Code reports folders)', async () => {
+    await client.waitFor(uri('a.md'), (x) => x.length === 1);
+    // Moved or copied in: the folder's event only, none for the files in it.
+    mkdirSync(join(dir, 'team', 'ai'), { recursive: true });
+    writeFileSync(join(dir, 'team', 'ai', 'c.md'), policy({ id: 'POL-003', title: 'C' }, 'See A.12.6.1.\n'));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('team'), type: 1 }] });
+    assert.deepEqual(codes(await client.waitFor(uri('team/ai/c.md'), (x) => x.length > 0)), ['control-legacy-id']);
+    // Deleted: again one event, for the folder.
+    rmSync(join(dir, 'team'), { recursive: true });
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('team'), type: 3 }] });
+    await client.waitFor(uri('team/ai/c.md'), (x) => x.length === 0);
+    const summary = await client.connection.sendRequest<CheckSummaryResult>('isms/checkSummary', {});
+    assert.equal(summary.roots[0].documents, 2, 'a.md and b.md are the ISMS documents left');
   });
 
   it('never leaves stale diagnostics after rapid typing', async () => {

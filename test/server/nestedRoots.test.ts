@@ -2,7 +2,7 @@
 // each is checked as a workspace of its own, Markdown outside them is not, and adding or removing a nested
 // .isms.yaml re-forms the ISMSs.
 import { strict as assert } from 'node:assert';
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CheckSummaryResult } from '../../server/src/protocol';
 import { Fixture } from './fixture';
@@ -41,5 +41,23 @@ describe('language server: nested ISMSs', function () {
     await f.client.waitFor(f.uri('teams/ai/policy.md'), (d) => d.length === 0);
     const summary = await f.request<CheckSummaryResult>('isms/checkSummary', {});
     assert.deepEqual(summary.roots.map((r) => r.name).sort(), ['docs', 'isms']);
+  });
+
+  it('deleting the folder of a nested ISMS (one event, for the folder) takes the ISMS away', async () => {
+    await f.client.waitFor(f.uri('teams/ai/policy.md'), (d) => d.length > 0);
+    const [config, policy] = [f.text('teams/ai/.isms.yaml'), f.text('teams/ai/policy.md')];
+    rmSync(join(f.dir, 'teams'), { recursive: true });
+    await f.client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: f.uri('teams'), type: 3 }] });
+    await f.client.waitFor(f.uri('teams/ai/policy.md'), (d) => d.length === 0);
+    let summary = await f.request<CheckSummaryResult>('isms/checkSummary', {});
+    assert.deepEqual(summary.roots.map((r) => r.name), ['isms']);
+    // Moved back in: one event for the folder, and its .isms.yaml makes it an ISMS again.
+    mkdirSync(join(f.dir, 'teams', 'ai'), { recursive: true });
+    writeFileSync(join(f.dir, 'teams', 'ai', '.isms.yaml'), config);
+    writeFileSync(join(f.dir, 'teams', 'ai', 'policy.md'), policy);
+    await f.client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: f.uri('teams'), type: 1 }] });
+    await f.client.waitFor(f.uri('teams/ai/policy.md'), (d) => d.length > 0);
+    summary = await f.request<CheckSummaryResult>('isms/checkSummary', {});
+    assert.deepEqual(summary.roots.map((r) => r.name).sort(), ['ai', 'isms']);
   });
 });

@@ -116,6 +116,16 @@ describe('ISMS commands', function () {
       const findings = (JSON.parse(out) as { diagnostics: { code: string; severity: string }[] }).diagnostics;
       assert.ok(findings.length > 0, 'the starter\'s placeholders are reported');
       assert.deepEqual([...new Set(findings.map((d) => `${d.code} ${d.severity}`))], ['template-placeholder warning']);
+      // ... and the editor says so: the status item and the Evidence Locker count the drafts among the approved.
+      const { statusBar, views } = await api();
+      const approved = await waitFor('the status item to count approved documents', 60_000, () => /\$\(edit\) (\d+) of (\d+) approved$/.exec(statusBar.item.text) ?? false);
+      assert.ok(Number(approved[1]) < Number(approved[2]), statusBar.item.text);
+      assert.match(String((statusBar.item.tooltip as vscode.MarkdownString).value), /approved; \d+ still with placeholder text/);
+      await waitFor('the Evidence Locker to count approved documents', 30_000, async () => {
+        views.evidenceLocker.refresh();
+        await views.evidenceLocker.nodes();
+        return /^\d+ of \d+ documents approved; the others are drafts\.$/.test(views.evidenceLocker.view?.message ?? '');
+      });
       // Nothing is overwritten the second time.
       assert.deepEqual(await createFromTemplate({ folder: inside, organisation: 'Other', force: true }), []);
     } finally {

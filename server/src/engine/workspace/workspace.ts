@@ -217,6 +217,12 @@ export class IsmsWorkspace {
     }
   }
 
+  /** Removes every file below a folder (a deleted folder is one event), except those `keep` says to keep. */
+  removeFolder(folder: string, keep: (path: string) => boolean = () => false): void {
+    const prefix = `${folder}/`;
+    for (const path of [...this.files, ...this.docs.keys()]) if (path.startsWith(prefix) && !keep(path)) this.removeFile(path);
+  }
+
   hasFile(path: string): boolean {
     this.log.reads?.add(`file:${path}`);
     return this.files.has(path);
