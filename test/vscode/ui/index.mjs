@@ -34,7 +34,7 @@ export const UI_CHECKS = [
   { name: 'first-hour', title: 'quiet in a plain README repository; an ISMS without `type` fields welcomed and initialised', run: firstHourUi },
   { name: 'first-edits', title: 'start-up, plain-words YAML errors and the quick fixes of the first edits', run: firstEditsUi },
   { name: 'walkthrough', title: 'the walkthrough\'s Preview step previews the open document', run: walkthroughUi },
-  { name: 'new-risk', title: 'New Risk through its picks appends a row with the values given and empty cells for the rest, and Ctrl+Z takes it back', run: newRiskUi },
+  { name: 'new-risk', title: 'New Risk through its picks appends a row with the values given and empty cells for the rest, and Ctrl+Z takes it back; a row typed by hand is offered the next free ID', run: newRiskUi },
   { name: 'health', title: 'health in the Risks and Scope views and the Explorer; one Outline and one list of references with the built-in Markdown support', run: sidebarHealthUi },
   { name: 'preview-sync', title: 'the preview at half width: scroll sync both ways, a wide register with its first column kept, a finding marker that leads to the finding', run: previewSyncUi },
   { name: 'xss', title: 'the preview runs none of the XSS payloads of a document', run: previewXssUi },

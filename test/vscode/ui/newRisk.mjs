@@ -2,6 +2,7 @@
 // register, a description, an owner from the ISMS's own, likelihood left empty, impact 3, treatment left empty. The
 // register gets the row with exactly those values (empty cells where nothing was given, no score), saved, with the
 // new row selected; the hover on its ID asks for the likelihood and treatment decision; Ctrl+Z takes the row back.
+// Typed by hand instead, a new row's ID cell offers the next free ID first.
 //
 // Each answer first waits for the quick input to ask its own question (the next prompt replaces the previous one in
 // the same widget), and picks are answered by clicking their row, not by typing a filter and pressing Enter: the
@@ -102,6 +103,25 @@ export async function newRiskUi(server, { folder, failures, log = console.log })
         if (registerLines().includes(ROW)) throw new Error('the row is still there');
       });
       if (registerText() !== before) throw new Error('the register differs from before New Risk');
+    });
+
+    await check('typing a new row by hand, completion in its ID cell offers the next free ID first', async () => {
+      await cursorAtId(folder, REGISTER, '| R-021 |', 'R-021');
+      await page.keyboard.press('End');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('| ');
+      await retry('the next free ID first in the suggestions', 30_000, async () => {
+        await page.keyboard.press('Control+Space');
+        const suggest = await widget('.suggest-widget', 'R-022', 5_000);
+        const first = ((await suggest.locator('.monaco-list-row').first().textContent()) ?? '').replace(/\s+/g, ' ');
+        if (!/R-022/.test(first)) throw new Error(`the first suggestion is "${first}"`);
+        const focused = ((await suggest.locator('.monaco-list-row.focused').first().textContent().catch(() => '')) ?? '').replace(/\s+/g, ' ');
+        if (!/R-022.*next free ID/.test(focused)) throw new Error(`the focused suggestion reads "${focused}"`);
+      });
+      await page.keyboard.press('Enter');
+      await page.locator('.part.editor .monaco-editor .view-line', { hasText: '| R-022' }).first().waitFor({ timeout: 10_000 });
+      await page.keyboard.press('Escape');
+      await palette('File: Revert File');
     });
   } finally {
     await close();
