@@ -73,7 +73,9 @@ export class IsmsServer implements vscode.Disposable {
    * could not write a file); undefined when the server is not running or the request was cancelled.
    */
   async requestOrThrow<M extends IsmsRequestMethod>(method: M, params: IsmsRequests[M]['params'], token?: vscode.CancellationToken): Promise<IsmsRequests[M]['result'] | undefined> {
-    if (!this.awake) await this.start().catch((e: unknown) => this.log(`starting the server failed: ${e instanceof Error ? e.message : String(e)}`));
+    // Also when already starting: a request sent before the client is running got no answer, and a view's first
+    // load, asked for while the server started, showed "no ISMS here" for a moment.
+    await this.start().catch((e: unknown) => this.log(`starting the server failed: ${e instanceof Error ? e.message : String(e)}`));
     const client = this.client();
     if (!client) return undefined;
     try {

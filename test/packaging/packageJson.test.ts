@@ -27,6 +27,17 @@ describe('package.json', () => {
     assert.equal(new Set(kinds.map((kind) => grammar.repository[kind].name.split('.').slice(0, 3).join('.'))).size, 3);
   });
 
+  it('holds back each view\'s welcome text until the view first loaded (isms.loaded.<view>, set by client/src/views/tree.ts)', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+    const welcome = pkg.contributes.viewsWelcome as { view: string; contents: string; when?: string }[];
+    for (const view of (pkg.contributes.views.isms as { id: string }[]).map((v) => v.id)) {
+      const key = `isms.loaded.${view.replace(/^isms\./, '')}`;
+      const entries = welcome.filter((w) => w.view === view && w.when !== 'workbenchState == empty');
+      assert.ok(entries.some((w) => w.when?.startsWith(`!${key}`) && /^Reading/.test(w.contents)), `${view}: no "Reading…" text before ${key}`);
+      for (const w of entries.filter((e) => !e.when?.startsWith('!'))) assert.ok(w.when?.startsWith(`${key}`), `${view}: "${w.contents.slice(0, 40)}" shows before ${key}`);
+    }
+  });
+
   it('writes welcome texts as plain text and links (VS Code draws backticks and asterisks there as they are)', () => {
     const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
     for (const w of pkg.contributes.viewsWelcome as { view: string; contents: string }[]) {

@@ -90,21 +90,42 @@ export abstract class IsmsTree implements vscode.TreeDataProvider<Node>, vscode.
     // Until the start-up probe has decided, the view waits (with its progress bar) rather than show the
     // welcome text; a quiet workspace then shows the welcome, and opening the view does not start the server.
     await this.server.decided;
-    if (!this.server.awake) return [];
+    if (!this.server.awake) {
+      this.loaded();
+      return [];
+    }
     // The view's own progress bar while the server indexes (the first answer waits for the workspace to load).
-    this.loading ??= Promise.resolve(vscode.window.withProgress({ location: { viewId: this.viewId } }, () => this.load())).then((n) => {
-      this.parents.clear();
-      const index = (list: Node[], parent: Node | undefined) => {
-        for (const node of list) {
-          this.parents.set(node.id, parent);
-          if (node.children) index(node.children, node);
-        }
-      };
-      index(n, undefined);
-      return (this.roots = n);
-    });
+    if (!this.loading) {
+      const loading: Promise<Node[]> = Promise.resolve(vscode.window.withProgress({ location: { viewId: this.viewId } }, () => this.load())).then((n) => {
+        // A refresh while this load ran started another: that one's answer counts (VS Code dropped this request).
+        if (this.loading !== loading) return n;
+        this.parents.clear();
+        const index = (list: Node[], parent: Node | undefined) => {
+          for (const node of list) {
+            this.parents.set(node.id, parent);
+            if (node.children) index(node.children, node);
+          }
+        };
+        index(n, undefined);
+        this.loaded();
+        return (this.roots = n);
+      });
+      this.loading = loading;
+    }
     return this.loading;
   }
+
+  /**
+   * The view's welcome text ("No ISMS document recognised here yet") waits for its first load (package.json's
+   * `isms.loaded.<view>`): shown while the extension starts and the server reads the folder, it said that about
+   * an ISMS not read yet. Until then the view says it is reading.
+   */
+  private loaded(): void {
+    if (this.announcedLoaded) return;
+    this.announcedLoaded = true;
+    void vscode.commands.executeCommand('setContext', `isms.loaded.${this.viewId.replace(/^isms\./, '')}`, true);
+  }
+  private announcedLoaded = false;
 
   getParent(node: Node): Node | undefined {
     return this.parents.get(node.id);

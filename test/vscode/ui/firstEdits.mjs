@@ -30,7 +30,7 @@ export async function firstEditsUi(server, { folder, failures, log = console.log
     });
 
   try {
-    await check('start-up: the status item reads "indexing" until the first check, then the counts, never "0 0" first', async () => {
+    await check('start-up: the status item reads "indexing" until the first check, then the counts, never "0 0" first; the Evidence Locker is never a blank pane', async () => {
       // Records every text of the ISMS status item from the first paint of the workbench.
       await page.addInitScript(`(() => {
         const seen = [];
@@ -38,10 +38,31 @@ export async function firstEditsUi(server, { folder, failures, log = console.log
         setInterval(() => {
           const item = [...document.querySelectorAll('.statusbar-item')].map((e) => e.textContent ?? '').find((t) => /ISMS/.test(t));
           if (item !== undefined && seen[seen.length - 1] !== item) seen.push(item);
+          // And what the Evidence Locker's pane shows once open: rows, the welcome text, a progress bar, or nothing.
+          const pane = [...document.querySelectorAll('.part.sidebar .pane')].find((p) => p.querySelector('.pane-header')?.textContent?.includes('Evidence Locker'));
+          const body = pane?.querySelector('.pane-body');
+          if (!body || !body.getBoundingClientRect().height) return;
+          const welcome = body.querySelector('.welcome-view-content');
+          const state = body.querySelector('.monaco-list-row') ? 'rows' : welcome ? \`welcome "\${(welcome.textContent ?? '').slice(0, 40)}"\` : pane.querySelector('.monaco-progress-container.active') ? 'progress' : 'blank';
+          const panes = (window.__ismsPane ??= []);
+          if (panes[panes.length - 1]?.state !== state) panes.push({ state, at: Date.now() });
         }, 25);
       })()`);
       await load(folder);
+      // The ISMS sidebar opened at once, while the server may still be starting and indexing.
+      await page.locator('.part.activitybar .action-item [aria-label^="ISMS"], .part.activitybar .action-item[aria-label^="ISMS"]').first().click();
       await page.locator('.statusbar-item', { hasText: /ISMS\s+\d+\s+\d+/ }).first().waitFor({ timeout: 120_000 });
+      await page.locator('.part.sidebar .pane-body .monaco-list-row', { hasText: 'ISMS scope' }).first().waitFor({ timeout: 60_000 });
+      /** @type {{ state: string, at: number }[]} */
+      const panes = await page.evaluate('window.__ismsPane ?? []');
+      // A pane can be empty for a frame or two while it renders; blank for a second or more is what users saw.
+      const blank = panes.map((p, i) => (p.state === 'blank' ? (panes[i + 1]?.at ?? Date.now()) - p.at : 0)).reduce((a, b) => Math.max(a, b), 0);
+      log(`  Evidence Locker from opening: ${panes.map((p) => `${p.state} +${p.at - panes[0].at} ms`).join(', ')}`);
+      if (blank >= 1000) throw new Error(`the Evidence Locker was blank for ${blank} ms before it filled: ${JSON.stringify(panes)}`);
+      // Never "no ISMS here" about the ISMS being read.
+      const wrong = panes.find((p) => /No ISMS|No folder/.test(p.state));
+      if (wrong) throw new Error(`the Evidence Locker said ${wrong.state} while the ISMS was read`);
+      await palette('View: Show Explorer');
       /** @type {string[]} */
       const seen = await page.evaluate('window.__ismsStatus');
       const counts = seen.findIndex((t) => /ISMS\s+\d+\s+\d+/.test(t));
