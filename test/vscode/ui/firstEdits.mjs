@@ -5,7 +5,7 @@
 //  - an ISO/IEC 42001 control used while its catalog is off: a quick fix enables the catalog in .isms.yaml;
 //  - the preview's heat map names its axes (Likelihood, Impact).
 // Edits are reverted, never saved, except .isms.yaml, which is written back as it was.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openWorkbench } from '../lib/workbench.mjs';
 
@@ -17,6 +17,19 @@ const AI_POLICY = 'policies/ai-system-policy.md';
  * @param {import('../lib/codeServer.mjs').CodeServer} server  started, with the .vsix installed
  * @param {import('./index.mjs').UiContext} o
  */
+/** The texts of every "ISMS Markdown" output channel log under a code-server's user-data folder. */
+function outputLogs(userData) {
+  const texts = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isDirectory()) walk(join(dir, entry.name));
+      else if (/ISMS Markdown\.log$/.test(entry.name)) texts.push(readFileSync(join(dir, entry.name), 'utf8'));
+    }
+  };
+  if (existsSync(join(userData, 'logs'))) walk(join(userData, 'logs'));
+  return texts;
+}
+
 export async function firstEditsUi(server, { folder, failures, log = console.log }) {
   const { page, close, checks, check, load, palette, openFile, goTo, cursorAtId, widget, revert, retry, webviewFrame } = await openWorkbench(server, { log, failures, name: 'first-edits' });
   const editor = page.locator('.part.editor .editor-instance .monaco-editor').first();
@@ -30,7 +43,7 @@ export async function firstEditsUi(server, { folder, failures, log = console.log
     });
 
   try {
-    await check('start-up: the status item reads "indexing" until the first check, then the counts, never "0 0" first; the Evidence Locker is never a blank pane', async () => {
+    await check('start-up: the status item reads "indexing" until the first check, then the counts, never "0 0" first; the Evidence Locker is never a blank pane; one workspace load', async () => {
       // Records every text of the ISMS status item from the first paint of the workbench.
       await page.addInitScript(`(() => {
         const seen = [];
@@ -63,6 +76,14 @@ export async function firstEditsUi(server, { folder, failures, log = console.log
       const wrong = panes.find((p) => /No ISMS|No folder/.test(p.state));
       if (wrong) throw new Error(`the Evidence Locker said ${wrong.state} while the ISMS was read`);
       await palette('View: Show Explorer');
+      // One workspace load at start-up (clients send the configuration twice; each used to reload): the server's
+      // "loaded <folder>:" lines in the extension's output channel, as code-server writes it to its logs folder.
+      const loads = () => outputLogs(server.userData).flatMap((text) => text.split('\n')).filter((l) => l.startsWith(`loaded ${folder}:`));
+      await retry('the server\'s load in the output channel\'s log', 30_000, async () => {
+        if (!loads().length) throw new Error('no "loaded" line yet');
+      });
+      await page.waitForTimeout(2_000);
+      if (loads().length !== 1) throw new Error(`the folder was loaded ${loads().length} times: ${loads().join(' | ')}`);
       /** @type {string[]} */
       const seen = await page.evaluate('window.__ismsStatus');
       const counts = seen.findIndex((t) => /ISMS\s+\d+\s+\d+/.test(t));
