@@ -32,6 +32,12 @@ describe('parse: an SoA written as a heading per control', () => {
     assert.deepEqual(found.map((d) => `${d.code} ${String(d.data?.controlId)}`), ['soa-justification-missing A.7.5']);
   });
 
+  it('names the Evidence line, not a cell, when an implemented control under its heading points at nothing', () => {
+    const text = register((id) => (id === 'A.8.8' ? 'Implemented' : 'Planned'), (id) => `- **Status:** ${id === 'A.8.8' ? 'Implemented' : 'Planned'}\n- **Justification:** R-001\n- **Evidence:** ${id === 'A.8.8' ? '—' : '[Link to evidence]'}\n`);
+    const found = check({ 'controls/annex-a-controls.md': md({ type: 'soa', id: 'SOA-1', title: 'SoA', owner: 'o' }, text) }, { code: 'evidence-missing' });
+    assert.deepEqual(found.map((d) => d.message.split('.').slice(0, 3).join('.')), ['A.8.8 is marked "Implemented" but its Evidence line points at nothing']);
+  });
+
   it('isms init types a control register as the SoA, also when named like the standard; a catalogue without statuses stays reference', () => {
     const catalogue = register(() => '', (id) => `The control ${id} requires what it says.\n`);
     const typing = typeFiles([

@@ -37,7 +37,7 @@ export const evidenceMissing: DocumentRule = {
         }
         ctx.report({
           range: row.evidence?.range ?? row.range,
-          message: `${row.controlId} is marked "${row.status!.trim()}" but its Evidence cell points at nothing. Link the policy, procedure or record that shows the control in place.`,
+          message: `${row.controlId} is marked "${row.status!.trim()}" but its ${table.headings ? 'Evidence line' : 'Evidence cell'} points at nothing. Link the policy, procedure or record that shows the control in place.`,
           data: { controlId: row.controlId },
         });
       }
