@@ -171,7 +171,7 @@ async function check(args: CheckArgs): Promise<number> {
   // Evidence that must recur (evidence-stale) is dated by its last commit: git runs once per ISMS, only when needed.
   const undated: string[] = [];
   for (const { path: prefix, workspace } of workspaces) {
-    const recurring = workspace.ismsDocuments().flatMap(recurringEvidence);
+    const recurring = workspace.ismsDocuments().flatMap((doc) => recurringEvidence(doc, workspace.config.siteRoot));
     if (recurring.some((e) => !isMarkdownPath(e.target))) workspace.setFileDates(await gitFileDates(prefix ? nodePath.join(root, prefix) : root));
     if (recurring.length) undated.push(...undatedEvidence(workspace).map((p) => (prefix ? `${prefix}/${p}` : p)));
   }

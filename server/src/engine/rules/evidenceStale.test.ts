@@ -24,6 +24,12 @@ describe(code, () => {
     assert.deepEqual(undatedEvidence(ws), []);
   });
 
+  it('resolves a site-absolute evidence link by siteRoot, as link-broken does', () => {
+    const files = { 'docs/p.md': procedure(['/records/q2.md']), 'docs/records/q2.md': record('2026-04-10') };
+    assert.equal(check(files, { code, config: { siteRoot: 'docs' } }).length, 1);
+    assert.deepEqual(check(files, { code }), [], 'without siteRoot /records/q2.md is outside this folder');
+  });
+
   it('reads the SoA Frequency column', () => {
     const soa = md({ type: 'soa', id: 'SOA-1', title: 'SoA', owner: 'o' }, '# SoA\n\n| Control | Applicable | Frequency | Evidence |\n|---|---|---|---|\n| A.5.18 | Yes | Quarterly | [export](ev/a.md) |\n| A.5.1 | Yes | Annual | [policy](ev/a.md) |\n');
     const found = check({ 'soa.md': soa, 'ev/a.md': record('2026-04-10') }, { code });

@@ -21,7 +21,7 @@ export interface RecurringEvidence {
 }
 
 /** Evidence that must recur: SoA rows with a Frequency/Cadence cell, and `evidence:` entries of a document with `cadence:`. */
-export function recurringEvidence(doc: IsmsDocument): RecurringEvidence[] {
+export function recurringEvidence(doc: IsmsDocument, siteRoot = ''): RecurringEvidence[] {
   const found: RecurringEvidence[] = [];
   for (const table of readSoaTables(doc)) {
     const source = doc.tables.find((t) => t.range.start.line === table.range.start.line);
@@ -33,7 +33,7 @@ export function recurringEvidence(doc: IsmsDocument): RecurringEvidence[] {
       const cycle = frequencyCycle(cadence);
       if (!cadence || !cycle || row.applicable === false) continue;
       for (const link of row.evidenceLinks) {
-        const resolved = resolveLink(doc.path, link.target);
+        const resolved = resolveLink(doc.path, link.target, siteRoot);
         if (resolved?.path) found.push({ target: resolved.path, range: link.range, cadence, cycle, owner: `${row.controlId} in the SoA` });
       }
     }
@@ -43,7 +43,7 @@ export function recurringEvidence(doc: IsmsDocument): RecurringEvidence[] {
   if (cycle) {
     for (const item of doc.frontmatter?.items.get('evidence') ?? []) {
       if (typeof item.value !== 'string') continue;
-      const resolved = resolveLink(doc.path, item.value);
+      const resolved = resolveLink(doc.path, item.value, siteRoot);
       if (resolved?.path) found.push({ target: resolved.path, range: item.range, cadence: String(cadence), cycle, owner: doc.id ?? doc.path });
     }
   }
@@ -64,7 +64,7 @@ export function evidenceDate(workspace: IsmsWorkspace, path: string): { day: num
 /** Recurring evidence whose age is unknown (no git history, no `date`): skipped by evidence-stale, noted by the CLI. */
 export function undatedEvidence(workspace: IsmsWorkspace): string[] {
   const paths = new Set<string>();
-  for (const doc of workspace.ismsDocuments()) for (const e of recurringEvidence(doc)) if (workspace.hasFile(e.target) && !evidenceDate(workspace, e.target)) paths.add(e.target);
+  for (const doc of workspace.ismsDocuments()) for (const e of recurringEvidence(doc, workspace.config.siteRoot)) if (workspace.hasFile(e.target) && !evidenceDate(workspace, e.target)) paths.add(e.target);
   return [...paths].sort();
 }
 
@@ -77,7 +77,7 @@ export const evidenceStale: DocumentRule = {
     'Evidence that must recur is older than its cadence: an SoA row with a Frequency/Cadence cell, or an `evidence:` entry of a document with `cadence: quarterly`, whose evidence was last committed (git) or dated (a record\'s `date`) more than one interval ago. Evidence with neither is skipped (the CLI notes it).',
   fix: 'Produce the evidence for the current period (run the review, export the report) and link it, or correct the cadence.',
   check(doc, ctx) {
-    for (const e of recurringEvidence(doc)) {
+    for (const e of recurringEvidence(doc, ctx.workspace.config.siteRoot)) {
       if (!ctx.workspace.hasFile(e.target)) continue; // evidence-missing / link-broken report it
       const date = evidenceDate(ctx.workspace, e.target);
       if (!date) continue;
