@@ -1,5 +1,5 @@
 // The preview of a document as an auditor reads it, rendered to sanitised HTML for the editor's webview:
-// unified (remark-parse, remark-gfm, remark-frontmatter -> remark-rehype -> rehype-sanitize -> HTML text),
+// unified (remark-parse, remark-gfm, remark-frontmatter -> remark-rehype -> sanitiser (render/sanitize.ts) -> HTML text),
 // with a header card from the frontmatter, control / risk / document IDs resolved to their titles and made
 // clickable, an SoA coverage summary per theme, and a likelihood x impact heat map for a risk register.
 //
@@ -11,7 +11,7 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkRehype from 'remark-rehype';
-import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
+import { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import type { Element, ElementContent, Root as HastRoot, RootContent, Text } from 'hast';
 import type { Diagnostic, DocumentType, IsmsDocument, Range } from '../model';
 import type { IsmsWorkspace } from '../workspace/workspace';
@@ -28,6 +28,7 @@ import { formatIsoDate, parseIsoDate } from '../util/dates';
 import { plural } from '../query/text';
 import { fastMarkdownTree } from './markdownTree';
 import { toHtml } from './toHtml';
+import { sanitizer } from './sanitize';
 
 export interface PreviewInput {
   workspace: IsmsWorkspace;
@@ -654,15 +655,19 @@ export interface PreviewTree {
   targets: Record<string, Loc>;
 }
 
-let frozen: { parser: ReturnType<typeof parserOf>; toHast: ReturnType<typeof toHastOf>; sanitize: ReturnType<typeof sanitizerOf> } | undefined;
+let frozen: { parser: ReturnType<typeof parserOf>; toHast: ReturnType<typeof toHastOf>; sanitize: ReturnType<typeof sanitizer> } | undefined;
 const parserOf = () => unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm).freeze();
 const toHastOf = () => unified().use(remarkRehype).freeze();
-const sanitizerOf = () => unified().use(rehypeSanitize, PREVIEW_SCHEMA).freeze();
 /** The unified pipelines, set up once (configuring remark-gfm's extensions per document cost a tenth of a render). */
-const processors = () => (frozen ??= { parser: parserOf(), toHast: toHastOf(), sanitize: sanitizerOf() });
+const processors = () => (frozen ??= { parser: parserOf(), toHast: toHastOf(), sanitize: sanitizer(PREVIEW_SCHEMA) });
 
 /** The preview as a sanitised HTML tree: the header card, summaries, the body and the references list. */
 export function renderPreviewTree(input: PreviewInput): PreviewTree {
+  return renderPreviewTreeWith(input, processors().sanitize);
+}
+
+/** renderPreviewTree with another sanitiser (a test holds the preview's own to rehype-sanitize's output). */
+export function renderPreviewTreeWith(input: PreviewInput, sanitize: (tree: HastRoot) => HastRoot): PreviewTree {
   const targets = new Targets(input.linker);
   const state: State = { input, targets, seen: new Map(), slugs: new SlugCounter() };
   const title = input.doc?.title ?? input.path.replace(/^.*\//, '');
@@ -671,7 +676,7 @@ export function renderPreviewTree(input: PreviewInput): PreviewTree {
     if (raw.length > PREVIEW_MAX_CHARS) throw new Error(`the document is larger than ${PREVIEW_MAX_CHARS / 1000} k characters`);
     const nesting = excessiveNesting(raw);
     if (nesting) throw new Error(nesting);
-    const { parser, toHast, sanitize } = processors();
+    const { parser, toHast } = processors();
     // The editor's preview needs source positions (scroll sync, finding markers): remark keeps them; the export
     // takes the fast parser, which builds the same tree without them.
     const hast = toHast.runSync(input.editor ? parser.parse(raw) : (fastMarkdownTree(raw) ?? parser.parse(raw))) as HastRoot;
@@ -689,14 +694,12 @@ export function renderPreviewTree(input: PreviewInput): PreviewTree {
       if (summary) wrapTables(summary);
     }
     hast.children = [card, summary, heatMap(state), body, referencesList(state)].filter((x): x is Element => x !== undefined);
-    const tree = sanitize.runSync(hast) as HastRoot;
-    return { title, tree, targets: targets.map };
+    return { title, tree: sanitize(hast), targets: targets.map };
   } catch (e) {
     // Pathological input (nesting deeper than the stack, megabytes of text): say so instead of failing.
     const message = e instanceof Error ? e.message : String(e);
-    const fallback = unified().use(rehypeSanitize, PREVIEW_SCHEMA);
     const tree: HastRoot = { type: 'root', children: [h('p', 'isms-note', [`This document cannot be previewed: ${truncate(message, 200)}.`]), h('pre', undefined, [truncate(raw, 20_000)])] };
-    return { title, tree: fallback.runSync(tree) as HastRoot, targets: {} };
+    return { title, tree: sanitize(tree), targets: {} };
   }
 }
 
