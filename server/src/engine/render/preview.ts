@@ -22,7 +22,8 @@ import { lookupLegacy } from '../catalogs/catalog';
 import { readRisks, type Risk } from '../isms/risks';
 import { riskScales, acceptanceThreshold } from '../isms/methodology';
 import { resolveLink } from '../rules/helpers';
-import { linkDestination } from '../query/navigation';
+import { destinationOf } from '../query/navigation';
+import { findLinkTarget } from '../workspace/linkTarget';
 import { reviewInfo, soaTree, type Linker } from '../query/ismsViews';
 import { formatIsoDate, parseIsoDate } from '../util/dates';
 import { plural } from '../query/text';
@@ -116,13 +117,14 @@ export const PREVIEW_SCHEMA: SanitizeSchema = {
 type Child = ElementContent | string | undefined | false;
 
 function h(tagName: string, className: string | string[] | undefined, children: Child[] = [], props: Record<string, string | number> = {}): Element {
-  const classes = className === undefined ? [] : Array.isArray(className) ? className : [className];
-  return {
-    type: 'element',
-    tagName,
-    properties: { ...(classes.length ? { className: classes } : {}), ...props },
-    children: children.filter((c): c is ElementContent | string => c !== undefined && c !== false).map((c) => (typeof c === 'string' ? textNode(c) : c)),
-  };
+  // Plain loops: this builds every reference link of every document an export renders.
+  const properties: Element['properties'] = {};
+  const classes = className === undefined ? undefined : Array.isArray(className) ? className : [className];
+  if (classes?.length) properties.className = classes;
+  for (const key in props) properties[key] = props[key];
+  const content: ElementContent[] = [];
+  for (const c of children) if (c !== undefined && c !== false) content.push(typeof c === 'string' ? textNode(c) : c);
+  return { type: 'element', tagName, properties, children: content };
 }
 
 const textNode = (value: string): Text => ({ type: 'text', value });
@@ -298,15 +300,16 @@ function transformLink(state: State, el: Element): void {
   }
   // The Markdown parser percent-encodes destinations (`<evidence/pen test.pdf>`); the index holds file names.
   const destination = decodeUri(href);
-  const resolved = resolveLink(path, destination, workspace.config.siteRoot);
-  if (!resolved || resolved.outside) {
+  // Resolved once (findLinkTarget resolves it as resolveLink does: no target, or outside the workspace).
+  const target = findLinkTarget(workspace, path, destination);
+  if (target.kind === 'external' || target.kind === 'outside') {
     // Other schemes (file:, javascript: ...) and paths outside the workspace: no target at all.
     delete el.properties.href;
     el.properties.className = ['isms-broken-link'];
-    el.properties.title = resolved?.outside ? 'link leaves the workspace' : 'unsupported link';
+    el.properties.title = target.kind === 'outside' ? 'link leaves the workspace' : 'unsupported link';
     return;
   }
-  const found = doc ? linkDestination(workspace, doc, destination) : [];
+  const found = doc ? destinationOf(workspace, doc.path === path ? target : findLinkTarget(workspace, doc.path, destination)) : [];
   if (found.length === 0) {
     delete el.properties.href;
     el.properties.className = ['isms-broken-link'];
@@ -315,8 +318,8 @@ function transformLink(state: State, el: Element): void {
   }
   el.properties.className = ['isms-link'];
   el.properties.dataIsmsTarget = state.targets.add(found[0].path, found[0].range);
-  const target = workspace.getDocument(found[0].path);
-  el.properties.title = target?.title ? `${target.id ? target.id + ' ' : ''}${target.title} (${found[0].path})` : found[0].path;
+  const linked = workspace.getDocument(found[0].path);
+  el.properties.title = linked?.title ? `${linked.id ? linked.id + ' ' : ''}${linked.title} (${found[0].path})` : found[0].path;
 }
 
 function decodeUri(href: string): string {
