@@ -11,6 +11,7 @@ import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync 
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { loadavg } from 'node:os';
 import { generate } from './generate.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -51,12 +52,14 @@ function workspaceFor(name) {
 
 /** One CLI run: wall time, peak RSS, what it printed. */
 function run(cliJs, args) {
+  // The machine's load average beside each figure: on a shared machine wall time counts the waits for a core.
+  const load = loadavg()[0];
   const started = performance.now();
   const r = spawnSync(process.execPath, ['--require', join(repo, 'bench', 'maxrss.cjs'), cliJs, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
   const ms = performance.now() - started;
   if (r.status !== 0 && r.status !== 1) throw new Error(`isms ${args.join(' ')} failed: ${r.stderr}`);
   const cpuMs = Number(/bench-cpu-us (\d+)/.exec(r.stderr)?.[1] ?? 0) / 1000;
-  return { ms, cpuMs, rssMb: Math.round(Number(/bench-maxrss-kb (\d+)/.exec(r.stderr)?.[1] ?? 0) / 1024), stdout: r.stdout.trim() };
+  return { ms, cpuMs, rssMb: Math.round(Number(/bench-maxrss-kb (\d+)/.exec(r.stderr)?.[1] ?? 0) / 1024), load: [load, loadavg()[0]], stdout: r.stdout.trim() };
 }
 
 function sizeOf(dir) {
@@ -92,10 +95,10 @@ const sec = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
 export function renderExport(results, note = '', extra = []) {
   const lines = [START, '## Export (issue 16)', ''];
-  lines.push(`\`isms export --format F\` beside \`isms check\` on the same folder, one fresh process each (bench/export.mjs)${note}. Each cell: wall time (CPU time of the process, all threads), peak RSS, pack size.`, '');
+  lines.push(`\`isms export --format F\` beside \`isms check\` on the same folder, one fresh process each (bench/export.mjs)${note}. Each cell: wall time (CPU time of the process, all threads; the load average before → after), peak RSS, pack size.`, '');
   lines.push('| workspace | check | HTML export | HTML ÷ check, wall / CPU | PDF export | Excel export |');
   lines.push('|---|---|---|---|---|---|');
-  const time = (x) => `${sec(x.ms)} (CPU ${sec(x.cpuMs)})`;
+  const time = (x) => `${sec(x.ms)} (CPU ${sec(x.cpuMs)}${x.load ? `, load ${x.load[0].toFixed(1)}→${x.load[1].toFixed(1)}` : ''})`;
   for (const r of results) {
     const cell = (f) => {
       const x = r.formats[f];
@@ -124,6 +127,6 @@ export function writeExportSection(section) {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const cliJs = process.env.BENCH_CLI ?? join(repo, 'dist', 'cli.js');
-  writeExportSection(renderExport(exportFigures(cliJs), `, ${new Date().toISOString().slice(0, 10)}, load average before ${(await import('node:os')).loadavg()[0].toFixed(2)}`));
+  writeExportSection(renderExport(exportFigures(cliJs), `, ${new Date().toISOString().slice(0, 10)}`));
   log('wrote the export section of bench/results.md');
 }

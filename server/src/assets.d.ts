@@ -12,3 +12,4 @@ declare module '*.ttf' {
 
 // pdfmake ships no type declarations; exportFormats/pdf.ts is the one place that calls it.
 declare module 'pdfmake';
+declare module 'pdfmake/js/PDFDocument';

@@ -13,8 +13,11 @@ import remarkRehype from 'remark-rehype';
 import rehypeStringify from 'rehype-stringify';
 import type { Root } from 'mdast';
 import type { Root as HastRoot } from 'hast';
-import { toHtml as writeHtml } from '../../server/src/engine/render/toHtml';
+import { staticLinks, toHtml as writeHtml } from '../../server/src/engine/render/toHtml';
 import { fastMarkdownTree, needsRemark } from '../../server/src/engine/render/markdownTree';
+import { renderPreviewTree } from '../../server/src/engine/render/preview';
+import { loadWorkspace } from '../../server/src/engine/workspace/nodeLoader';
+import { workspaceOf, policy } from '../../server/src/engine/testing/fixtures';
 
 const remark = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm);
 const toHtml = unified().use(remarkRehype).use(rehypeStringify);
@@ -126,5 +129,33 @@ describe('fast Markdown tree (markdown-it) equals remark-parse', function () {
     assert.equal(fastMarkdownTree('See https://example.com/{user}\n'), undefined);
     assert.equal(fastMarkdownTree('See:https://example.com\n'), undefined);
     assert.ok(fastMarkdownTree('See (https://example.com/a) and ann@example.com.\n'));
+  });
+
+  it("writes the pack's static links in one pass as staticLinks rewrites the written HTML", async () => {
+    const linker = { uri: (p: string) => `#doc-${p.replace(/\W+/g, '-')}` };
+    let links = 0;
+    const root = 'examples/acme-ai-isms';
+    const workspace = await loadWorkspace(root);
+    for (const doc of workspace.ismsDocuments()) {
+      const text = readFileSync(join(root, doc.path), 'utf8');
+      const { tree, targets } = renderPreviewTree({ workspace, path: doc.path, doc, text, today: 20_000, findings: [], linker, references: new Map() });
+      const html = writeHtml(tree, targets);
+      assert.equal(html, staticLinks(writeHtml(tree), targets), doc.path);
+      assert.doesNotMatch(html, /data-isms-target/, doc.path);
+      links += Object.keys(targets).length;
+    }
+    assert.ok(links > 100, `${links} links`);
+    // Where the regular expression misread the HTML, the writer is right: a tooltip holding ">" before the
+    // target (the regex left that reference pointing nowhere), and text that reads like the attribute.
+    const files = {
+      'p.md': policy({ id: 'POL-001', title: 'Score > 12 means escalate' }, '# Policy\n\nSee POL-002. Literal data-isms-target="t1" text.\n'),
+      'q.md': policy({ id: 'POL-002', title: 'Risk > threshold' }, '# Q\n\nBack to POL-001.\n'),
+    };
+    const small = workspaceOf(files);
+    const p = renderPreviewTree({ workspace: small, path: 'p.md', doc: small.getDocument('p.md'), text: files['p.md'], today: 20_000, findings: [], linker });
+    const html = writeHtml(p.tree, p.targets);
+    assert.match(html, /<a href="#doc-q-md" class="isms-ref isms-ref-document isms-resolved" title="POL-002 Risk > threshold \(q\.md\)" data-isms-kind="document">/);
+    assert.match(html, /Literal data-isms-target="t1" text\./);
+    assert.notEqual(staticLinks(writeHtml(p.tree), p.targets), html, 'the regular expression reads these right now: the case is no longer one it misread');
   });
 });

@@ -5,6 +5,7 @@
 // embedded, so the PDF reads the same everywhere.
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import pdfmake from 'pdfmake';
+import PdfMakeDocument from 'pdfmake/js/PDFDocument';
 import robotoRegular from 'pdfmake/fonts/Roboto/Roboto-Regular.ttf';
 import robotoMedium from 'pdfmake/fonts/Roboto/Roboto-Medium.ttf';
 import robotoItalic from 'pdfmake/fonts/Roboto/Roboto-Italic.ttf';
@@ -27,7 +28,48 @@ function setUpFonts(): void {
   // Everything the PDF holds is handed in: it never fetches a URL or reads a file by itself.
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => false);
+  shareFonts();
   fontsReady = true;
+}
+
+/** pdfkit's embedded font (the fields this module touches). */
+interface EmbeddedFont {
+  font: { createSubset(): unknown };
+  subset: unknown;
+  layoutCache?: Record<string, unknown>;
+}
+
+/** Each font's parsed tables and the words laid out so far, shared by the PDFs of one process. */
+const sharedFonts = new Map<string, { font: EmbeddedFont['font']; layoutCache?: Record<string, unknown>; documents: number }>();
+
+/**
+ * pdfmake parses each font anew for every PDF (pdfkit opens it per document), and fontkit then decodes the
+ * substitution and positioning tables again the first time a word is laid out: on an audit pack of a few hundred
+ * documents that was most of the PDF time (issue 16). Every document still gets its own subset (the glyphs it
+ * embeds); the parsed font and the words already laid out are shared. The cache of laid-out words starts afresh
+ * every 500 documents, so a large pack's vocabulary does not pile up.
+ */
+function shareFonts(): void {
+  const proto = PdfMakeDocument.prototype as { provideFont(this: PdfMakeDoc, family: string, bold: boolean, italics: boolean): EmbeddedFont; getFontType(bold: boolean, italics: boolean): string };
+  type PdfMakeDoc = { fontCache?: Record<string, Record<string, unknown>>; getFontType(bold: boolean, italics: boolean): string };
+  const provide = proto.provideFont;
+  proto.provideFont = function (family, bold, italics) {
+    const type = this.getFontType(bold, italics);
+    const fresh = !this.fontCache?.[family]?.[type];
+    const embedded = provide.call(this, family, bold, italics);
+    if (!fresh) return embedded;
+    const key = `${family}/${type}`;
+    const shared = sharedFonts.get(key);
+    if (!shared) {
+      sharedFonts.set(key, { font: embedded.font, layoutCache: embedded.layoutCache, documents: 1 });
+      return embedded;
+    }
+    if (++shared.documents % 500 === 0 && shared.layoutCache) shared.layoutCache = Object.create(null) as Record<string, unknown>;
+    embedded.font = shared.font;
+    embedded.subset = shared.font.createSubset();
+    if (embedded.layoutCache) embedded.layoutCache = shared.layoutCache;
+    return embedded;
+  };
 }
 
 const classes = (el: Element): string[] => (Array.isArray(el.properties.className) ? el.properties.className.map(String) : []);

@@ -107,22 +107,16 @@ export async function writeAuditPack(input: WritePackInput): Promise<WrittenPack
   if (formats.has('html')) {
     const html = new HtmlPack(packInput);
     const out = await input.sink.open('index.html');
-    // Documents are written in chunks of about a megabyte: one write per document cost more than rendering some.
-    let pending: string[] = [html.head(sections)];
-    let size = 0;
+    // One document at a time: each document's HTML is handed to the disk as soon as it is rendered, so neither
+    // the text nor the trees it came from outlive it (held back in larger chunks, they outlived the young
+    // generation and filled the old one with garbage: most of the export's garbage collection).
+    await out.write(html.head(sections));
     for (const doc of docs) {
       cancelled();
       step(`index.html: ${doc.path}`);
-      const part = html.document(doc, (await input.textOf(doc.path)) ?? '');
-      pending.push(part);
-      size += part.length;
-      if (size < 1 << 20) continue;
-      await out.write(pending.join(''));
-      pending = [];
-      size = 0;
+      await out.write(html.document(doc, (await input.textOf(doc.path)) ?? ''));
     }
-    pending.push(html.tail());
-    await out.write(pending.join(''));
+    await out.write(html.tail());
     await out.end();
     for (const path of html.evidence) evidence.add(path);
   }

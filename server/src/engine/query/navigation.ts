@@ -3,7 +3,7 @@
 import type { IsmsDocument, Range, ReferenceKind } from '../model';
 import { START_RANGE } from '../model';
 import type { IsmsWorkspace } from '../workspace/workspace';
-import { findLinkTarget } from '../workspace/linkTarget';
+import { findLinkTarget, type LinkTarget } from '../workspace/linkTarget';
 import type { Risk } from '../isms/risks';
 import type { ActionRow } from '../isms/actions';
 import type { Location } from './types';
@@ -63,7 +63,11 @@ export function actionRowsOf(workspace: IsmsWorkspace, id: string): ActionRow[] 
 
 /** The file (and heading) a relative link points at, when it exists (an index page or a pretty link's page too). */
 export function linkDestination(workspace: IsmsWorkspace, doc: IsmsDocument, destination: string): Location[] {
-  const found = findLinkTarget(workspace, doc.path, destination);
+  return destinationOf(workspace, findLinkTarget(workspace, doc.path, destination));
+}
+
+/** linkDestination for a link already resolved with findLinkTarget. */
+export function destinationOf(workspace: IsmsWorkspace, found: LinkTarget): Location[] {
   if (found.kind !== 'file') return [];
   const target = workspace.getDocument(found.path);
   const anchor = found.anchor?.toLowerCase();

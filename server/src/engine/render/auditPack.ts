@@ -5,7 +5,8 @@
 import type { Diagnostic, IsmsDocument } from '../model';
 import type { IsmsWorkspace } from '../workspace/workspace';
 import type { SuppressedFinding } from '../check';
-import { referenceCache, renderPreview } from './preview';
+import { referenceCache, renderPreviewTree } from './preview';
+import { escape, toHtml } from './toHtml';
 import { documentSummary, groupFindings, type FindingsByPath, type Linker } from '../query/ismsViews';
 import { isMarkdownPath } from '../workspace/workspace';
 import { formatIsoDate } from '../util/dates';
@@ -61,7 +62,6 @@ function declares(doc: IsmsDocument, clause: string): boolean {
   return Array.isArray(clauses) && clauses.some((c) => String(c) === clause);
 }
 
-export const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 export const docAnchor = (path: string) => `doc-${slugify(path.replace(/\.(md|markdown)$/i, '').replace(/\//g, '-'))}`;
 
@@ -161,8 +161,8 @@ export class HtmlPack {
 
   document(doc: IsmsDocument, text: string): string {
     const { input } = this;
-    const rendered = renderPreview({ workspace: input.workspace, path: doc.path, doc, text, today: input.today, findings: this.findings.get(doc.path) ?? [], linker: this.linker, findingsListed: FINDINGS_LINK, references: this.references });
-    return `<section class="pack-doc" id="${docAnchor(doc.path)}"><p class="pack-path">${escape(doc.path)} · <a href="#contents">contents</a></p>${staticLinks(rendered.html, rendered.targets)}</section>\n`;
+    const rendered = renderPreviewTree({ workspace: input.workspace, path: doc.path, doc, text, today: input.today, findings: this.findings.get(doc.path) ?? [], linker: this.linker, findingsListed: FINDINGS_LINK, references: this.references });
+    return `<section class="pack-doc" id="${docAnchor(doc.path)}"><p class="pack-path">${escape(doc.path)} · <a href="#contents">contents</a></p>${toHtml(rendered.tree, rendered.targets)}</section>\n`;
   }
 
   tail(): string {
@@ -171,15 +171,6 @@ export class HtmlPack {
 }
 
 const count = (ds: readonly Diagnostic[], severity: Diagnostic['severity']) => ds.filter((d) => d.severity === severity).length;
-
-/** The preview's clickable references (`data-isms-target`) become plain links, so the pack needs no script. */
-function staticLinks(html: string, targets: Record<string, { uri: string }>): string {
-  return html.replace(/<a\b([^>]*?)\sdata-isms-target="(t\d+)"([^>]*)>/g, (_, before: string, id: string, after: string) => {
-    const href = targets[id]?.uri ?? '#';
-    const attributes = `${before}${after}`.replace(/\shref="[^"]*"/, '');
-    return `<a href="${escape(href)}"${attributes}>`;
-  }).replace(/\sdata-isms-target="t\d+"/g, '');
-}
 
 function findingsSection(input: PackInput, linker: Linker): string {
   const row = (d: Diagnostic) =>

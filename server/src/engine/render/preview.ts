@@ -1,5 +1,5 @@
 // The preview of a document as an auditor reads it, rendered to sanitised HTML for the editor's webview:
-// unified (remark-parse, remark-gfm, remark-frontmatter -> remark-rehype -> rehype-sanitize -> HTML text),
+// unified (remark-parse, remark-gfm, remark-frontmatter -> remark-rehype -> sanitiser (render/sanitize.ts) -> HTML text),
 // with a header card from the frontmatter, control / risk / document IDs resolved to their titles and made
 // clickable, an SoA coverage summary per theme, and a likelihood x impact heat map for a risk register.
 //
@@ -11,7 +11,7 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkRehype from 'remark-rehype';
-import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
+import { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import type { Element, ElementContent, Root as HastRoot, RootContent, Text } from 'hast';
 import type { Diagnostic, DocumentType, IsmsDocument, Range } from '../model';
 import type { IsmsWorkspace } from '../workspace/workspace';
@@ -22,12 +22,14 @@ import { lookupLegacy } from '../catalogs/catalog';
 import { readRisks, type Risk } from '../isms/risks';
 import { riskScales, acceptanceThreshold } from '../isms/methodology';
 import { resolveLink } from '../rules/helpers';
-import { linkDestination } from '../query/navigation';
+import { destinationOf } from '../query/navigation';
+import { findLinkTarget } from '../workspace/linkTarget';
 import { reviewInfo, soaTree, type Linker } from '../query/ismsViews';
 import { formatIsoDate, parseIsoDate } from '../util/dates';
 import { plural } from '../query/text';
 import { fastMarkdownTree } from './markdownTree';
 import { toHtml } from './toHtml';
+import { sanitizer } from './sanitize';
 
 export interface PreviewInput {
   workspace: IsmsWorkspace;
@@ -115,13 +117,14 @@ export const PREVIEW_SCHEMA: SanitizeSchema = {
 type Child = ElementContent | string | undefined | false;
 
 function h(tagName: string, className: string | string[] | undefined, children: Child[] = [], props: Record<string, string | number> = {}): Element {
-  const classes = className === undefined ? [] : Array.isArray(className) ? className : [className];
-  return {
-    type: 'element',
-    tagName,
-    properties: { ...(classes.length ? { className: classes } : {}), ...props },
-    children: children.filter((c): c is ElementContent | string => c !== undefined && c !== false).map((c) => (typeof c === 'string' ? textNode(c) : c)),
-  };
+  // Plain loops: this builds every reference link of every document an export renders.
+  const properties: Element['properties'] = {};
+  const classes = className === undefined ? undefined : Array.isArray(className) ? className : [className];
+  if (classes?.length) properties.className = classes;
+  for (const key in props) properties[key] = props[key];
+  const content: ElementContent[] = [];
+  for (const c of children) if (c !== undefined && c !== false) content.push(typeof c === 'string' ? textNode(c) : c);
+  return { type: 'element', tagName, properties, children: content };
 }
 
 const textNode = (value: string): Text => ({ type: 'text', value });
@@ -297,15 +300,16 @@ function transformLink(state: State, el: Element): void {
   }
   // The Markdown parser percent-encodes destinations (`<evidence/pen test.pdf>`); the index holds file names.
   const destination = decodeUri(href);
-  const resolved = resolveLink(path, destination, workspace.config.siteRoot);
-  if (!resolved || resolved.outside) {
+  // Resolved once (findLinkTarget resolves it as resolveLink does: no target, or outside the workspace).
+  const target = findLinkTarget(workspace, path, destination);
+  if (target.kind === 'external' || target.kind === 'outside') {
     // Other schemes (file:, javascript: ...) and paths outside the workspace: no target at all.
     delete el.properties.href;
     el.properties.className = ['isms-broken-link'];
-    el.properties.title = resolved?.outside ? 'link leaves the workspace' : 'unsupported link';
+    el.properties.title = target.kind === 'outside' ? 'link leaves the workspace' : 'unsupported link';
     return;
   }
-  const found = doc ? linkDestination(workspace, doc, destination) : [];
+  const found = doc ? destinationOf(workspace, doc.path === path ? target : findLinkTarget(workspace, doc.path, destination)) : [];
   if (found.length === 0) {
     delete el.properties.href;
     el.properties.className = ['isms-broken-link'];
@@ -314,8 +318,8 @@ function transformLink(state: State, el: Element): void {
   }
   el.properties.className = ['isms-link'];
   el.properties.dataIsmsTarget = state.targets.add(found[0].path, found[0].range);
-  const target = workspace.getDocument(found[0].path);
-  el.properties.title = target?.title ? `${target.id ? target.id + ' ' : ''}${target.title} (${found[0].path})` : found[0].path;
+  const linked = workspace.getDocument(found[0].path);
+  el.properties.title = linked?.title ? `${linked.id ? linked.id + ' ' : ''}${linked.title} (${found[0].path})` : found[0].path;
 }
 
 function decodeUri(href: string): string {
@@ -654,15 +658,19 @@ export interface PreviewTree {
   targets: Record<string, Loc>;
 }
 
-let frozen: { parser: ReturnType<typeof parserOf>; toHast: ReturnType<typeof toHastOf>; sanitize: ReturnType<typeof sanitizerOf> } | undefined;
+let frozen: { parser: ReturnType<typeof parserOf>; toHast: ReturnType<typeof toHastOf>; sanitize: ReturnType<typeof sanitizer> } | undefined;
 const parserOf = () => unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm).freeze();
 const toHastOf = () => unified().use(remarkRehype).freeze();
-const sanitizerOf = () => unified().use(rehypeSanitize, PREVIEW_SCHEMA).freeze();
 /** The unified pipelines, set up once (configuring remark-gfm's extensions per document cost a tenth of a render). */
-const processors = () => (frozen ??= { parser: parserOf(), toHast: toHastOf(), sanitize: sanitizerOf() });
+const processors = () => (frozen ??= { parser: parserOf(), toHast: toHastOf(), sanitize: sanitizer(PREVIEW_SCHEMA) });
 
 /** The preview as a sanitised HTML tree: the header card, summaries, the body and the references list. */
 export function renderPreviewTree(input: PreviewInput): PreviewTree {
+  return renderPreviewTreeWith(input, processors().sanitize);
+}
+
+/** renderPreviewTree with another sanitiser (a test holds the preview's own to rehype-sanitize's output). */
+export function renderPreviewTreeWith(input: PreviewInput, sanitize: (tree: HastRoot) => HastRoot): PreviewTree {
   const targets = new Targets(input.linker);
   const state: State = { input, targets, seen: new Map(), slugs: new SlugCounter() };
   const title = input.doc?.title ?? input.path.replace(/^.*\//, '');
@@ -671,7 +679,7 @@ export function renderPreviewTree(input: PreviewInput): PreviewTree {
     if (raw.length > PREVIEW_MAX_CHARS) throw new Error(`the document is larger than ${PREVIEW_MAX_CHARS / 1000} k characters`);
     const nesting = excessiveNesting(raw);
     if (nesting) throw new Error(nesting);
-    const { parser, toHast, sanitize } = processors();
+    const { parser, toHast } = processors();
     // The editor's preview needs source positions (scroll sync, finding markers): remark keeps them; the export
     // takes the fast parser, which builds the same tree without them.
     const hast = toHast.runSync(input.editor ? parser.parse(raw) : (fastMarkdownTree(raw) ?? parser.parse(raw))) as HastRoot;
@@ -689,14 +697,12 @@ export function renderPreviewTree(input: PreviewInput): PreviewTree {
       if (summary) wrapTables(summary);
     }
     hast.children = [card, summary, heatMap(state), body, referencesList(state)].filter((x): x is Element => x !== undefined);
-    const tree = sanitize.runSync(hast) as HastRoot;
-    return { title, tree, targets: targets.map };
+    return { title, tree: sanitize(hast), targets: targets.map };
   } catch (e) {
     // Pathological input (nesting deeper than the stack, megabytes of text): say so instead of failing.
     const message = e instanceof Error ? e.message : String(e);
-    const fallback = unified().use(rehypeSanitize, PREVIEW_SCHEMA);
     const tree: HastRoot = { type: 'root', children: [h('p', 'isms-note', [`This document cannot be previewed: ${truncate(message, 200)}.`]), h('pre', undefined, [truncate(raw, 20_000)])] };
-    return { title, tree: fallback.runSync(tree) as HastRoot, targets: {} };
+    return { title, tree: sanitize(tree), targets: {} };
   }
 }
 

@@ -47,38 +47,59 @@ function attribute(key: string, raw: Properties[string]): string {
   return `${info.attribute}="${escapeAttribute(text)}"`;
 }
 
-function element(node: Element): string {
+/** Where each clickable element's `data-isms-target` leads, when the HTML is written as static links. */
+export type StaticTargets = Record<string, { uri: string }>;
+
+function element(node: Element, links: StaticTargets | undefined): string {
   const tag = node.tagName;
   if (tag === 'svg' || tag === 'template' || tag === 'math') throw new Unusual();
   const values: string[] = [];
+  const target = links && node.properties.dataIsmsTarget !== undefined && node.properties.dataIsmsTarget !== null ? String(node.properties.dataIsmsTarget) : undefined;
+  // A static link: its target's URI as the first attribute (escaped as staticLinks escapes it), no target id.
+  if (links && target !== undefined && tag === 'a') values.push(`href="${escape(links[target]?.uri ?? '#')}"`);
   for (const key in node.properties) {
+    if (target !== undefined && (key === 'dataIsmsTarget' || (key === 'href' && tag === 'a'))) continue;
     const v = node.properties[key];
     if (v === null || v === undefined) continue;
     const a = attribute(key, v);
     if (a) values.push(a);
   }
-  const content = children(node);
+  const content = children(node, links);
   const selfClosing = VOIDS.has(tag.toLowerCase()) && !content;
   return `<${tag}${values.length ? ' ' + values.join(' ') : ''}>${content}${selfClosing ? '' : `</${tag}>`}`;
 }
 
-function children(parent: Root | Element): string {
+function children(parent: Root | Element, links: StaticTargets | undefined): string {
   let out = '';
   const raw = parent.type === 'element' && (parent.tagName === 'script' || parent.tagName === 'style');
   for (const child of parent.children) {
     if (child.type === 'text') out += raw ? child.value : escapeText(child.value);
-    else if (child.type === 'element') out += element(child);
+    else if (child.type === 'element') out += element(child, links);
     else throw new Unusual();
   }
   return out;
 }
 
-/** The tree as rehype-stringify writes it. */
-export function toHtml(tree: Root): string {
+/**
+ * The tree as rehype-stringify writes it; with `links` (the audit pack, which has no script), as `staticLinks`
+ * then makes it: clickable elements become plain links to their targets, written in the same pass.
+ */
+export function toHtml(tree: Root, links?: StaticTargets): string {
   try {
-    return children(tree);
+    return children(tree, links);
   } catch (e) {
-    if (e instanceof Unusual) return hastToHtml(tree as Nodes);
+    if (e instanceof Unusual) return links ? staticLinks(hastToHtml(tree as Nodes), links) : hastToHtml(tree as Nodes);
     throw e;
   }
+}
+
+export const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** The preview's clickable references (`data-isms-target`) as plain links in written HTML, so the pack needs no script. */
+export function staticLinks(html: string, targets: StaticTargets): string {
+  return html.replace(/<a\b([^>]*?)\sdata-isms-target="(t\d+)"([^>]*)>/g, (_, before: string, id: string, after: string) => {
+    const href = targets[id]?.uri ?? '#';
+    const attributes = `${before}${after}`.replace(/\shref="[^"]*"/, '');
+    return `<a href="${escape(href)}"${attributes}>`;
+  }).replace(/\sdata-isms-target="t\d+"/g, '');
 }
