@@ -1,21 +1,34 @@
 // A working day in the editor, compressed: drives the language server over LSP on the benchmark's workspace with
 // typing, pastes and undos, branch switches that rewrite many files on disk, files created, renamed and deleted
 // (open and closed), configuration changes, and crashes at random points of indexing and cache writing. After every
-// phase the findings the server published must equal a fresh `isms check` of the same files; resident memory and
-// the server's longest event-loop stall are recorded. Writes bench/soak.md and bench/soak-memory.png.
+// phase the findings the server published must equal a fresh check of the same files; resident memory and the
+// server's longest event-loop stall are recorded. Writes bench/soak.md and bench/soak-memory.png.
+//
+// One server (the "day's server") lives through the whole run: every edit, switch and file operation goes to it,
+// so its memory at the end is a working day's. Crashes happen to a second server on the same folder and result
+// cache (a second window): started, killed at a random point of its indexing or of its cache write, started again,
+// several times in a row while the day goes on, and the last restart of each chain is left to finish and must
+// publish exactly what the fresh check finds.
+//
+// The fresh check (the oracle) is the CLI's own `check` (bench/soakOracle.ts): on the first and the last phase
+// (and every --cli-every comparisons) the real `isms check --format json` process, and the in-process oracle must
+// agree with it too; on the other phases the same `check` code in a long-lived child process, which builds a new
+// index from the files on disk each time and reuses only parse results of unchanged texts (see soakOracle.ts).
 //
 //   npm run soak                         10 minutes on the 5,000-document workspace
 //   npm run soak -- --minutes 2 --docs 1000 --out /tmp/soak   (--short: about a minute on 300 documents, no report)
+//   --oracle cli                         every comparison against the `isms check` process (slow, as before)
 //
 // Exit status 0 only when no phase found a mismatch and every goal was met (memory at the end within 20 % of
 // memory after the first full index, no event-loop stall over 200 ms); with --short, only when no phase mismatched.
-import { spawnSync } from 'node:child_process';
+import { fork, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { clearInterval, setInterval } from 'node:timers';
+import * as esbuild from 'esbuild';
 import { BenchClient, fileUri } from './lsp.mjs';
 import { generate } from './generate.mjs';
 import { editSequence } from './edits.mjs';
@@ -37,13 +50,21 @@ const TODAY = '2026-11-21';
 const CRASHES = Number(arg('crashes', short ? 2 : 50));
 const SHORT_ROUNDS = 2;
 const EDITS = Number(arg('edits', short ? 600 : 100_000));
-/** Edits sent before waiting for the publish of the latest version. */
-const BURST = 50;
-/** Kills per crash phase: the last restart of each phase is left to finish and verified. */
-const KILLS_PER_PHASE = short ? 1 : 2;
+/**
+ * Edits sent as one burst, as an editor sends keystrokes: one didChange after another without waiting for
+ * findings (the server debounces); the burst ends by waiting for the publish of its last version.
+ */
+const BURST = Number(arg('burst', short ? 100 : 500));
+/** Kills in a row before the restart that is left to finish and compared. */
+const KILLS_PER_CHAIN = Number(arg('kills-per-chain', short ? 1 : 5));
 // However far the counts are from their goals, the run stops here (a loaded machine can take much longer).
 const HARD_MINUTES = Number(arg('hard-minutes', MINUTES * 4));
 const BRANCH_SWITCHES = Number(arg('switches', short ? 2 : 50));
+/** `cli`: every comparison against the `isms check` process; otherwise only the first, the last and every Nth. */
+const ORACLE = arg('oracle', 'engine');
+const CLI_EVERY = Number(arg('cli-every', 0));
+/** Rounds between file operations and configuration changes. */
+const FILE_OPS_EVERY = Number(arg('file-ops-every', short ? 1 : 4));
 const out = arg('out', short ? mkdtempSync(join(tmpdir(), 'isms-soak-')) : join(repo, 'bench'));
 const cli = join(repo, 'dist', 'cli.js');
 const serverJs = join(repo, 'dist', 'server.js');
@@ -77,16 +98,23 @@ let seed = Number(arg('seed', 7));
 const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
 const pick = (list) => list[Math.floor(rand() * list.length)];
 
-const samples = []; // { s, rssMb, phase }
-const phases = []; // { name, ms, detail, mismatches }
+const samples = []; // { s, rssMb, phase }: the day's server after each comparison
+const phases = []; // { name, ms, detail }
 let mismatches = 0;
+let comparisons = 0;
+let cliComparisons = 0;
 let maxStallMs = 0;
 let maxStallPhase = '';
 /** The longest stall seen in the checks leading up to each kind of phase. */
 const stallByPhase = new Map();
 let editsDone = 0;
 let crashes = 0;
+let restartsVerified = 0;
 let switches = 0;
+/** The crashes' second server (see Crasher), once the first index is done. */
+let crasher;
+/** Milliseconds of the oracle's checks, in-process and CLI. */
+const oracleMs = { engine: [], cli: [] };
 
 function rssMb(pid) {
   try {
@@ -96,20 +124,130 @@ function rssMb(pid) {
   }
 }
 
-/** The CLI's findings for the folder as it is on disk, keyed by URI, each as a comparable string. */
-function expectedFindings() {
-  const run = spawnSync(process.execPath, [cli, 'check', ws, '--format', 'json', '--today', TODAY, '--exit-zero'], { encoding: 'utf8', maxBuffer: 1 << 28 });
-  if (run.status !== 0) throw new Error(`isms check failed: ${run.stderr}`);
+// ---- the oracle ------------------------------------------------------------------------------------------------
+
+const checkArgs = ['check', ws, '--format', 'json', '--today', TODAY, '--exit-zero'];
+
+/**
+ * bench/soakOracle.ts bundled from the sources dist/ is built from, with the workspace index's parseDocument and
+ * conventionsFrom swapped for bench/soakParseMemo.ts's. `require.main` is made undefined so the CLI module does not
+ * run its own command line when the bundle loads.
+ */
+async function oracleBundle() {
+  const outfile = join(work, 'soakOracle.cjs');
+  const swapped = {
+    '../parse/document': ['server/src/engine/parse/document.ts', 'parseDocumentMemo as parseDocument'],
+    '../adopt/conventions': ['server/src/engine/adopt/conventions.ts', 'conventionsFromRecorded as conventionsFrom'],
+  };
+  const memo = {
+    name: 'soak-parse-memo',
+    setup(build) {
+      build.onResolve({ filter: /^\.\.\/(parse\/document|adopt\/conventions)$/ }, (a) =>
+        a.importer.endsWith(join('engine', 'workspace', 'workspace.ts')) ? { path: a.path, namespace: 'soak-memo' } : undefined,
+      );
+      build.onLoad({ filter: /.*/, namespace: 'soak-memo' }, (a) => {
+        const [real, name] = swapped[a.path];
+        const contents = `export * from ${JSON.stringify(join(repo, real))};\nexport { ${name} } from ${JSON.stringify(join(repo, 'bench', 'soakParseMemo.ts'))};\n`;
+        return { contents, resolveDir: repo, loader: 'ts' };
+      });
+    },
+  };
+  const result = await esbuild.build({
+    entryPoints: [join(repo, 'bench', 'soakOracle.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outfile,
+    plugins: [memo],
+    define: { 'require.main': 'undefined' },
+    loader: { '.css': 'text', '.ttf': 'binary' },
+    logLevel: 'error',
+    metafile: true,
+  });
+  // The swap must have happened, or the oracle would silently be a plain CLI (correct, but not what is claimed).
+  if (!Object.keys(result.metafile.inputs).some((i) => i.startsWith('soak-memo:'))) throw new Error('soak oracle: the parse memo was not bundled');
+  return outfile;
+}
+
+class Oracle {
+  constructor(bundle) {
+    this.child = fork(bundle, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: ['--max-old-space-size=4096'] });
+    this.next = 0;
+    this.pending = new Map();
+    this.child.on('message', (reply) => {
+      this.pending.get(reply.id)?.(reply);
+      this.pending.delete(reply.id);
+    });
+  }
+
+  /** The CLI's JSON output for the folder as it is on disk now, from the in-process `check`. */
+  check() {
+    const id = ++this.next;
+    const started = performance.now();
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, (reply) => {
+        oracleMs.engine.push(performance.now() - started);
+        if (reply.status !== 0) reject(new Error(`oracle check failed (${reply.status}): ${reply.stderr}`));
+        else resolve(reply.stdout);
+      });
+      this.child.send({ id, argv: checkArgs, memo: true });
+    });
+  }
+
+  stop() {
+    this.child.kill();
+  }
+}
+
+/** The same, from the real `isms check` process. */
+function cliCheck() {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const run = spawn(process.execPath, [cli, ...checkArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const chunks = [];
+    let stderr = '';
+    run.stdout.on('data', (d) => chunks.push(d));
+    run.stderr.on('data', (d) => (stderr += d));
+    run.on('close', (code) => {
+      oracleMs.cli.push(performance.now() - started);
+      if (code !== 0) reject(new Error(`isms check failed: ${stderr}`));
+      else resolve(Buffer.concat(chunks).toString('utf8'));
+    });
+  });
+}
+
+/** A check's JSON output keyed by URI, each finding as a comparable string. */
+function findingsOf(json) {
   const byUri = new Map();
   // The editor has no row for a folder: the server shows findings about the whole ISMS on its .isms.yaml, if any.
   const whole = existsSync(join(ws, '.isms.yaml')) ? '.isms.yaml' : '';
-  for (const d of JSON.parse(run.stdout).diagnostics) {
+  for (const d of JSON.parse(json).diagnostics) {
     const uri = fileUri(join(ws, d.file === '.' ? whole : d.file));
     const key = `${d.line - 1}:${d.column - 1}-${d.endLine - 1}:${d.endColumn - 1} ${d.severity} ${d.code} ${d.message}`;
     if (!byUri.has(uri)) byUri.set(uri, []);
     byUri.get(uri).push(key);
   }
   return byUri;
+}
+
+/**
+ * What a fresh check of the folder finds now: the in-process oracle, and on `cli` phases also the `isms check`
+ * process, which must agree with it (a difference is a mismatch of the oracle itself, counted like any other).
+ */
+async function expectedFindings(phase, useCli) {
+  if (ORACLE === 'cli') {
+    cliComparisons++;
+    return findingsOf(await cliCheck());
+  }
+  if (!useCli) return findingsOf(await oracle.check());
+  cliComparisons++;
+  const [engine, process] = await Promise.all([oracle.check(), cliCheck()]);
+  if (engine !== process) {
+    mismatches++;
+    log(`MISMATCH after ${phase}: the in-process oracle and \`isms check\` differ\n  ${diff(findingsOf(process), findingsOf(engine)).slice(0, 5).join('\n  ')}`);
+  }
+  return findingsOf(process);
 }
 
 const SEVERITY = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
@@ -139,43 +277,85 @@ function diff(expected, actual) {
   return problems;
 }
 
-/** Waits until the server has caught up: its check summary answered and no publish for a while. */
+/**
+ * Waits until the server has caught up with everything sent to it: file events are applied one after another
+ * before a request is answered (ctx.ready()), and the check they schedule runs at most 120 ms later; after the
+ * second answer, a short quiet period lets a follow-up check (slow rules, 10 ms later) publish.
+ */
 async function settle(client) {
   await client.connection.sendRequest('isms/checkSummary', {});
-  await client.quiet(short ? 400 : 800);
+  await new Promise((r) => setTimeout(r, 250));
   await client.connection.sendRequest('isms/checkSummary', {});
-  await client.quiet(short ? 400 : 800);
+  await client.quiet(short ? 150 : 300);
 }
 
-/** Asserts the published findings equal a fresh CLI check, after the open documents are saved to disk as typed. */
-async function verify(client, phase, open) {
+/**
+ * Whether a server's published findings come to equal `expected`. Checks run when the server gets to them (later
+ * on a loaded machine): a difference counts only when it persists for 30 s. Real drift never heals by itself, and
+ * a server that matched here but drifts later is caught by the next comparison, which starts from this state.
+ */
+async function converges(client, expected) {
+  let problems = diff(expected, publishedFindings(client));
+  for (const until = performance.now() + 30_000; problems.length && performance.now() < until; ) {
+    await nextPublish(client, 1000);
+    await client.quiet(100);
+    problems = diff(expected, publishedFindings(client));
+  }
+  return problems;
+}
+
+/** Resolves at the server's next publish, or after `ms`. */
+function nextPublish(client, ms) {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    client.waiters.push(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+/**
+ * Asserts the published findings equal a fresh check, after the open documents are saved to disk as typed. With
+ * `restart`, a second server is started on the same folder and cache once the files are saved, indexes while the
+ * oracle runs, and must publish the same findings.
+ */
+async function verify(client, phase, open, { useCli = false, restart } = {}) {
   for (const [uri, doc] of open) {
     writeFileSync(fileURLToPath(uri), doc.text);
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 2 }] });
   }
+  comparisons++;
+  const restarted = restart ? restart() : undefined;
+  const expectedPromise = expectedFindings(phase, useCli || (CLI_EVERY > 0 && comparisons % CLI_EVERY === 0));
   await settle(client);
-  // Checks are scheduled after file events and run when the server gets to them (later on a loaded machine): a
-  // difference counts only when it persists. Real drift never heals by itself.
-  const expected = expectedFindings();
-  let problems = diff(expected, publishedFindings(client));
-  for (const until = performance.now() + 30_000; problems.length && performance.now() < until; ) {
-    await new Promise((r) => setTimeout(r, 1000));
-    problems = diff(expected, publishedFindings(client));
-  }
+  const expected = await expectedPromise;
+  const problems = await converges(client, expected);
   const rss = rssMb(client.pid);
   samples.push({ s: (performance.now() - t0) / 1000, rssMb: rss, phase });
   readStalls(client, phase);
-  if (problems.length) {
-    mismatches++;
-    log(`MISMATCH after ${phase}: ${problems.length} files differ\n  ${problems.slice(0, 5).join('\n  ')}`);
-    if (sabotage) {
-      await client.stop();
-      rmSync(work, { recursive: true, force: true });
-      console.log(JSON.stringify({ mismatches, phase }));
-      process.exit(1);
-    }
+  if (problems.length) await mismatch(client, phase, problems);
+  if (restarted) {
+    const second = await restarted;
+    const again = await converges(second, expected);
+    readStalls(second, `restart after crash ${crashes}`);
+    restartsVerified++;
+    await second.stop();
+    if (again.length) await mismatch(client, `restart after crash ${crashes}`, again);
   }
-  return problems.length;
+}
+
+async function mismatch(client, phase, problems) {
+  mismatches++;
+  log(`MISMATCH after ${phase}: ${problems.length} files differ\n  ${problems.slice(0, 5).join('\n  ')}`);
+  if (sabotage) {
+    await crasher?.stop();
+    await client.stop();
+    oracle.stop();
+    rmSync(work, { recursive: true, force: true });
+    console.log(JSON.stringify({ mismatches, phase }));
+    process.exit(1);
+  }
 }
 
 /** The server logs each check with its longest event-loop stall since the previous log (ISMS_LOG_CHECKS). */
@@ -234,16 +414,25 @@ const notifyFiles = (client, changes) => client.connection.sendNotification('wor
 
 // ---- phases ----------------------------------------------------------------------------------------------------
 
-/** Typing in the open policy: the benchmark's edit mix, each awaited until its publish. */
+/**
+ * Typing in the open policy: the benchmark's edit mix, sent as an editor sends keystrokes (one didChange after
+ * another, no waiting for findings in between; the server debounces its checks), in bursts that each end by
+ * waiting for the publish of the burst's last version.
+ */
 async function typing(client, open, uri, count) {
   const base = open.get(uri).text;
+  const published = () => client.diagnostics.get(uri)?.version === open.get(uri).version;
+  let inBurst = 0;
   for (const { text } of editSequence(base, count)) {
     await change(client, open, uri, text);
-    // A fast typist: the editor sends every keystroke; the server catches up when the burst pauses.
-    if (editsDone % BURST === 0) await client.until(() => client.diagnostics.get(uri)?.version === open.get(uri).version, 120_000, 'publish');
+    if (++inBurst === BURST) {
+      await client.until(published, 120_000, 'publish');
+      inBurst = 0;
+    }
   }
   // Back to where it started, so the document does not grow all day.
   await change(client, open, uri, base);
+  await client.until(published, 120_000, 'publish');
 }
 
 /** Pasting a 2,000-line register into the open register, then undoing the paste. */
@@ -338,23 +527,54 @@ async function configurationChange(client) {
 }
 
 /**
- * Kills the server at a random point: while it indexes, or right after its first full check (when it writes the
- * result cache). The restarted server must publish what a clean start publishes.
+ * Crashes, in the background while the day goes on: a second server on the same folder and result cache is
+ * started and killed (SIGKILL) at a random point of its indexing or of the cache write that follows its first full
+ * check, again and again. Kill points are drawn from the latest measured restart: uniformly over its indexing
+ * half of the time, over the 1.5 s after it (the cache write) the other half. After KILLS_PER_CHAIN kills the
+ * crasher pauses until the next comparison starts the restart that is left to finish (verify's `restart`).
  */
-async function crash(client, indexMs, kills) {
-  client.process.kill('SIGKILL');
-  await new Promise((resolve) => client.process.once('exit', resolve));
-  client.connection.dispose();
-  for (let k = 0; k < kills; k++) {
-    const victim = await startServer();
-    const when = rand() < 0.5 ? rand() * indexMs : indexMs + rand() * 1500;
-    await new Promise((r) => setTimeout(r, when));
-    victim.process.kill('SIGKILL');
-    await new Promise((resolve) => victim.process.once('exit', resolve));
-    victim.connection.dispose();
-    crashes++;
+class Crasher {
+  constructor(indexMs) {
+    this.indexMs = indexMs;
+    this.running = undefined;
+    this.stopped = false;
+    this.victim = undefined;
   }
-  return startServer();
+
+  /** Starts a chain of kills, unless one is running; resolves when it ends. */
+  start(kills) {
+    this.running ??= this.chain(kills).finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  async chain(kills) {
+    for (let k = 0; k < kills && !this.stopped; k++) {
+      const victim = (this.victim = await startServer());
+      const when = rand() < 0.5 ? rand() * this.indexMs : this.indexMs + rand() * 1500;
+      await new Promise((r) => setTimeout(r, when));
+      victim.process.kill('SIGKILL');
+      await new Promise((resolve) => (victim.process.exitCode !== null || victim.process.signalCode !== null ? resolve() : victim.process.once('exit', resolve)));
+      victim.connection.dispose();
+      this.victim = undefined;
+      crashes++;
+    }
+  }
+
+  /** The restart after a chain: a server started on the files as they are, indexed to the end (timed for the next chain). */
+  async restart(open) {
+    const started = performance.now();
+    const server = await startServer();
+    for (const [uri, doc] of open) await server.open(uri, doc.text, doc.version);
+    await server.until(() => server.progressEnded !== undefined, 600_000, 'index after restart');
+    this.indexMs = performance.now() - started;
+    return server;
+  }
+
+  async stop() {
+    this.stopped = true;
+    this.victim?.process.kill('SIGKILL');
+    await this.running;
+  }
 }
 
 // ---- the day -----------------------------------------------------------------------------------------------------
@@ -366,11 +586,12 @@ async function phase(name, fn) {
 }
 
 log(`workspace: ${info.markdown} Markdown files (${(info.bytes / 1e6).toFixed(1)} MB) in ${ws}`);
-let client = await startServer();
+const oracle = new Oracle(await oracleBundle());
+const client = await startServer();
 // RSS every second for the curve (the per-phase samples are what the goals judge).
 const trace = [];
 const sampler = setInterval(() => {
-  const mb = client.pid && rssMb(client.pid);
+  const mb = rssMb(client.pid);
   if (mb) trace.push({ s: (performance.now() - t0) / 1000, rssMb: mb });
 }, 1000);
 const open = new Map();
@@ -380,9 +601,31 @@ const registerUri = await openDoc(client, open, registerAbs);
 const indexStarted = performance.now();
 await client.until(() => client.progressEnded !== undefined, 600_000, 'index');
 const indexMs = performance.now() - indexStarted;
-await verify(client, 'first full index', open);
+await verify(client, 'first full index', open, { useCli: true });
 const baselineRss = samples[0].rssMb;
 log(`indexed in ${(indexMs / 1000).toFixed(1)} s; RSS ${baselineRss} MB`);
+
+crasher = new Crasher(indexMs);
+/** Kills since the last restart that was left to finish and compared. */
+let unverifiedKills = 0;
+/** A comparison, with the restart after a finished chain of kills when one is due. */
+async function compare(phaseName, options = {}) {
+  const restartDue = unverifiedKills > 0 && !crasher.running;
+  const started = performance.now();
+  await verify(client, phaseName, open, restartDue ? { ...options, restart: () => crasher.restart(open) } : options);
+  if (restartDue) {
+    unverifiedKills = 0;
+    phases.push({ name: 'comparison with a restart', ms: performance.now() - started });
+  } else phases.push({ name: 'comparison', ms: performance.now() - started });
+}
+function startChain(kills) {
+  const started = performance.now();
+  const before = crashes;
+  crasher.start(kills).then(() => {
+    unverifiedKills += crashes - before;
+    phases.push({ name: `chain of kills (in the background)`, ms: performance.now() - started });
+  });
+}
 
 // One branch switch a round; the typing is spread so that the edit count is reached with the switches.
 const editsPerRound = Number(arg('edits-per-round', Math.ceil((EDITS / Math.max(1, short ? SHORT_ROUNDS : BRANCH_SWITCHES) - 2) / BURST) * BURST));
@@ -392,57 +635,60 @@ let round = 0;
 const countsDue = () => switches < BRANCH_SWITCHES || crashes < CRASHES || editsDone < EDITS;
 while (short || ((performance.now() < deadline || countsDue()) && performance.now() < hardDeadline)) {
   round++;
+  // Chains of kills spread over the rounds so that they reach their count with the branch switches.
+  const killsDue = Math.min(CRASHES, short ? round : Math.ceil((CRASHES * round) / BRANCH_SWITCHES)) - crashes;
+  if (!crasher.running && killsDue > 0) startChain(Math.min(CRASHES - crashes, Math.max(killsDue, KILLS_PER_CHAIN)));
   await phase('typing', async () => {
     await typing(client, open, policyUri, editsPerRound);
     return `${editsPerRound} edits`;
   });
   await phase('paste and undo', () => pasteAndUndo(client, open, registerUri));
-  // One comparison for both: the CLI's check of the whole folder is the soak's slowest step.
-  await verify(client, `typing, paste and undo (round ${round})`, open);
+  // One comparison for both.
+  await compare(`typing, paste and undo (round ${round})`);
   if (overtime()) break;
   await phase('branch switch', async () => `${await branchSwitch(client, open)} files rewritten`);
-  await verify(client, `branch switch ${switches}`, open);
+  await compare(`branch switch ${switches}`);
   if (overtime()) break;
-  if (short || round % 3 === 1) {
+  if (short || round % FILE_OPS_EVERY === 1) {
     await phase('file operations', async () => {
       policyUri = await fileOperations(client, open, policyUri);
       return 'created, renamed, deleted (closed and open)';
     });
-    await verify(client, `file operations (round ${round})`, open);
+    await compare(`file operations (round ${round})`);
     if (overtime()) break;
     await phase('configuration change', () => configurationChange(client));
-    await verify(client, `configuration change (round ${round})`, open);
+    await compare(`configuration change (round ${round})`);
     if (overtime()) break;
   }
-  // Crashes spread over the rounds so that they reach their count with the branch switches.
-  if (crashes < Math.min(CRASHES, short ? round : Math.ceil((CRASHES * round) / BRANCH_SWITCHES))) {
-    await phase('crash and restart', async () => {
-      client = await crash(client, indexMs, KILLS_PER_PHASE);
-      for (const [uri, doc] of open) await client.open(uri, doc.text, doc.version);
-      await client.until(() => client.progressEnded !== undefined, 600_000, 'index after restart');
-      return `crash ${crashes}`;
-    });
-    await verify(client, `restart after crash ${crashes}`, open);
-  }
-  log(`round ${round}: ${editsDone} edits, ${switches} switches, ${crashes} crashes, RSS ${samples.at(-1).rssMb} MB, ${mismatches} mismatches, longest stall ${maxStallMs} ms (${maxStallPhase})`);
+  log(`round ${round}: ${editsDone} edits, ${switches} switches, ${crashes} kills (${restartsVerified} restarts compared), RSS ${samples.at(-1).rssMb} MB, ${mismatches} mismatches, longest stall ${maxStallMs} ms (${maxStallPhase})`);
   // The short soak (npm test) makes two rounds whatever the machine's speed, so it does the same work every run.
   if (short && round >= SHORT_ROUNDS) break;
 }
+// The run ends as it went: a last burst of typing, compared with the `isms check` process (and the restart after
+// the last chain of kills, if that has not been compared yet). Memory at the end is the day's server's here.
+await crasher.running;
+await phase('typing', async () => {
+  await typing(client, open, policyUri, BURST);
+  return `${BURST} edits`;
+});
+await compare('typing (end of the run)', { useCli: true });
 const finalRss = samples.at(-1).rssMb;
 clearInterval(sampler);
+await crasher.stop();
 await client.stop();
+oracle.stop();
 
 const growth = (finalRss - baselineRss) / baselineRss;
 const goals = [
   [`at least ${EDITS.toLocaleString('en')} edits of open documents`, editsDone >= EDITS, editsDone.toLocaleString('en')],
   [`at least ${BRANCH_SWITCHES} branch switches`, switches >= BRANCH_SWITCHES, String(switches)],
   [`at least ${CRASHES} kills during indexing or cache writes`, crashes >= CRASHES, String(crashes)],
-  ['no mismatch between published findings and a fresh `isms check`', mismatches === 0, `${mismatches} mismatching phases of ${samples.length}`],
-  ['memory after the run within 20 % of memory after the first full index', growth <= 0.2, `${baselineRss} MB → ${finalRss} MB (${(growth * 100).toFixed(0)} %)`],
+  ['no mismatch between published findings and a fresh check', mismatches === 0, `${mismatches} mismatches in ${comparisons} comparisons (${cliComparisons} with the \`isms check\` process) and ${restartsVerified} restarts`],
+  ['memory after the run within 20 % of memory after the first full index', growth <= 0.2, `${baselineRss} MB → ${finalRss} MB (${(growth * 100).toFixed(0)} %), the same server after ${Math.round((performance.now() - t0) / 60_000)} minutes`],
   ['no event-loop stall over 200 ms', maxStallMs <= 200, `longest ${maxStallMs} ms`],
 ];
 const total = ((performance.now() - t0) / 1000).toFixed(0);
-log(`done in ${total} s: ${editsDone} edits, ${switches} branch switches, ${crashes} crashes; ${goals.map(([g, ok]) => `${ok ? 'met' : 'MISSED'}: ${g}`).join('; ')}`);
+log(`done in ${total} s: ${editsDone} edits, ${switches} branch switches, ${crashes} kills, ${restartsVerified} restarts compared; ${goals.map(([g, ok]) => `${ok ? 'met' : 'MISSED'}: ${g}`).join('; ')}`);
 
 if (!short) {
   mkdirSync(out, { recursive: true });
@@ -451,10 +697,15 @@ if (!short) {
   log(`wrote ${join(out, 'soak.md')} and soak-memory.png`);
 }
 rmSync(work, { recursive: true, force: true });
-console.log(JSON.stringify({ mismatches, edits: editsDone, switches, crashes, baselineRss, finalRss, maxStallMs, phases: samples.length }));
+console.log(JSON.stringify({ mismatches, edits: editsDone, switches, crashes, restarts: restartsVerified, comparisons, cliComparisons, baselineRss, finalRss, maxStallMs, phases: samples.length }));
 // The short soak (in npm test) judges only correctness: memory and stalls over a minute on a loaded test machine
 // are measurements, recorded by the full soak, not assertions.
 process.exitCode = (short ? mismatches === 0 : goals.every(([, ok]) => ok)) ? 0 : 1;
+
+function median(list) {
+  const sorted = [...list].sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.floor(sorted.length / 2)].toFixed(0) : '–';
+}
 
 function report(total, indexMs) {
   const lines = [
@@ -462,11 +713,12 @@ function report(total, indexMs) {
     '',
     `Generated by \`${['node bench/soak.mjs', ...argv].join(' ')}\` on ${new Date().toISOString().slice(0, 10)}: the benchmark's ${info.markdown}-document workspace, planned ${MINUTES} minutes (the counts below are reached first, stopping at ${HARD_MINUTES} minutes in any case), ${total} s in all. Node ${process.version}, ${cpus().length} CPU cores; load average (1/5/15 min) before ${loadBefore.map((l) => l.toFixed(1)).join(' / ')}, after ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (other work shared the machine: times are wall-clock under that load).`,
     '',
-    `- ${editsDone.toLocaleString('en')} edits of open documents (the benchmark's typing mix on an 8 KB policy; a 2,000-line register pasted into the open risk register and undone, each round)`,
+    `- ${editsDone.toLocaleString('en')} edits of open documents (the benchmark's typing mix on an 8 KB policy, sent as keystrokes in bursts of ${BURST} without waiting for findings in between, each burst until the publish of its last version; a 2,000-line register pasted into the open risk register and undone, each round)`,
     `- ${switches} branch switches, each rewriting 5–30 % of the Markdown files on disk (dates, references, headings, links)`,
-    `- files created, renamed and deleted on disk while closed and while open; \`.isms.yaml\` changed; ${crashes} crashes (SIGKILL at a random point of indexing or of the first check and cache write), each followed by a restart`,
-    `- after each of ${samples.length} phases, the published findings were compared with a fresh \`isms check --format json\` of the same files (open documents saved first): same files, ranges, severities, codes and messages`,
-    `- first full index: ${(indexMs / 1000).toFixed(1)} s`,
+    `- files created, renamed and deleted on disk while closed and while open; \`.isms.yaml\` changed; all of it in one server process, from the first index to the end`,
+    `- ${crashes} kills (SIGKILL) of a second server on the same folder and result cache, at a random point of its indexing or of the cache write after its first check, in chains of about ${KILLS_PER_CHAIN} while the day went on; after each chain, a restart indexed to the end and compared (${restartsVerified} restarts)`,
+    `- ${comparisons} comparisons, after every phase, of the published findings with a fresh check of the same files (open documents saved first): same files, ranges, severities, codes and messages. The fresh check is the CLI's \`check\`: the \`isms check --format json\` process on ${cliComparisons} of them (the first and the last), and otherwise the same code in a long-lived process (bench/soakOracle.ts) that builds a new index from the files on disk each time, reusing only the parse of unchanged texts (it must equal the \`isms check\` process wherever both ran). Median time of a fresh check: in-process ${median(oracleMs.engine)} ms, \`isms check\` ${median(oracleMs.cli)} ms`,
+    `- first full index: ${(indexMs / 1000).toFixed(1)} s; memory compared: the day's server after the first full index and after the last phase (typing)`,
     '',
     '| goal | result | |',
     '|---|---|---|',
@@ -485,7 +737,7 @@ function report(total, indexMs) {
   }
   lines.push('', "Longest event-loop stall the server logged (ISMS_LOG_CHECKS, `monitorEventLoopDelay`) in the checks leading up to each kind of phase's comparison:", '', '| phase | longest stall |', '|---|---|');
   for (const [name, ms] of stallByPhase) lines.push(`| ${name} | ${ms} ms |`);
-  lines.push('', 'Resident memory (VmRSS) after each phase, MB: ' + samples.map((s) => s.rssMb).join(', ') + '.', '');
+  lines.push('', "Resident memory (VmRSS) of the day's server after each phase, MB: " + samples.map((s) => s.rssMb).join(', ') + '.', '');
   return lines.join('\n');
 }
 
