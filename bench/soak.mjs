@@ -22,7 +22,7 @@
 // Exit status 0 only when no phase found a mismatch and every goal was met (memory at the end within 20 % of
 // memory after the first full index, no event-loop stall over 200 ms); with --short, only when no phase mismatched.
 import { fork, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rm, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -83,6 +83,31 @@ const info = generate(DOCS, ws);
 const cacheDir = join(work, 'cache');
 const markdownFiles = () => walk(ws).filter((p) => p.endsWith('.md'));
 
+/**
+ * Every write of the soak replaces the file (a new file renamed over the old one, as git and many editors write),
+ * so the hard-linked snapshots the oracle checks (snapshot()) keep the content they were taken with.
+ */
+let writes = 0;
+function writeFile(abs, text) {
+  const temporary = join(work, `write-${++writes}.tmp`);
+  writeFileSync(temporary, text);
+  renameSync(temporary, abs);
+}
+
+/** The folder as it is now, as hard links in a new folder: cheap, and unchanged by the soak's later writes. */
+let snapshots = 0;
+function snapshot() {
+  const dir = join(work, `snapshot-${++snapshots}`);
+  (function link(from, to) {
+    mkdirSync(to);
+    for (const entry of readdirSync(from, { withFileTypes: true })) {
+      if (entry.isDirectory()) link(join(from, entry.name), join(to, entry.name));
+      else linkSync(join(from, entry.name), join(to, entry.name));
+    }
+  })(ws, dir);
+  return dir;
+}
+
 function walk(dir) {
   const found = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -126,7 +151,7 @@ function rssMb(pid) {
 
 // ---- the oracle ------------------------------------------------------------------------------------------------
 
-const checkArgs = ['check', ws, '--format', 'json', '--today', TODAY, '--exit-zero'];
+const checkArgs = (dir) => ['check', dir, '--format', 'json', '--today', TODAY, '--exit-zero'];
 
 /**
  * bench/soakOracle.ts bundled from the sources dist/ is built from, with the workspace index's parseDocument and
@@ -181,8 +206,8 @@ class Oracle {
     });
   }
 
-  /** The CLI's JSON output for the folder as it is on disk now, from the in-process `check`. */
-  check() {
+  /** The CLI's JSON output for a folder, from the in-process `check`. */
+  check(dir) {
     const id = ++this.next;
     const started = performance.now();
     return new Promise((resolve, reject) => {
@@ -191,7 +216,7 @@ class Oracle {
         if (reply.status !== 0) reject(new Error(`oracle check failed (${reply.status}): ${reply.stderr}`));
         else resolve(reply.stdout);
       });
-      this.child.send({ id, argv: checkArgs, memo: true });
+      this.child.send({ id, argv: checkArgs(dir), memo: true });
     });
   }
 
@@ -201,10 +226,10 @@ class Oracle {
 }
 
 /** The same, from the real `isms check` process. */
-function cliCheck() {
+function cliCheck(dir) {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const run = spawn(process.execPath, [cli, ...checkArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const run = spawn(process.execPath, [cli, ...checkArgs(dir)], { stdio: ['ignore', 'pipe', 'pipe'] });
     const chunks = [];
     let stderr = '';
     run.stdout.on('data', (d) => chunks.push(d));
@@ -217,11 +242,11 @@ function cliCheck() {
   });
 }
 
-/** A check's JSON output keyed by URI, each finding as a comparable string. */
-function findingsOf(json) {
+/** A check's JSON output for (a snapshot of) the workspace keyed by the workspace's URIs, each finding as a comparable string. */
+function findingsOf(json, dir) {
   const byUri = new Map();
   // The editor has no row for a folder: the server shows findings about the whole ISMS on its .isms.yaml, if any.
-  const whole = existsSync(join(ws, '.isms.yaml')) ? '.isms.yaml' : '';
+  const whole = existsSync(join(dir, '.isms.yaml')) ? '.isms.yaml' : '';
   for (const d of JSON.parse(json).diagnostics) {
     const uri = fileUri(join(ws, d.file === '.' ? whole : d.file));
     const key = `${d.line - 1}:${d.column - 1}-${d.endLine - 1}:${d.endColumn - 1} ${d.severity} ${d.code} ${d.message}`;
@@ -232,22 +257,19 @@ function findingsOf(json) {
 }
 
 /**
- * What a fresh check of the folder finds now: the in-process oracle, and on `cli` phases also the `isms check`
+ * What a fresh check of a snapshot finds: the in-process oracle, and on `cli` comparisons also the `isms check`
  * process, which must agree with it (a difference is a mismatch of the oracle itself, counted like any other).
  */
-async function expectedFindings(phase, useCli) {
+async function expectedFindings(phase, useCli, dir) {
   if (ORACLE === 'cli') {
     cliComparisons++;
-    return findingsOf(await cliCheck());
+    return findingsOf(await cliCheck(dir), dir);
   }
-  if (!useCli) return findingsOf(await oracle.check());
+  if (!useCli) return findingsOf(await oracle.check(dir), dir);
   cliComparisons++;
-  const [engine, process] = await Promise.all([oracle.check(), cliCheck()]);
-  if (engine !== process) {
-    mismatches++;
-    log(`MISMATCH after ${phase}: the in-process oracle and \`isms check\` differ\n  ${diff(findingsOf(process), findingsOf(engine)).slice(0, 5).join('\n  ')}`);
-  }
-  return findingsOf(process);
+  const [engine, process] = await Promise.all([oracle.check(dir), cliCheck(dir)]);
+  if (engine !== process) await mismatch(phase, ['the in-process oracle and `isms check` differ', ...diff(findingsOf(process, dir), findingsOf(engine, dir))]);
+  return findingsOf(process, dir);
 }
 
 const SEVERITY = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
@@ -278,74 +300,69 @@ function diff(expected, actual) {
 }
 
 /**
- * Waits until the server has caught up with everything sent to it: file events are applied one after another
- * before a request is answered (ctx.ready()), and the check they schedule runs at most 120 ms later; after the
- * second answer, a short quiet period lets a follow-up check (slow rules, 10 ms later) publish.
+ * Waits until the server has published everything the messages sent to it cause. File events are applied one
+ * after another before a request is answered (ctx.ready()); the check they schedule starts at most 120 ms later,
+ * and its follow-up (the slow workspace rules) 10 ms after it. The server's event loop runs expired timers before
+ * it reads the next message, so a request sent after those delays is answered after those checks, and their
+ * publishes, which travel on the same stream, have arrived before the answer.
  */
 async function settle(client) {
   await client.connection.sendRequest('isms/checkSummary', {});
   await new Promise((r) => setTimeout(r, 250));
   await client.connection.sendRequest('isms/checkSummary', {});
-  await client.quiet(short ? 150 : 300);
+  await new Promise((r) => setTimeout(r, 50));
+  await client.connection.sendRequest('isms/checkSummary', {});
 }
+
+/** Comparisons whose fresh check is still running (they run while the day goes on). */
+const pending = new Set();
+const MAX_PENDING = 2;
 
 /**
- * Whether a server's published findings come to equal `expected`. Checks run when the server gets to them (later
- * on a loaded machine): a difference counts only when it persists for 30 s. Real drift never heals by itself, and
- * a server that matched here but drifts later is caught by the next comparison, which starts from this state.
- */
-async function converges(client, expected) {
-  let problems = diff(expected, publishedFindings(client));
-  for (const until = performance.now() + 30_000; problems.length && performance.now() < until; ) {
-    await nextPublish(client, 1000);
-    await client.quiet(100);
-    problems = diff(expected, publishedFindings(client));
-  }
-  return problems;
-}
-
-/** Resolves at the server's next publish, or after `ms`. */
-function nextPublish(client, ms) {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    client.waiters.push(() => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
-}
-
-/**
- * Asserts the published findings equal a fresh check, after the open documents are saved to disk as typed. With
- * `restart`, a second server is started on the same folder and cache once the files are saved, indexes while the
- * oracle runs, and must publish the same findings.
+ * Compares the published findings with a fresh check of the same files, after the open documents are saved to
+ * disk as typed: once the server has settled, its findings are taken and the folder is snapshotted (hard links),
+ * and the fresh check of the snapshot runs while the day goes on. With `restart`, a second server is started on
+ * the folder and cache once the files are saved, indexes while the day's server settles, and must publish the same
+ * findings; the day waits for it (it reads the folder).
  */
 async function verify(client, phase, open, { useCli = false, restart } = {}) {
   for (const [uri, doc] of open) {
-    writeFileSync(fileURLToPath(uri), doc.text);
+    writeFile(fileURLToPath(uri), doc.text);
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 2 }] });
   }
   comparisons++;
   const restarted = restart ? restart() : undefined;
-  const expectedPromise = expectedFindings(phase, useCli || (CLI_EVERY > 0 && comparisons % CLI_EVERY === 0));
   await settle(client);
-  const expected = await expectedPromise;
-  const problems = await converges(client, expected);
-  const rss = rssMb(client.pid);
-  samples.push({ s: (performance.now() - t0) / 1000, rssMb: rss, phase });
+  const published = publishedFindings(client);
+  samples.push({ s: (performance.now() - t0) / 1000, rssMb: rssMb(client.pid), phase });
   readStalls(client, phase);
-  if (problems.length) await mismatch(client, phase, problems);
+  let publishedAfterRestart;
   if (restarted) {
     const second = await restarted;
-    const again = await converges(second, expected);
+    await settle(second);
+    publishedAfterRestart = publishedFindings(second);
     readStalls(second, `restart after crash ${crashes}`);
-    restartsVerified++;
     await second.stop();
-    if (again.length) await mismatch(client, `restart after crash ${crashes}`, again);
   }
+  const dir = snapshot();
+  const restartPhase = `restart after crash ${crashes}`;
+  const job = (async () => {
+    const expected = await expectedFindings(phase, useCli || (CLI_EVERY > 0 && comparisons % CLI_EVERY === 0), dir);
+    const problems = diff(expected, published);
+    if (problems.length) await mismatch(phase, problems);
+    if (publishedAfterRestart) {
+      restartsVerified++;
+      const again = diff(expected, publishedAfterRestart);
+      if (again.length) await mismatch(restartPhase, again);
+    }
+  })()
+    .finally(() => rm(dir, { recursive: true, force: true }, () => undefined))
+    .finally(() => pending.delete(job));
+  pending.add(job);
+  while (pending.size > MAX_PENDING) await Promise.race(pending);
 }
 
-async function mismatch(client, phase, problems) {
+async function mismatch(phase, problems) {
   mismatches++;
   log(`MISMATCH after ${phase}: ${problems.length} files differ\n  ${problems.slice(0, 5).join('\n  ')}`);
   if (sabotage) {
@@ -451,7 +468,7 @@ async function branchSwitch(client, open) {
   const files = markdownFiles().filter((abs) => !open.has(fileUri(abs)));
   const share = 0.05 + rand() * 0.25;
   const chosen = files.filter(() => rand() < share);
-  for (const abs of chosen) writeFileSync(abs, mutate(readFileSync(abs, 'utf8')));
+  for (const abs of chosen) writeFile(abs, mutate(readFileSync(abs, 'utf8')));
   if (!sabotage) await notifyFiles(client, chosen.map((abs) => ({ uri: fileUri(abs), type: 2 })));
   switches++;
   return chosen.length;
@@ -477,7 +494,7 @@ async function fileOperations(client, open, openUri) {
   // Created: a new policy naming a risk and a control.
   const created = join(ws, 'policies', `soak-new-${Math.floor(rand() * 1e6)}.md`);
   mkdirSync(dirname(created), { recursive: true });
-  writeFileSync(created, `---\ntype: policy\nid: POL-S${Math.floor(rand() * 1e6)}\ntitle: Soak policy\nowner: CTO\nversion: "1.0"\nstatus: approved\nlast_reviewed: 2026-06-01\nreview_cycle: annual\ncontrols: [A.5.1, A.9.9]\n---\n\n# Soak policy\n\nSee R-0001 and [missing](./nowhere.md).\n`);
+  writeFile(created, `---\ntype: policy\nid: POL-S${Math.floor(rand() * 1e6)}\ntitle: Soak policy\nowner: CTO\nversion: "1.0"\nstatus: approved\nlast_reviewed: 2026-06-01\nreview_cycle: annual\ncontrols: [A.5.1, A.9.9]\n---\n\n# Soak policy\n\nSee R-0001 and [missing](./nowhere.md).\n`);
   // Renamed: a closed file moves (its links may break, others' links to it break).
   const from = pick(closed);
   const to = `${from.slice(0, -3)}-moved.md`;
@@ -497,7 +514,7 @@ async function fileOperations(client, open, openUri) {
   unlinkSync(openAbs);
   await notifyFiles(client, [{ uri: openUri, type: 3 }]);
   await change(client, open, openUri, `${open.get(openUri).text}\nEdited while deleted on disk.\n`);
-  writeFileSync(openAbs, saved);
+  writeFile(openAbs, saved);
   await notifyFiles(client, [{ uri: openUri, type: 1 }]);
   // The open document renamed: the editor closes the old URI and opens the new one with the same text.
   const renamed = `${openAbs.slice(0, -3)}-renamed.md`;
@@ -521,7 +538,7 @@ async function configurationChange(client) {
   const text = existsSync(config) ? readFileSync(config, 'utf8') : '';
   const next = text.includes('review-due-soon: off') ? text.replace(/\n?rules:\n {2}review-due-soon: off\n?/, '\n') : `${text.trimEnd()}\nrules:\n  review-due-soon: off\n`;
   if (/^rules:/m.test(text) && !text.includes('review-due-soon: off')) return; // a generated config with rules already: leave it
-  writeFileSync(config, next.startsWith('\n') ? next.slice(1) : next);
+  writeFile(config, next.startsWith('\n') ? next.slice(1) : next);
   await notifyFiles(client, [{ uri: fileUri(config), type: existsSync(config) && text ? 2 : 1 }]);
   await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
 }
@@ -672,6 +689,7 @@ await phase('typing', async () => {
   return `${BURST} edits`;
 });
 await compare('typing (end of the run)', { useCli: true });
+while (pending.size) await Promise.all(pending);
 const finalRss = samples.at(-1).rssMb;
 clearInterval(sampler);
 await crasher.stop();

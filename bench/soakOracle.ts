@@ -23,13 +23,19 @@ interface Request {
   memo: boolean;
 }
 
+// One check at a time: each captures the process's stdout while it runs.
+let queue = Promise.resolve();
 process.on('message', (raw) => {
   const request = raw as Request;
-  void run(request).then(
-    (reply) => process.send?.(reply),
-    (e: unknown) => process.send?.({ id: request.id, status: 99, stdout: '', stderr: String((e as Error)?.stack ?? e), ms: 0, hits: 0, misses: 0 }),
+  queue = queue.then(() =>
+    run(request).then(
+      (reply) => void process.send?.(reply),
+      (e: unknown) => void process.send?.({ id: request.id, status: 99, stdout: '', stderr: String((e as Error)?.stack ?? e), ms: 0, hits: 0, misses: 0 }),
+    ),
   );
 });
+// The soak's end (or its crash) ends the oracle too.
+process.on('disconnect', () => process.exit(0));
 
 async function run({ id, argv, memo }: Request) {
   const started = performance.now();
