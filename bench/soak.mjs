@@ -243,12 +243,12 @@ function cliCheck(dir) {
 }
 
 /** A check's JSON output for (a snapshot of) the workspace keyed by the workspace's URIs, each finding as a comparable string. */
-function findingsOf(json, dir) {
+function findingsOf(json, dir, base = ws) {
   const byUri = new Map();
   // The editor has no row for a folder: the server shows findings about the whole ISMS on its .isms.yaml, if any.
   const whole = existsSync(join(dir, '.isms.yaml')) ? '.isms.yaml' : '';
   for (const d of JSON.parse(json).diagnostics) {
-    const uri = fileUri(join(ws, d.file === '.' ? whole : d.file));
+    const uri = fileUri(join(base, d.file === '.' ? whole : d.file));
     const key = `${d.line - 1}:${d.column - 1}-${d.endLine - 1}:${d.endColumn - 1} ${d.severity} ${d.code} ${d.message}`;
     if (!byUri.has(uri)) byUri.set(uri, []);
     byUri.get(uri).push(key);
@@ -321,40 +321,23 @@ const MAX_PENDING = 2;
 /**
  * Compares the published findings with a fresh check of the same files, after the open documents are saved to
  * disk as typed: once the server has settled, its findings are taken and the folder is snapshotted (hard links),
- * and the fresh check of the snapshot runs while the day goes on. With `restart`, a second server is started on
- * the folder and cache once the files are saved, indexes while the day's server settles, and must publish the same
- * findings; the day waits for it (it reads the folder).
+ * and the fresh check of the snapshot runs while the day goes on.
  */
-async function verify(client, phase, open, { useCli = false, restart } = {}) {
+async function verify(client, phase, open, { useCli = false } = {}) {
   for (const [uri, doc] of open) {
     writeFile(fileURLToPath(uri), doc.text);
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 2 }] });
   }
   comparisons++;
-  const restarted = restart ? restart() : undefined;
   await settle(client);
   const published = publishedFindings(client);
   samples.push({ s: (performance.now() - t0) / 1000, rssMb: rssMb(client.pid), phase });
   readStalls(client, phase);
-  let publishedAfterRestart;
-  if (restarted) {
-    const second = await restarted;
-    await settle(second);
-    publishedAfterRestart = publishedFindings(second);
-    readStalls(second, `restart after crash ${crashes}`);
-    await second.stop();
-  }
   const dir = snapshot();
-  const restartPhase = `restart after crash ${crashes}`;
   const job = (async () => {
     const expected = await expectedFindings(phase, useCli || (CLI_EVERY > 0 && comparisons % CLI_EVERY === 0), dir);
     const problems = diff(expected, published);
     if (problems.length) await mismatch(phase, problems);
-    if (publishedAfterRestart) {
-      restartsVerified++;
-      const again = diff(expected, publishedAfterRestart);
-      if (again.length) await mismatch(restartPhase, again);
-    }
   })()
     .finally(() => rm(dir, { recursive: true, force: true }, () => undefined))
     .finally(() => pending.delete(job));
@@ -387,9 +370,9 @@ function readStalls(client, phase) {
   }
 }
 
-async function startServer() {
+async function startServer(root = ws) {
   const client = new BenchClient(serverJs);
-  await client.start(ws, { cacheDir, env: { ISMS_TODAY: TODAY } });
+  await client.start(root, { cacheDir, env: { ISMS_TODAY: TODAY } });
   return client;
 }
 
@@ -544,29 +527,35 @@ async function configurationChange(client) {
 }
 
 /**
- * Crashes, in the background while the day goes on: a second server on the same folder and result cache is
- * started and killed (SIGKILL) at a random point of its indexing or of the cache write that follows its first full
- * check, again and again. Kill points are drawn from the latest measured restart: uniformly over its indexing
- * half of the time, over the 1.5 s after it (the cache write) the other half. After KILLS_PER_CHAIN kills the
- * crasher pauses until the next comparison starts the restart that is left to finish (verify's `restart`).
+ * Crashes, in the background while the day goes on, on a second server with the same result cache (a second
+ * window): each chain takes a snapshot of the folder as the day has left it (hard links, so the day's later writes
+ * do not reach it), then starts a server on it and kills it (SIGKILL) at a random point of its indexing or of the
+ * cache write that follows its first full check, KILLS_PER_CHAIN times in a row (a torn cache write is then read by
+ * the next start), and finally starts one that is left to index to the end, with the open documents reopened: it
+ * must publish exactly what a fresh check of the snapshot finds. Kill points are drawn from the latest restart's
+ * indexing time: uniformly over it half of the time, over the 1.5 s after it (the cache write) the other half.
  */
 class Crasher {
   constructor(indexMs) {
     this.indexMs = indexMs;
-    this.running = undefined;
     this.stopped = false;
     this.victim = undefined;
+    this.running = undefined;
   }
 
-  /** Starts a chain of kills, unless one is running; resolves when it ends. */
-  start(kills) {
-    this.running ??= this.chain(kills).finally(() => (this.running = undefined));
-    return this.running;
+  /** Chains of kills until the goal's count is reached. */
+  start(open) {
+    this.running = (async () => {
+      while (!this.stopped && crashes < CRASHES) await this.chain(Math.min(KILLS_PER_CHAIN, CRASHES - crashes), open);
+    })();
   }
 
-  async chain(kills) {
+  async chain(kills, open) {
+    const started = performance.now();
+    const dir = snapshot();
+    const inSnapshot = (uri) => uri.replace(fileUri(ws), fileUri(dir));
     for (let k = 0; k < kills && !this.stopped; k++) {
-      const victim = (this.victim = await startServer());
+      const victim = (this.victim = await startServer(dir));
       const when = rand() < 0.5 ? rand() * this.indexMs : this.indexMs + rand() * 1500;
       await new Promise((r) => setTimeout(r, when));
       victim.process.kill('SIGKILL');
@@ -575,16 +564,23 @@ class Crasher {
       this.victim = undefined;
       crashes++;
     }
-  }
-
-  /** The restart after a chain: a server started on the files as they are, indexed to the end (timed for the next chain). */
-  async restart(open) {
-    const started = performance.now();
-    const server = await startServer();
-    for (const [uri, doc] of open) await server.open(uri, doc.text, doc.version);
+    if (this.stopped) return;
+    const phase = `restart after crash ${crashes}`;
+    const restartStarted = performance.now();
+    const server = (this.victim = await startServer(dir));
+    for (const uri of open.keys()) await server.open(inSnapshot(uri), readFileSync(fileURLToPath(inSnapshot(uri)), 'utf8'), 1);
     await server.until(() => server.progressEnded !== undefined, 600_000, 'index after restart');
-    this.indexMs = performance.now() - started;
-    return server;
+    this.indexMs = performance.now() - restartStarted;
+    await settle(server);
+    const published = publishedFindings(server);
+    readStalls(server, phase);
+    await server.stop();
+    this.victim = undefined;
+    const problems = diff(findingsOf(await oracle.check(dir), dir, dir), published);
+    restartsVerified++;
+    if (problems.length) await mismatch(phase, problems);
+    rm(dir, { recursive: true, force: true }, () => undefined);
+    phases.push({ name: `chain of ${kills} kills and a restart (in the background)`, ms: performance.now() - started });
   }
 
   async stop() {
@@ -623,25 +619,12 @@ const baselineRss = samples[0].rssMb;
 log(`indexed in ${(indexMs / 1000).toFixed(1)} s; RSS ${baselineRss} MB`);
 
 crasher = new Crasher(indexMs);
-/** Kills since the last restart that was left to finish and compared. */
-let unverifiedKills = 0;
-/** A comparison, with the restart after a finished chain of kills when one is due. */
+crasher.start(open);
+/** A comparison, timed. */
 async function compare(phaseName, options = {}) {
-  const restartDue = unverifiedKills > 0 && !crasher.running;
   const started = performance.now();
-  await verify(client, phaseName, open, restartDue ? { ...options, restart: () => crasher.restart(open) } : options);
-  if (restartDue) {
-    unverifiedKills = 0;
-    phases.push({ name: 'comparison with a restart', ms: performance.now() - started });
-  } else phases.push({ name: 'comparison', ms: performance.now() - started });
-}
-function startChain(kills) {
-  const started = performance.now();
-  const before = crashes;
-  crasher.start(kills).then(() => {
-    unverifiedKills += crashes - before;
-    phases.push({ name: `chain of kills (in the background)`, ms: performance.now() - started });
-  });
+  await verify(client, phaseName, open, options);
+  phases.push({ name: 'comparison (the fresh check runs on)', ms: performance.now() - started });
 }
 
 // One branch switch a round; the typing is spread so that the edit count is reached with the switches.
@@ -652,9 +635,6 @@ let round = 0;
 const countsDue = () => switches < BRANCH_SWITCHES || crashes < CRASHES || editsDone < EDITS;
 while (short || ((performance.now() < deadline || countsDue()) && performance.now() < hardDeadline)) {
   round++;
-  // Chains of kills spread over the rounds so that they reach their count with the branch switches.
-  const killsDue = Math.min(CRASHES, short ? round : Math.ceil((CRASHES * round) / BRANCH_SWITCHES)) - crashes;
-  if (!crasher.running && killsDue > 0) startChain(Math.min(CRASHES - crashes, Math.max(killsDue, KILLS_PER_CHAIN)));
   await phase('typing', async () => {
     await typing(client, open, policyUri, editsPerRound);
     return `${editsPerRound} edits`;
@@ -681,9 +661,10 @@ while (short || ((performance.now() < deadline || countsDue()) && performance.no
   // The short soak (npm test) makes two rounds whatever the machine's speed, so it does the same work every run.
   if (short && round >= SHORT_ROUNDS) break;
 }
-// The run ends as it went: a last burst of typing, compared with the `isms check` process (and the restart after
-// the last chain of kills, if that has not been compared yet). Memory at the end is the day's server's here.
-await crasher.running;
+// The run ends as it went: a last burst of typing, compared with the `isms check` process. Memory at the end is the
+// day's server's here.
+if (overtime()) await crasher.stop();
+else await crasher.running;
 await phase('typing', async () => {
   await typing(client, open, policyUri, BURST);
   return `${BURST} edits`;
@@ -734,7 +715,7 @@ function report(total, indexMs) {
     `- ${editsDone.toLocaleString('en')} edits of open documents (the benchmark's typing mix on an 8 KB policy, sent as keystrokes in bursts of ${BURST} without waiting for findings in between, each burst until the publish of its last version; a 2,000-line register pasted into the open risk register and undone, each round)`,
     `- ${switches} branch switches, each rewriting 5–30 % of the Markdown files on disk (dates, references, headings, links)`,
     `- files created, renamed and deleted on disk while closed and while open; \`.isms.yaml\` changed; all of it in one server process, from the first index to the end`,
-    `- ${crashes} kills (SIGKILL) of a second server on the same folder and result cache, at a random point of its indexing or of the cache write after its first check, in chains of about ${KILLS_PER_CHAIN} while the day went on; after each chain, a restart indexed to the end and compared (${restartsVerified} restarts)`,
+    `- ${crashes} kills (SIGKILL) of a second server sharing the result cache, at a random point of its indexing or of the cache write after its first check, in chains of ${KILLS_PER_CHAIN} on a snapshot of the folder as the day had left it (hard links), run while the day went on; after each chain, a restart indexed to the end whose findings were compared with a fresh check of that snapshot (${restartsVerified} restarts)`,
     `- ${comparisons} comparisons, after every phase, of the published findings with a fresh check of the same files (open documents saved first): same files, ranges, severities, codes and messages. The fresh check is the CLI's \`check\`: the \`isms check --format json\` process on ${cliComparisons} of them (the first and the last), and otherwise the same code in a long-lived process (bench/soakOracle.ts) that builds a new index from the files on disk each time, reusing only the parse of unchanged texts (it must equal the \`isms check\` process wherever both ran). Median time of a fresh check: in-process ${median(oracleMs.engine)} ms, \`isms check\` ${median(oracleMs.cli)} ms`,
     `- first full index: ${(indexMs / 1000).toFixed(1)} s; memory compared: the day's server after the first full index and after the last phase (typing)`,
     '',
@@ -786,10 +767,10 @@ function plot(png) {
   c.line(left, h - bottom, w - right, h - bottom, ink, 2);
   c.line(left, y(baselineRss * 1.2), w - right, y(baselineRss * 1.2), red, 2, [8, 6]);
   c.text(w - right, y(baselineRss * 1.2) - 20, '+20 % of RSS after the first index', red, { align: 'right' });
-  // A gap of more than a few seconds is a crash and restart: no line across it.
+  // The day's server is never restarted; a gap would be a sampling pause (a stalled soak), not drawn across.
   for (let i = 1; i < curve.length; i++) if (curve[i].s - curve[i - 1].s < 5) c.line(x(curve[i - 1].s), y(curve[i - 1].rssMb), x(curve[i].s), y(curve[i].rssMb), blue, 2);
   for (const s of samples) c.rect(x(s.s) - 2, y(s.rssMb) - 2, 5, 5, green);
-  c.text(w / 2, h - 30, 'seconds since start (dots: checked phases; gaps: crashes and restarts)', ink, { align: 'center' });
+  c.text(w / 2, h - 30, 'seconds since start (dots: compared phases)', ink, { align: 'center' });
   c.text(24, h / 2, 'RSS, MB', ink, { vertical: true, align: 'center' });
   writeFileSync(png, c.png());
 }
