@@ -43,7 +43,10 @@ const arg = (name, fallback) => {
 const short = argv.includes('--short');
 // --sabotage: a branch switch's file notifications are not sent, so the server cannot know; the soak must notice
 // (the test proves the comparison can fail) and stops at the first mismatch.
-const sabotage = argv.includes('--sabotage');
+// --sabotage-restart: a file of the crash chain's snapshot is changed after the restart has indexed it, without
+// telling it; the comparison of the restart must notice (the test proves that comparison can fail too).
+const sabotageRestart = argv.includes('--sabotage-restart');
+const sabotage = argv.includes('--sabotage') || sabotageRestart;
 const MINUTES = Number(arg('minutes', short ? 1 : 10));
 const DOCS = Number(arg('docs', short ? 300 : 5000));
 const TODAY = '2026-11-21';
@@ -149,6 +152,18 @@ function rssMb(pid) {
   }
 }
 
+/** CPU seconds (user + system) a process has used so far, from /proc (0 when it is gone). */
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (100 a second on Linux)
+  } catch {
+    return 0;
+  }
+}
+/** CPU seconds by part of the soak, so a run on a busy machine still says what an idle one needs. */
+const cpu = { day: 0, crashes: 0, oracle: 0, driver: 0 };
+
 // ---- the oracle ------------------------------------------------------------------------------------------------
 
 const checkArgs = (dir) => ['check', dir, '--format', 'json', '--today', TODAY, '--exit-zero'];
@@ -221,6 +236,7 @@ class Oracle {
   }
 
   stop() {
+    cpu.oracle = cpuSeconds(this.child.pid);
     this.child.kill();
   }
 }
@@ -286,7 +302,7 @@ function publishedFindings(client) {
 }
 
 /** Differences between two finding maps (as multisets per URI); empty when equal. */
-function diff(expected, actual) {
+function diff(expected, actual, base = ws) {
   const problems = [];
   for (const uri of new Set([...expected.keys(), ...actual.keys()])) {
     const want = [...(expected.get(uri) ?? [])].sort();
@@ -294,7 +310,7 @@ function diff(expected, actual) {
     if (want.join('\n') === got.join('\n')) continue;
     const missing = want.filter((x) => !got.includes(x));
     const extra = got.filter((x) => !want.includes(x));
-    problems.push(`${uri.slice(fileUri(ws).length)}: missing ${JSON.stringify(missing.slice(0, 3))} extra ${JSON.stringify(extra.slice(0, 3))}`);
+    problems.push(`${uri.slice(fileUri(base).length)}: missing ${JSON.stringify(missing.slice(0, 3))} extra ${JSON.stringify(extra.slice(0, 3))}`);
   }
   return problems;
 }
@@ -349,7 +365,7 @@ async function mismatch(phase, problems) {
   mismatches++;
   log(`MISMATCH after ${phase}: ${problems.length} files differ\n  ${problems.slice(0, 5).join('\n  ')}`);
   if (sabotage) {
-    await crasher?.stop();
+    crasher?.halt(); // not awaited: the mismatch may be the crasher's own
     await client.stop();
     oracle.stop();
     rmSync(work, { recursive: true, force: true });
@@ -452,7 +468,7 @@ async function branchSwitch(client, open) {
   const share = 0.05 + rand() * 0.25;
   const chosen = files.filter(() => rand() < share);
   for (const abs of chosen) writeFile(abs, mutate(readFileSync(abs, 'utf8')));
-  if (!sabotage) await notifyFiles(client, chosen.map((abs) => ({ uri: fileUri(abs), type: 2 })));
+  if (!sabotage || sabotageRestart) await notifyFiles(client, chosen.map((abs) => ({ uri: fileUri(abs), type: 2 })));
   switches++;
   return chosen.length;
 }
@@ -554,10 +570,13 @@ class Crasher {
     const started = performance.now();
     const dir = snapshot();
     const inSnapshot = (uri) => uri.replace(fileUri(ws), fileUri(dir));
+    // The documents open when the snapshot was taken (the day goes on renaming them).
+    const opened = [...open.keys()].map(inSnapshot);
     for (let k = 0; k < kills && !this.stopped; k++) {
       const victim = (this.victim = await startServer(dir));
       const when = rand() < 0.5 ? rand() * this.indexMs : this.indexMs + rand() * 1500;
       await new Promise((r) => setTimeout(r, when));
+      cpu.crashes += cpuSeconds(victim.pid);
       victim.process.kill('SIGKILL');
       await new Promise((resolve) => (victim.process.exitCode !== null || victim.process.signalCode !== null ? resolve() : victim.process.once('exit', resolve)));
       victim.connection.dispose();
@@ -568,24 +587,34 @@ class Crasher {
     const phase = `restart after crash ${crashes}`;
     const restartStarted = performance.now();
     const server = (this.victim = await startServer(dir));
-    for (const uri of open.keys()) await server.open(inSnapshot(uri), readFileSync(fileURLToPath(inSnapshot(uri)), 'utf8'), 1);
+    for (const uri of opened) await server.open(uri, readFileSync(fileURLToPath(uri), 'utf8'), 1);
     await server.until(() => server.progressEnded !== undefined, 600_000, 'index after restart');
     this.indexMs = performance.now() - restartStarted;
     await settle(server);
     const published = publishedFindings(server);
     readStalls(server, phase);
+    cpu.crashes += cpuSeconds(server.pid);
     await server.stop();
     this.victim = undefined;
-    const problems = diff(findingsOf(await oracle.check(dir), dir, dir), published);
+    if (sabotageRestart) {
+      const policy = fileURLToPath(opened[0]);
+      writeFile(policy, `${readFileSync(policy, 'utf8')}\nSee R-9999.\n`);
+    }
+    const problems = diff(findingsOf(await oracle.check(dir), dir, dir), published, dir);
     restartsVerified++;
     if (problems.length) await mismatch(phase, problems);
     rm(dir, { recursive: true, force: true }, () => undefined);
     phases.push({ name: `chain of ${kills} kills and a restart (in the background)`, ms: performance.now() - started });
   }
 
-  async stop() {
+  /** Stops the chains: the current victim is killed, and no other is started. */
+  halt() {
     this.stopped = true;
     this.victim?.process.kill('SIGKILL');
+  }
+
+  async stop() {
+    this.halt();
     await this.running;
   }
 }
@@ -674,8 +703,10 @@ while (pending.size) await Promise.all(pending);
 const finalRss = samples.at(-1).rssMb;
 clearInterval(sampler);
 await crasher.stop();
+cpu.day = cpuSeconds(client.pid);
 await client.stop();
 oracle.stop();
+cpu.driver = process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6;
 
 const growth = (finalRss - baselineRss) / baselineRss;
 const goals = [
@@ -696,7 +727,7 @@ if (!short) {
   log(`wrote ${join(out, 'soak.md')} and soak-memory.png`);
 }
 rmSync(work, { recursive: true, force: true });
-console.log(JSON.stringify({ mismatches, edits: editsDone, switches, crashes, restarts: restartsVerified, comparisons, cliComparisons, baselineRss, finalRss, maxStallMs, phases: samples.length }));
+console.log(JSON.stringify({ cpu, mismatches, edits: editsDone, switches, crashes, restarts: restartsVerified, comparisons, cliComparisons, baselineRss, finalRss, maxStallMs, phases: samples.length }));
 // The short soak (in npm test) judges only correctness: memory and stalls over a minute on a loaded test machine
 // are measurements, recorded by the full soak, not assertions.
 process.exitCode = (short ? mismatches === 0 : goals.every(([, ok]) => ok)) ? 0 : 1;
@@ -717,6 +748,7 @@ function report(total, indexMs) {
     `- files created, renamed and deleted on disk while closed and while open; \`.isms.yaml\` changed; all of it in one server process, from the first index to the end`,
     `- ${crashes} kills (SIGKILL) of a second server sharing the result cache, at a random point of its indexing or of the cache write after its first check, in chains of ${KILLS_PER_CHAIN} on a snapshot of the folder as the day had left it (hard links), run while the day went on; after each chain, a restart indexed to the end whose findings were compared with a fresh check of that snapshot (${restartsVerified} restarts)`,
     `- ${comparisons} comparisons, after every phase, of the published findings with a fresh check of the same files (open documents saved first): same files, ranges, severities, codes and messages. The fresh check is the CLI's \`check\`: the \`isms check --format json\` process on ${cliComparisons} of them (the first and the last), and otherwise the same code in a long-lived process (bench/soakOracle.ts) that builds a new index from the files on disk each time, reusing only the parse of unchanged texts (it must equal the \`isms check\` process wherever both ran). Median time of a fresh check: in-process ${median(oracleMs.engine)} ms, \`isms check\` ${median(oracleMs.cli)} ms`,
+    `- CPU time used (user + system, from /proc): the day's server ${cpu.day.toFixed(0)} s, the second server's starts, kills and restarts ${cpu.crashes.toFixed(0)} s, the in-process fresh checks ${cpu.oracle.toFixed(0)} s, the soak's driver ${cpu.driver.toFixed(0)} s (the ${cliComparisons} \`isms check\` processes not counted): ${(cpu.day + cpu.crashes + cpu.oracle + cpu.driver).toFixed(0)} s in all, so at least ${((cpu.day + cpu.crashes + cpu.oracle + cpu.driver) / cpus().length).toFixed(0)} s of wall-clock on ${cpus().length} idle cores`,
     `- first full index: ${(indexMs / 1000).toFixed(1)} s; memory compared: the day's server after the first full index and after the last phase (typing)`,
     '',
     '| goal | result | |',
