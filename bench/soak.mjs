@@ -84,6 +84,8 @@ const work = mkdtempSync(join(tmpdir(), 'isms-soak-ws-'));
 const ws = join(work, 'ws');
 const info = generate(DOCS, ws);
 const cacheDir = join(work, 'cache');
+// Whatever way the soak ends, its copy of the workspace, snapshots and cache go (the servers die with their pipes).
+process.on('exit', () => rmSync(work, { recursive: true, force: true }));
 const markdownFiles = () => walk(ws).filter((p) => p.endsWith('.md'));
 
 /**
@@ -588,7 +590,10 @@ class Crasher {
     const restartStarted = performance.now();
     const server = (this.victim = await startServer(dir));
     for (const uri of opened) await server.open(uri, readFileSync(fileURLToPath(uri), 'utf8'), 1);
-    await server.until(() => server.progressEnded !== undefined, 600_000, 'index after restart');
+    // halt() kills this one too: then the chain ends here.
+    const killed = new Promise((resolve) => server.process.once('exit', resolve));
+    await Promise.race([server.until(() => server.progressEnded !== undefined, 600_000, 'index after restart'), killed]);
+    if (this.stopped) return;
     this.indexMs = performance.now() - restartStarted;
     await settle(server);
     const published = publishedFindings(server);
