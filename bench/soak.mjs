@@ -67,7 +67,7 @@ const BRANCH_SWITCHES = Number(arg('switches', short ? 2 : 50));
 const ORACLE = arg('oracle', 'engine');
 const CLI_EVERY = Number(arg('cli-every', 0));
 /** Rounds between file operations and configuration changes. */
-const FILE_OPS_EVERY = Number(arg('file-ops-every', short ? 1 : 4));
+const FILE_OPS_EVERY = Number(arg('file-ops-every', short ? 1 : 5));
 const out = arg('out', short ? mkdtempSync(join(tmpdir(), 'isms-soak-')) : join(repo, 'bench'));
 const cli = join(repo, 'dist', 'cli.js');
 const serverJs = join(repo, 'dist', 'server.js');

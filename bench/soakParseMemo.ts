@@ -14,15 +14,23 @@ let misses = 0;
 let memo = new Map<string, IsmsDocument>();
 let seen = new Map<string, IsmsDocument>();
 /**
- * The configuration each workspace's conventions were made from: conventions hold functions (`inferType` closes
- * over the configured type globs), so they are keyed by the whole configuration (JSON, as the server's result
- * cache keys it).
+ * The settings each workspace's conventions were made from. Conventions hold functions (`inferType` closes over
+ * the configured type globs), so they are keyed by the settings conventionsFrom read (all at once, when it builds
+ * them: a proxy records which), as JSON; settings it does not read (rule severities, say) leave the key alone.
  */
 const configOf = new WeakMap<Conventions, string>();
 
 export function conventionsFromRecorded(config: IsmsConfig): Conventions {
-  const conventions = conventionsFrom(config);
-  configOf.set(conventions, createHash('sha1').update(JSON.stringify(config)).digest('base64'));
+  const read = new Set<string>();
+  const recorder = new Proxy(config, {
+    get(target, key, receiver) {
+      if (typeof key === 'string') read.add(key);
+      return Reflect.get(target, key, receiver) as unknown;
+    },
+  });
+  const conventions = conventionsFrom(recorder);
+  const settings = [...read].sort().map((key) => [key, (config as unknown as Record<string, unknown>)[key]]);
+  configOf.set(conventions, createHash('sha1').update(JSON.stringify(settings)).digest('base64'));
   return conventions;
 }
 
