@@ -605,7 +605,7 @@ class Crasher {
       const policy = fileURLToPath(opened[0]);
       writeFile(policy, `${readFileSync(policy, 'utf8')}\nSee R-9999.\n`);
     }
-    const problems = diff(findingsOf(await oracle.check(dir), dir, dir), published, dir);
+    const problems = diff(findingsOf(await (ORACLE === 'cli' ? cliCheck(dir) : oracle.check(dir)), dir, dir), published, dir);
     restartsVerified++;
     if (problems.length) await mismatch(phase, problems);
     rm(dir, { recursive: true, force: true }, () => undefined);
