@@ -1,21 +1,34 @@
 // A working day in the editor, compressed: drives the language server over LSP on the benchmark's workspace with
 // typing, pastes and undos, branch switches that rewrite many files on disk, files created, renamed and deleted
 // (open and closed), configuration changes, and crashes at random points of indexing and cache writing. After every
-// phase the findings the server published must equal a fresh `isms check` of the same files; resident memory and
-// the server's longest event-loop stall are recorded. Writes bench/soak.md and bench/soak-memory.png.
+// phase the findings the server published must equal a fresh check of the same files; resident memory and the
+// server's longest event-loop stall are recorded. Writes bench/soak.md and bench/soak-memory.png.
+//
+// One server (the "day's server") lives through the whole run: every edit, switch and file operation goes to it,
+// so its memory at the end is a working day's. Crashes happen to a second server on the same folder and result
+// cache (a second window): started, killed at a random point of its indexing or of its cache write, started again,
+// several times in a row while the day goes on, and the last restart of each chain is left to finish and must
+// publish exactly what the fresh check finds.
+//
+// The fresh check (the oracle) is the CLI's own `check` (bench/soakOracle.ts): on the first and the last phase
+// (and every --cli-every comparisons) the real `isms check --format json` process, and the in-process oracle must
+// agree with it too; on the other phases the same `check` code in a long-lived child process, which builds a new
+// index from the files on disk each time and reuses only parse results of unchanged texts (see soakOracle.ts).
 //
 //   npm run soak                         10 minutes on the 5,000-document workspace
 //   npm run soak -- --minutes 2 --docs 1000 --out /tmp/soak   (--short: about a minute on 300 documents, no report)
+//   --oracle cli                         every comparison against the `isms check` process (slow, as before)
 //
 // Exit status 0 only when no phase found a mismatch and every goal was met (memory at the end within 20 % of
 // memory after the first full index, no event-loop stall over 200 ms); with --short, only when no phase mismatched.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { fork, spawn } from 'node:child_process';
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rm, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { clearInterval, setInterval } from 'node:timers';
+import * as esbuild from 'esbuild';
 import { BenchClient, fileUri } from './lsp.mjs';
 import { generate } from './generate.mjs';
 import { editSequence } from './edits.mjs';
@@ -30,20 +43,31 @@ const arg = (name, fallback) => {
 const short = argv.includes('--short');
 // --sabotage: a branch switch's file notifications are not sent, so the server cannot know; the soak must notice
 // (the test proves the comparison can fail) and stops at the first mismatch.
-const sabotage = argv.includes('--sabotage');
+// --sabotage-restart: a file of the crash chain's snapshot is changed after the restart has indexed it, without
+// telling it; the comparison of the restart must notice (the test proves that comparison can fail too).
+const sabotageRestart = argv.includes('--sabotage-restart');
+const sabotage = argv.includes('--sabotage') || sabotageRestart;
 const MINUTES = Number(arg('minutes', short ? 1 : 10));
 const DOCS = Number(arg('docs', short ? 300 : 5000));
 const TODAY = '2026-11-21';
 const CRASHES = Number(arg('crashes', short ? 2 : 50));
 const SHORT_ROUNDS = 2;
 const EDITS = Number(arg('edits', short ? 600 : 100_000));
-/** Edits sent before waiting for the publish of the latest version. */
-const BURST = 50;
-/** Kills per crash phase: the last restart of each phase is left to finish and verified. */
-const KILLS_PER_PHASE = short ? 1 : 2;
+/**
+ * Edits sent as one burst, as an editor sends keystrokes: one didChange after another without waiting for
+ * findings (the server debounces); the burst ends by waiting for the publish of its last version.
+ */
+const BURST = Number(arg('burst', short ? 100 : 500));
+/** Kills in a row before the restart that is left to finish and compared. */
+const KILLS_PER_CHAIN = Number(arg('kills-per-chain', short ? 1 : 5));
 // However far the counts are from their goals, the run stops here (a loaded machine can take much longer).
 const HARD_MINUTES = Number(arg('hard-minutes', MINUTES * 4));
 const BRANCH_SWITCHES = Number(arg('switches', short ? 2 : 50));
+/** `cli`: every comparison against the `isms check` process; otherwise only the first, the last and every Nth. */
+const ORACLE = arg('oracle', 'engine');
+const CLI_EVERY = Number(arg('cli-every', 0));
+/** Rounds between file operations and configuration changes. */
+const FILE_OPS_EVERY = Number(arg('file-ops-every', short ? 1 : 5));
 const out = arg('out', short ? mkdtempSync(join(tmpdir(), 'isms-soak-')) : join(repo, 'bench'));
 const cli = join(repo, 'dist', 'cli.js');
 const serverJs = join(repo, 'dist', 'server.js');
@@ -60,7 +84,34 @@ const work = mkdtempSync(join(tmpdir(), 'isms-soak-ws-'));
 const ws = join(work, 'ws');
 const info = generate(DOCS, ws);
 const cacheDir = join(work, 'cache');
+// Whatever way the soak ends, its copy of the workspace, snapshots and cache go (the servers die with their pipes).
+process.on('exit', () => rmSync(work, { recursive: true, force: true }));
 const markdownFiles = () => walk(ws).filter((p) => p.endsWith('.md'));
+
+/**
+ * Every write of the soak replaces the file (a new file renamed over the old one, as git and many editors write),
+ * so the hard-linked snapshots the oracle checks (snapshot()) keep the content they were taken with.
+ */
+let writes = 0;
+function writeFile(abs, text) {
+  const temporary = join(work, `write-${++writes}.tmp`);
+  writeFileSync(temporary, text);
+  renameSync(temporary, abs);
+}
+
+/** The folder as it is now, as hard links in a new folder: cheap, and unchanged by the soak's later writes. */
+let snapshots = 0;
+function snapshot() {
+  const dir = join(work, `snapshot-${++snapshots}`);
+  (function link(from, to) {
+    mkdirSync(to);
+    for (const entry of readdirSync(from, { withFileTypes: true })) {
+      if (entry.isDirectory()) link(join(from, entry.name), join(to, entry.name));
+      else linkSync(join(from, entry.name), join(to, entry.name));
+    }
+  })(ws, dir);
+  return dir;
+}
 
 function walk(dir) {
   const found = [];
@@ -77,16 +128,23 @@ let seed = Number(arg('seed', 7));
 const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
 const pick = (list) => list[Math.floor(rand() * list.length)];
 
-const samples = []; // { s, rssMb, phase }
-const phases = []; // { name, ms, detail, mismatches }
+const samples = []; // { s, rssMb, phase }: the day's server after each comparison
+const phases = []; // { name, ms, detail }
 let mismatches = 0;
+let comparisons = 0;
+let cliComparisons = 0;
 let maxStallMs = 0;
 let maxStallPhase = '';
 /** The longest stall seen in the checks leading up to each kind of phase. */
 const stallByPhase = new Map();
 let editsDone = 0;
 let crashes = 0;
+let restartsVerified = 0;
 let switches = 0;
+/** The crashes' second server (see Crasher), once the first index is done. */
+let crasher;
+/** Milliseconds of the oracle's checks, in-process and CLI. */
+const oracleMs = { engine: [], cli: [] };
 
 function rssMb(pid) {
   try {
@@ -96,20 +154,140 @@ function rssMb(pid) {
   }
 }
 
-/** The CLI's findings for the folder as it is on disk, keyed by URI, each as a comparable string. */
-function expectedFindings() {
-  const run = spawnSync(process.execPath, [cli, 'check', ws, '--format', 'json', '--today', TODAY, '--exit-zero'], { encoding: 'utf8', maxBuffer: 1 << 28 });
-  if (run.status !== 0) throw new Error(`isms check failed: ${run.stderr}`);
+/** CPU seconds (user + system) a process has used so far, from /proc (0 when it is gone). */
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (100 a second on Linux)
+  } catch {
+    return 0;
+  }
+}
+/** CPU seconds by part of the soak, so a run on a busy machine still says what an idle one needs. */
+const cpu = { day: 0, crashes: 0, oracle: 0, driver: 0 };
+
+// ---- the oracle ------------------------------------------------------------------------------------------------
+
+const checkArgs = (dir) => ['check', dir, '--format', 'json', '--today', TODAY, '--exit-zero'];
+
+/**
+ * bench/soakOracle.ts bundled from the sources dist/ is built from, with the workspace index's parseDocument and
+ * conventionsFrom swapped for bench/soakParseMemo.ts's. `require.main` is made undefined so the CLI module does not
+ * run its own command line when the bundle loads.
+ */
+async function oracleBundle() {
+  const outfile = join(work, 'soakOracle.cjs');
+  const swapped = {
+    '../parse/document': ['server/src/engine/parse/document.ts', 'parseDocumentMemo as parseDocument'],
+    '../adopt/conventions': ['server/src/engine/adopt/conventions.ts', 'conventionsFromRecorded as conventionsFrom'],
+  };
+  const memo = {
+    name: 'soak-parse-memo',
+    setup(build) {
+      build.onResolve({ filter: /^\.\.\/(parse\/document|adopt\/conventions)$/ }, (a) =>
+        a.importer.endsWith(join('engine', 'workspace', 'workspace.ts')) ? { path: a.path, namespace: 'soak-memo' } : undefined,
+      );
+      build.onLoad({ filter: /.*/, namespace: 'soak-memo' }, (a) => {
+        const [real, name] = swapped[a.path];
+        const contents = `export * from ${JSON.stringify(join(repo, real))};\nexport { ${name} } from ${JSON.stringify(join(repo, 'bench', 'soakParseMemo.ts'))};\n`;
+        return { contents, resolveDir: repo, loader: 'ts' };
+      });
+    },
+  };
+  const result = await esbuild.build({
+    entryPoints: [join(repo, 'bench', 'soakOracle.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outfile,
+    plugins: [memo],
+    define: { 'require.main': 'undefined' },
+    loader: { '.css': 'text', '.ttf': 'binary' },
+    logLevel: 'error',
+    metafile: true,
+  });
+  // The swap must have happened, or the oracle would silently be a plain CLI (correct, but not what is claimed).
+  if (!Object.keys(result.metafile.inputs).some((i) => i.startsWith('soak-memo:'))) throw new Error('soak oracle: the parse memo was not bundled');
+  return outfile;
+}
+
+class Oracle {
+  constructor(bundle) {
+    this.child = fork(bundle, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: ['--max-old-space-size=4096'] });
+    this.next = 0;
+    this.pending = new Map();
+    this.child.on('message', (reply) => {
+      this.pending.get(reply.id)?.(reply);
+      this.pending.delete(reply.id);
+    });
+  }
+
+  /** The CLI's JSON output for a folder, from the in-process `check`. */
+  check(dir) {
+    const id = ++this.next;
+    const started = performance.now();
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, (reply) => {
+        oracleMs.engine.push(performance.now() - started);
+        if (reply.status !== 0) reject(new Error(`oracle check failed (${reply.status}): ${reply.stderr}`));
+        else resolve(reply.stdout);
+      });
+      this.child.send({ id, argv: checkArgs(dir), memo: true });
+    });
+  }
+
+  stop() {
+    cpu.oracle = cpuSeconds(this.child.pid);
+    this.child.kill();
+  }
+}
+
+/** The same, from the real `isms check` process. */
+function cliCheck(dir) {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const run = spawn(process.execPath, [cli, ...checkArgs(dir)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const chunks = [];
+    let stderr = '';
+    run.stdout.on('data', (d) => chunks.push(d));
+    run.stderr.on('data', (d) => (stderr += d));
+    run.on('close', (code) => {
+      oracleMs.cli.push(performance.now() - started);
+      if (code !== 0) reject(new Error(`isms check failed: ${stderr}`));
+      else resolve(Buffer.concat(chunks).toString('utf8'));
+    });
+  });
+}
+
+/** A check's JSON output for (a snapshot of) the workspace keyed by the workspace's URIs, each finding as a comparable string. */
+function findingsOf(json, dir, base = ws) {
   const byUri = new Map();
   // The editor has no row for a folder: the server shows findings about the whole ISMS on its .isms.yaml, if any.
-  const whole = existsSync(join(ws, '.isms.yaml')) ? '.isms.yaml' : '';
-  for (const d of JSON.parse(run.stdout).diagnostics) {
-    const uri = fileUri(join(ws, d.file === '.' ? whole : d.file));
+  const whole = existsSync(join(dir, '.isms.yaml')) ? '.isms.yaml' : '';
+  for (const d of JSON.parse(json).diagnostics) {
+    const uri = fileUri(join(base, d.file === '.' ? whole : d.file));
     const key = `${d.line - 1}:${d.column - 1}-${d.endLine - 1}:${d.endColumn - 1} ${d.severity} ${d.code} ${d.message}`;
     if (!byUri.has(uri)) byUri.set(uri, []);
     byUri.get(uri).push(key);
   }
   return byUri;
+}
+
+/**
+ * What a fresh check of a snapshot finds: the in-process oracle, and on `cli` comparisons also the `isms check`
+ * process, which must agree with it (a difference is a mismatch of the oracle itself, counted like any other).
+ */
+async function expectedFindings(phase, useCli, dir) {
+  if (ORACLE === 'cli') {
+    cliComparisons++;
+    return findingsOf(await cliCheck(dir), dir);
+  }
+  if (!useCli) return findingsOf(await oracle.check(dir), dir);
+  cliComparisons++;
+  const [engine, process] = await Promise.all([oracle.check(dir), cliCheck(dir)]);
+  if (engine !== process) await mismatch(phase, ['the in-process oracle and `isms check` differ', ...diff(findingsOf(process, dir), findingsOf(engine, dir))]);
+  return findingsOf(process, dir);
 }
 
 const SEVERITY = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
@@ -126,7 +304,7 @@ function publishedFindings(client) {
 }
 
 /** Differences between two finding maps (as multisets per URI); empty when equal. */
-function diff(expected, actual) {
+function diff(expected, actual, base = ws) {
   const problems = [];
   for (const uri of new Set([...expected.keys(), ...actual.keys()])) {
     const want = [...(expected.get(uri) ?? [])].sort();
@@ -134,48 +312,68 @@ function diff(expected, actual) {
     if (want.join('\n') === got.join('\n')) continue;
     const missing = want.filter((x) => !got.includes(x));
     const extra = got.filter((x) => !want.includes(x));
-    problems.push(`${uri.slice(fileUri(ws).length)}: missing ${JSON.stringify(missing.slice(0, 3))} extra ${JSON.stringify(extra.slice(0, 3))}`);
+    problems.push(`${uri.slice(fileUri(base).length)}: missing ${JSON.stringify(missing.slice(0, 3))} extra ${JSON.stringify(extra.slice(0, 3))}`);
   }
   return problems;
 }
 
-/** Waits until the server has caught up: its check summary answered and no publish for a while. */
+/**
+ * Waits until the server has published everything the messages sent to it cause. File events are applied one
+ * after another before a request is answered (ctx.ready()); the check they schedule starts at most 120 ms later,
+ * and its follow-up (the slow workspace rules) 10 ms after it. The server's event loop runs expired timers before
+ * it reads the next message, so a request sent after those delays is answered after those checks, and their
+ * publishes, which travel on the same stream, have arrived before the answer.
+ */
 async function settle(client) {
   await client.connection.sendRequest('isms/checkSummary', {});
-  await client.quiet(short ? 400 : 800);
+  await new Promise((r) => setTimeout(r, 250));
   await client.connection.sendRequest('isms/checkSummary', {});
-  await client.quiet(short ? 400 : 800);
+  await new Promise((r) => setTimeout(r, 50));
+  await client.connection.sendRequest('isms/checkSummary', {});
 }
 
-/** Asserts the published findings equal a fresh CLI check, after the open documents are saved to disk as typed. */
-async function verify(client, phase, open) {
+/** Comparisons whose fresh check is still running (they run while the day goes on). */
+const pending = new Set();
+const MAX_PENDING = 2;
+
+/**
+ * Compares the published findings with a fresh check of the same files, after the open documents are saved to
+ * disk as typed: once the server has settled, its findings are taken and the folder is snapshotted (hard links),
+ * and the fresh check of the snapshot runs while the day goes on.
+ */
+async function verify(client, phase, open, { useCli = false } = {}) {
   for (const [uri, doc] of open) {
-    writeFileSync(fileURLToPath(uri), doc.text);
+    writeFile(fileURLToPath(uri), doc.text);
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 2 }] });
   }
+  comparisons++;
   await settle(client);
-  // Checks are scheduled after file events and run when the server gets to them (later on a loaded machine): a
-  // difference counts only when it persists. Real drift never heals by itself.
-  const expected = expectedFindings();
-  let problems = diff(expected, publishedFindings(client));
-  for (const until = performance.now() + 30_000; problems.length && performance.now() < until; ) {
-    await new Promise((r) => setTimeout(r, 1000));
-    problems = diff(expected, publishedFindings(client));
-  }
-  const rss = rssMb(client.pid);
-  samples.push({ s: (performance.now() - t0) / 1000, rssMb: rss, phase });
+  const published = publishedFindings(client);
+  samples.push({ s: (performance.now() - t0) / 1000, rssMb: rssMb(client.pid), phase });
   readStalls(client, phase);
-  if (problems.length) {
-    mismatches++;
-    log(`MISMATCH after ${phase}: ${problems.length} files differ\n  ${problems.slice(0, 5).join('\n  ')}`);
-    if (sabotage) {
-      await client.stop();
-      rmSync(work, { recursive: true, force: true });
-      console.log(JSON.stringify({ mismatches, phase }));
-      process.exit(1);
-    }
+  const dir = snapshot();
+  const job = (async () => {
+    const expected = await expectedFindings(phase, useCli || (CLI_EVERY > 0 && comparisons % CLI_EVERY === 0), dir);
+    const problems = diff(expected, published);
+    if (problems.length) await mismatch(phase, problems);
+  })()
+    .finally(() => rm(dir, { recursive: true, force: true }, () => undefined))
+    .finally(() => pending.delete(job));
+  pending.add(job);
+  while (pending.size > MAX_PENDING) await Promise.race(pending);
+}
+
+async function mismatch(phase, problems) {
+  mismatches++;
+  log(`MISMATCH after ${phase}: ${problems.length} files differ\n  ${problems.slice(0, 5).join('\n  ')}`);
+  if (sabotage) {
+    crasher?.halt(); // not awaited: the mismatch may be the crasher's own
+    await client.stop();
+    oracle.stop();
+    rmSync(work, { recursive: true, force: true });
+    console.log(JSON.stringify({ mismatches, phase }));
+    process.exit(1);
   }
-  return problems.length;
 }
 
 /** The server logs each check with its longest event-loop stall since the previous log (ISMS_LOG_CHECKS). */
@@ -190,9 +388,9 @@ function readStalls(client, phase) {
   }
 }
 
-async function startServer() {
+async function startServer(root = ws) {
   const client = new BenchClient(serverJs);
-  await client.start(ws, { cacheDir, env: { ISMS_TODAY: TODAY } });
+  await client.start(root, { cacheDir, env: { ISMS_TODAY: TODAY } });
   return client;
 }
 
@@ -234,16 +432,25 @@ const notifyFiles = (client, changes) => client.connection.sendNotification('wor
 
 // ---- phases ----------------------------------------------------------------------------------------------------
 
-/** Typing in the open policy: the benchmark's edit mix, each awaited until its publish. */
+/**
+ * Typing in the open policy: the benchmark's edit mix, sent as an editor sends keystrokes (one didChange after
+ * another, no waiting for findings in between; the server debounces its checks), in bursts that each end by
+ * waiting for the publish of the burst's last version.
+ */
 async function typing(client, open, uri, count) {
   const base = open.get(uri).text;
+  const published = () => client.diagnostics.get(uri)?.version === open.get(uri).version;
+  let inBurst = 0;
   for (const { text } of editSequence(base, count)) {
     await change(client, open, uri, text);
-    // A fast typist: the editor sends every keystroke; the server catches up when the burst pauses.
-    if (editsDone % BURST === 0) await client.until(() => client.diagnostics.get(uri)?.version === open.get(uri).version, 120_000, 'publish');
+    if (++inBurst === BURST) {
+      await client.until(published, 120_000, 'publish');
+      inBurst = 0;
+    }
   }
   // Back to where it started, so the document does not grow all day.
   await change(client, open, uri, base);
+  await client.until(published, 120_000, 'publish');
 }
 
 /** Pasting a 2,000-line register into the open register, then undoing the paste. */
@@ -262,8 +469,8 @@ async function branchSwitch(client, open) {
   const files = markdownFiles().filter((abs) => !open.has(fileUri(abs)));
   const share = 0.05 + rand() * 0.25;
   const chosen = files.filter(() => rand() < share);
-  for (const abs of chosen) writeFileSync(abs, mutate(readFileSync(abs, 'utf8')));
-  if (!sabotage) await notifyFiles(client, chosen.map((abs) => ({ uri: fileUri(abs), type: 2 })));
+  for (const abs of chosen) writeFile(abs, mutate(readFileSync(abs, 'utf8')));
+  if (!sabotage || sabotageRestart) await notifyFiles(client, chosen.map((abs) => ({ uri: fileUri(abs), type: 2 })));
   switches++;
   return chosen.length;
 }
@@ -288,7 +495,7 @@ async function fileOperations(client, open, openUri) {
   // Created: a new policy naming a risk and a control.
   const created = join(ws, 'policies', `soak-new-${Math.floor(rand() * 1e6)}.md`);
   mkdirSync(dirname(created), { recursive: true });
-  writeFileSync(created, `---\ntype: policy\nid: POL-S${Math.floor(rand() * 1e6)}\ntitle: Soak policy\nowner: CTO\nversion: "1.0"\nstatus: approved\nlast_reviewed: 2026-06-01\nreview_cycle: annual\ncontrols: [A.5.1, A.9.9]\n---\n\n# Soak policy\n\nSee R-0001 and [missing](./nowhere.md).\n`);
+  writeFile(created, `---\ntype: policy\nid: POL-S${Math.floor(rand() * 1e6)}\ntitle: Soak policy\nowner: CTO\nversion: "1.0"\nstatus: approved\nlast_reviewed: 2026-06-01\nreview_cycle: annual\ncontrols: [A.5.1, A.9.9]\n---\n\n# Soak policy\n\nSee R-0001 and [missing](./nowhere.md).\n`);
   // Renamed: a closed file moves (its links may break, others' links to it break).
   const from = pick(closed);
   const to = `${from.slice(0, -3)}-moved.md`;
@@ -308,7 +515,7 @@ async function fileOperations(client, open, openUri) {
   unlinkSync(openAbs);
   await notifyFiles(client, [{ uri: openUri, type: 3 }]);
   await change(client, open, openUri, `${open.get(openUri).text}\nEdited while deleted on disk.\n`);
-  writeFileSync(openAbs, saved);
+  writeFile(openAbs, saved);
   await notifyFiles(client, [{ uri: openUri, type: 1 }]);
   // The open document renamed: the editor closes the old URI and opens the new one with the same text.
   const renamed = `${openAbs.slice(0, -3)}-renamed.md`;
@@ -332,29 +539,89 @@ async function configurationChange(client) {
   const text = existsSync(config) ? readFileSync(config, 'utf8') : '';
   const next = text.includes('review-due-soon: off') ? text.replace(/\n?rules:\n {2}review-due-soon: off\n?/, '\n') : `${text.trimEnd()}\nrules:\n  review-due-soon: off\n`;
   if (/^rules:/m.test(text) && !text.includes('review-due-soon: off')) return; // a generated config with rules already: leave it
-  writeFileSync(config, next.startsWith('\n') ? next.slice(1) : next);
+  writeFile(config, next.startsWith('\n') ? next.slice(1) : next);
   await notifyFiles(client, [{ uri: fileUri(config), type: existsSync(config) && text ? 2 : 1 }]);
   await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
 }
 
 /**
- * Kills the server at a random point: while it indexes, or right after its first full check (when it writes the
- * result cache). The restarted server must publish what a clean start publishes.
+ * Crashes, in the background while the day goes on, on a second server with the same result cache (a second
+ * window): each chain takes a snapshot of the folder as the day has left it (hard links, so the day's later writes
+ * do not reach it), then starts a server on it and kills it (SIGKILL) at a random point of its indexing or of the
+ * cache write that follows its first full check, KILLS_PER_CHAIN times in a row (a torn cache write is then read by
+ * the next start), and finally starts one that is left to index to the end, with the open documents reopened: it
+ * must publish exactly what a fresh check of the snapshot finds. Kill points are drawn from the latest restart's
+ * indexing time: uniformly over it half of the time, over the 1.5 s after it (the cache write) the other half.
  */
-async function crash(client, indexMs, kills) {
-  client.process.kill('SIGKILL');
-  await new Promise((resolve) => client.process.once('exit', resolve));
-  client.connection.dispose();
-  for (let k = 0; k < kills; k++) {
-    const victim = await startServer();
-    const when = rand() < 0.5 ? rand() * indexMs : indexMs + rand() * 1500;
-    await new Promise((r) => setTimeout(r, when));
-    victim.process.kill('SIGKILL');
-    await new Promise((resolve) => victim.process.once('exit', resolve));
-    victim.connection.dispose();
-    crashes++;
+class Crasher {
+  constructor(indexMs) {
+    this.indexMs = indexMs;
+    this.stopped = false;
+    this.victim = undefined;
+    this.running = undefined;
   }
-  return startServer();
+
+  /** Chains of kills until the goal's count is reached. */
+  start(open) {
+    this.running = (async () => {
+      while (!this.stopped && crashes < CRASHES) await this.chain(Math.min(KILLS_PER_CHAIN, CRASHES - crashes), open);
+    })();
+  }
+
+  async chain(kills, open) {
+    const started = performance.now();
+    const dir = snapshot();
+    const inSnapshot = (uri) => uri.replace(fileUri(ws), fileUri(dir));
+    // The documents open when the snapshot was taken (the day goes on renaming them).
+    const opened = [...open.keys()].map(inSnapshot);
+    for (let k = 0; k < kills && !this.stopped; k++) {
+      const victim = (this.victim = await startServer(dir));
+      const when = rand() < 0.5 ? rand() * this.indexMs : this.indexMs + rand() * 1500;
+      await new Promise((r) => setTimeout(r, when));
+      cpu.crashes += cpuSeconds(victim.pid);
+      victim.process.kill('SIGKILL');
+      await new Promise((resolve) => (victim.process.exitCode !== null || victim.process.signalCode !== null ? resolve() : victim.process.once('exit', resolve)));
+      victim.connection.dispose();
+      this.victim = undefined;
+      crashes++;
+    }
+    if (this.stopped) return;
+    const phase = `restart after crash ${crashes}`;
+    const restartStarted = performance.now();
+    const server = (this.victim = await startServer(dir));
+    for (const uri of opened) await server.open(uri, readFileSync(fileURLToPath(uri), 'utf8'), 1);
+    // halt() kills this one too: then the chain ends here.
+    const killed = new Promise((resolve) => server.process.once('exit', resolve));
+    await Promise.race([server.until(() => server.progressEnded !== undefined, 600_000, 'index after restart'), killed]);
+    if (this.stopped) return;
+    this.indexMs = performance.now() - restartStarted;
+    await settle(server);
+    const published = publishedFindings(server);
+    readStalls(server, phase);
+    cpu.crashes += cpuSeconds(server.pid);
+    await server.stop();
+    this.victim = undefined;
+    if (sabotageRestart) {
+      const policy = fileURLToPath(opened[0]);
+      writeFile(policy, `${readFileSync(policy, 'utf8')}\nSee R-9999.\n`);
+    }
+    const problems = diff(findingsOf(await (ORACLE === 'cli' ? cliCheck(dir) : oracle.check(dir)), dir, dir), published, dir);
+    restartsVerified++;
+    if (problems.length) await mismatch(phase, problems);
+    rm(dir, { recursive: true, force: true }, () => undefined);
+    phases.push({ name: `chain of ${kills} kills and a restart (in the background)`, ms: performance.now() - started });
+  }
+
+  /** Stops the chains: the current victim is killed, and no other is started. */
+  halt() {
+    this.stopped = true;
+    this.victim?.process.kill('SIGKILL');
+  }
+
+  async stop() {
+    this.halt();
+    await this.running;
+  }
 }
 
 // ---- the day -----------------------------------------------------------------------------------------------------
@@ -366,11 +633,12 @@ async function phase(name, fn) {
 }
 
 log(`workspace: ${info.markdown} Markdown files (${(info.bytes / 1e6).toFixed(1)} MB) in ${ws}`);
-let client = await startServer();
+const oracle = new Oracle(await oracleBundle());
+const client = await startServer();
 // RSS every second for the curve (the per-phase samples are what the goals judge).
 const trace = [];
 const sampler = setInterval(() => {
-  const mb = client.pid && rssMb(client.pid);
+  const mb = rssMb(client.pid);
   if (mb) trace.push({ s: (performance.now() - t0) / 1000, rssMb: mb });
 }, 1000);
 const open = new Map();
@@ -380,9 +648,18 @@ const registerUri = await openDoc(client, open, registerAbs);
 const indexStarted = performance.now();
 await client.until(() => client.progressEnded !== undefined, 600_000, 'index');
 const indexMs = performance.now() - indexStarted;
-await verify(client, 'first full index', open);
+await verify(client, 'first full index', open, { useCli: true });
 const baselineRss = samples[0].rssMb;
 log(`indexed in ${(indexMs / 1000).toFixed(1)} s; RSS ${baselineRss} MB`);
+
+crasher = new Crasher(indexMs);
+crasher.start(open);
+/** A comparison, timed. */
+async function compare(phaseName, options = {}) {
+  const started = performance.now();
+  await verify(client, phaseName, open, options);
+  phases.push({ name: 'comparison (the fresh check runs on)', ms: performance.now() - started });
+}
 
 // One branch switch a round; the typing is spread so that the edit count is reached with the switches.
 const editsPerRound = Number(arg('edits-per-round', Math.ceil((EDITS / Math.max(1, short ? SHORT_ROUNDS : BRANCH_SWITCHES) - 2) / BURST) * BURST));
@@ -397,52 +674,56 @@ while (short || ((performance.now() < deadline || countsDue()) && performance.no
     return `${editsPerRound} edits`;
   });
   await phase('paste and undo', () => pasteAndUndo(client, open, registerUri));
-  // One comparison for both: the CLI's check of the whole folder is the soak's slowest step.
-  await verify(client, `typing, paste and undo (round ${round})`, open);
+  // One comparison for both.
+  await compare(`typing, paste and undo (round ${round})`);
   if (overtime()) break;
   await phase('branch switch', async () => `${await branchSwitch(client, open)} files rewritten`);
-  await verify(client, `branch switch ${switches}`, open);
+  await compare(`branch switch ${switches}`);
   if (overtime()) break;
-  if (short || round % 3 === 1) {
+  if (short || round % FILE_OPS_EVERY === 1) {
     await phase('file operations', async () => {
       policyUri = await fileOperations(client, open, policyUri);
       return 'created, renamed, deleted (closed and open)';
     });
-    await verify(client, `file operations (round ${round})`, open);
+    await compare(`file operations (round ${round})`);
     if (overtime()) break;
     await phase('configuration change', () => configurationChange(client));
-    await verify(client, `configuration change (round ${round})`, open);
+    await compare(`configuration change (round ${round})`);
     if (overtime()) break;
   }
-  // Crashes spread over the rounds so that they reach their count with the branch switches.
-  if (crashes < Math.min(CRASHES, short ? round : Math.ceil((CRASHES * round) / BRANCH_SWITCHES))) {
-    await phase('crash and restart', async () => {
-      client = await crash(client, indexMs, KILLS_PER_PHASE);
-      for (const [uri, doc] of open) await client.open(uri, doc.text, doc.version);
-      await client.until(() => client.progressEnded !== undefined, 600_000, 'index after restart');
-      return `crash ${crashes}`;
-    });
-    await verify(client, `restart after crash ${crashes}`, open);
-  }
-  log(`round ${round}: ${editsDone} edits, ${switches} switches, ${crashes} crashes, RSS ${samples.at(-1).rssMb} MB, ${mismatches} mismatches, longest stall ${maxStallMs} ms (${maxStallPhase})`);
+  log(`round ${round}: ${editsDone} edits, ${switches} switches, ${crashes} kills (${restartsVerified} restarts compared), RSS ${samples.at(-1).rssMb} MB, ${mismatches} mismatches, longest stall ${maxStallMs} ms (${maxStallPhase})`);
   // The short soak (npm test) makes two rounds whatever the machine's speed, so it does the same work every run.
   if (short && round >= SHORT_ROUNDS) break;
 }
+// The run ends as it went: a last burst of typing, compared with the `isms check` process. Memory at the end is the
+// day's server's here.
+if (overtime()) await crasher.stop();
+else await crasher.running;
+await phase('typing', async () => {
+  await typing(client, open, policyUri, BURST);
+  return `${BURST} edits`;
+});
+await compare('typing (end of the run)', { useCli: true });
+while (pending.size) await Promise.all(pending);
 const finalRss = samples.at(-1).rssMb;
 clearInterval(sampler);
+await crasher.stop();
+cpu.day = cpuSeconds(client.pid);
 await client.stop();
+oracle.stop();
+cpu.driver = process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6;
 
 const growth = (finalRss - baselineRss) / baselineRss;
 const goals = [
   [`at least ${EDITS.toLocaleString('en')} edits of open documents`, editsDone >= EDITS, editsDone.toLocaleString('en')],
   [`at least ${BRANCH_SWITCHES} branch switches`, switches >= BRANCH_SWITCHES, String(switches)],
   [`at least ${CRASHES} kills during indexing or cache writes`, crashes >= CRASHES, String(crashes)],
-  ['no mismatch between published findings and a fresh `isms check`', mismatches === 0, `${mismatches} mismatching phases of ${samples.length}`],
-  ['memory after the run within 20 % of memory after the first full index', growth <= 0.2, `${baselineRss} MB → ${finalRss} MB (${(growth * 100).toFixed(0)} %)`],
+  ['no mismatch between published findings and a fresh check', mismatches === 0, `${mismatches} mismatches in ${comparisons} comparisons (${cliComparisons} with the \`isms check\` process) and ${restartsVerified} restarts`],
+  ['memory after the run within 20 % of memory after the first full index', growth <= 0.2, `${baselineRss} MB → ${finalRss} MB (${(growth * 100).toFixed(0)} %), the same server after ${Math.round((performance.now() - t0) / 60_000)} minutes`],
   ['no event-loop stall over 200 ms', maxStallMs <= 200, `longest ${maxStallMs} ms`],
 ];
 const total = ((performance.now() - t0) / 1000).toFixed(0);
-log(`done in ${total} s: ${editsDone} edits, ${switches} branch switches, ${crashes} crashes; ${goals.map(([g, ok]) => `${ok ? 'met' : 'MISSED'}: ${g}`).join('; ')}`);
+log(`done in ${total} s: ${editsDone} edits, ${switches} branch switches, ${crashes} kills, ${restartsVerified} restarts compared; ${goals.map(([g, ok]) => `${ok ? 'met' : 'MISSED'}: ${g}`).join('; ')}`);
 
 if (!short) {
   mkdirSync(out, { recursive: true });
@@ -451,10 +732,15 @@ if (!short) {
   log(`wrote ${join(out, 'soak.md')} and soak-memory.png`);
 }
 rmSync(work, { recursive: true, force: true });
-console.log(JSON.stringify({ mismatches, edits: editsDone, switches, crashes, baselineRss, finalRss, maxStallMs, phases: samples.length }));
+console.log(JSON.stringify({ cpu, mismatches, edits: editsDone, switches, crashes, restarts: restartsVerified, comparisons, cliComparisons, baselineRss, finalRss, maxStallMs, phases: samples.length }));
 // The short soak (in npm test) judges only correctness: memory and stalls over a minute on a loaded test machine
 // are measurements, recorded by the full soak, not assertions.
 process.exitCode = (short ? mismatches === 0 : goals.every(([, ok]) => ok)) ? 0 : 1;
+
+function median(list) {
+  const sorted = [...list].sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.floor(sorted.length / 2)].toFixed(0) : '–';
+}
 
 function report(total, indexMs) {
   const lines = [
@@ -462,11 +748,13 @@ function report(total, indexMs) {
     '',
     `Generated by \`${['node bench/soak.mjs', ...argv].join(' ')}\` on ${new Date().toISOString().slice(0, 10)}: the benchmark's ${info.markdown}-document workspace, planned ${MINUTES} minutes (the counts below are reached first, stopping at ${HARD_MINUTES} minutes in any case), ${total} s in all. Node ${process.version}, ${cpus().length} CPU cores; load average (1/5/15 min) before ${loadBefore.map((l) => l.toFixed(1)).join(' / ')}, after ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (other work shared the machine: times are wall-clock under that load).`,
     '',
-    `- ${editsDone.toLocaleString('en')} edits of open documents (the benchmark's typing mix on an 8 KB policy; a 2,000-line register pasted into the open risk register and undone, each round)`,
+    `- ${editsDone.toLocaleString('en')} edits of open documents (the benchmark's typing mix on an 8 KB policy, sent as keystrokes in bursts of ${BURST} without waiting for findings in between, each burst until the publish of its last version; a 2,000-line register pasted into the open risk register and undone, each round)`,
     `- ${switches} branch switches, each rewriting 5–30 % of the Markdown files on disk (dates, references, headings, links)`,
-    `- files created, renamed and deleted on disk while closed and while open; \`.isms.yaml\` changed; ${crashes} crashes (SIGKILL at a random point of indexing or of the first check and cache write), each followed by a restart`,
-    `- after each of ${samples.length} phases, the published findings were compared with a fresh \`isms check --format json\` of the same files (open documents saved first): same files, ranges, severities, codes and messages`,
-    `- first full index: ${(indexMs / 1000).toFixed(1)} s`,
+    `- files created, renamed and deleted on disk while closed and while open; \`.isms.yaml\` changed; all of it in one server process, from the first index to the end`,
+    `- ${crashes} kills (SIGKILL) of a second server sharing the result cache, at a random point of its indexing or of the cache write after its first check, in chains of ${KILLS_PER_CHAIN} on a snapshot of the folder as the day had left it (hard links), run while the day went on; after each chain, a restart indexed to the end whose findings were compared with a fresh check of that snapshot (${restartsVerified} restarts)`,
+    `- ${comparisons} comparisons, after every phase, of the published findings with a fresh check of the same files (open documents saved first): same files, ranges, severities, codes and messages. The fresh check is the CLI's \`check\`: the \`isms check --format json\` process on ${cliComparisons} of them (the first and the last), and otherwise the same code in a long-lived process (bench/soakOracle.ts) that builds a new index from the files on disk each time, reusing only the parse of unchanged texts (it must equal the \`isms check\` process wherever both ran). Median time of a fresh check: in-process ${median(oracleMs.engine)} ms, \`isms check\` ${median(oracleMs.cli)} ms`,
+    `- CPU time used (user + system, from /proc): the day's server ${cpu.day.toFixed(0)} s, the second server's starts, kills and restarts ${cpu.crashes.toFixed(0)} s, the in-process fresh checks ${cpu.oracle.toFixed(0)} s, the soak's driver ${cpu.driver.toFixed(0)} s (the ${cliComparisons} \`isms check\` processes not counted): ${(cpu.day + cpu.crashes + cpu.oracle + cpu.driver).toFixed(0)} s in all, so at least ${((cpu.day + cpu.crashes + cpu.oracle + cpu.driver) / cpus().length).toFixed(0)} s of wall-clock on ${cpus().length} idle cores`,
+    `- first full index: ${(indexMs / 1000).toFixed(1)} s; memory compared: the day's server after the first full index and after the last phase (typing)`,
     '',
     '| goal | result | |',
     '|---|---|---|',
@@ -485,7 +773,7 @@ function report(total, indexMs) {
   }
   lines.push('', "Longest event-loop stall the server logged (ISMS_LOG_CHECKS, `monitorEventLoopDelay`) in the checks leading up to each kind of phase's comparison:", '', '| phase | longest stall |', '|---|---|');
   for (const [name, ms] of stallByPhase) lines.push(`| ${name} | ${ms} ms |`);
-  lines.push('', 'Resident memory (VmRSS) after each phase, MB: ' + samples.map((s) => s.rssMb).join(', ') + '.', '');
+  lines.push('', "Resident memory (VmRSS) of the day's server after each phase, MB: " + samples.map((s) => s.rssMb).join(', ') + '.', '');
   return lines.join('\n');
 }
 
@@ -516,10 +804,10 @@ function plot(png) {
   c.line(left, h - bottom, w - right, h - bottom, ink, 2);
   c.line(left, y(baselineRss * 1.2), w - right, y(baselineRss * 1.2), red, 2, [8, 6]);
   c.text(w - right, y(baselineRss * 1.2) - 20, '+20 % of RSS after the first index', red, { align: 'right' });
-  // A gap of more than a few seconds is a crash and restart: no line across it.
+  // The day's server is never restarted; a gap would be a sampling pause (a stalled soak), not drawn across.
   for (let i = 1; i < curve.length; i++) if (curve[i].s - curve[i - 1].s < 5) c.line(x(curve[i - 1].s), y(curve[i - 1].rssMb), x(curve[i].s), y(curve[i].rssMb), blue, 2);
   for (const s of samples) c.rect(x(s.s) - 2, y(s.rssMb) - 2, 5, 5, green);
-  c.text(w / 2, h - 30, 'seconds since start (dots: checked phases; gaps: crashes and restarts)', ink, { align: 'center' });
+  c.text(w / 2, h - 30, 'seconds since start (dots: compared phases)', ink, { align: 'center' });
   c.text(24, h / 2, 'RSS, MB', ink, { vertical: true, align: 'center' });
   writeFileSync(png, c.png());
 }
