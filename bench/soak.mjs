@@ -489,7 +489,7 @@ function mutate(text) {
   return text.includes('[gone](./no-such-file.md)') ? text.replace(' [gone](./no-such-file.md)', '') : `${text} [gone](./no-such-file.md)\n`;
 }
 
-/** Files created, renamed and deleted on disk, closed ones and the open one. */
+/** Files created, renamed and deleted on disk, closed ones and the open one; a folder moved in or deleted. */
 async function fileOperations(client, open, openUri) {
   const closed = markdownFiles().filter((abs) => !open.has(fileUri(abs)));
   // Created: a new policy naming a risk and a control.
@@ -509,6 +509,14 @@ async function fileOperations(client, open, openUri) {
     { uri: fileUri(to), type: 1 },
     { uri: fileUri(gone), type: 3 },
   ]);
+  // A folder moved in, or deleted, the next time: VS Code reports either as one event for the folder, none for its files.
+  const team = join(ws, 'soak-team');
+  if (existsSync(team)) rmSync(team, { recursive: true });
+  else {
+    mkdirSync(join(team, 'ai'), { recursive: true });
+    for (const n of [1, 2]) writeFile(join(team, 'ai', `policy-${n}.md`), `---\ntype: policy\nid: POL-T${n}\ntitle: Team policy ${n}\nowner: CTO\nversion: "1.0"\nstatus: approved\nlast_reviewed: 2026-06-01\nreview_cycle: annual\ncontrols: [A.5.1, A.9.9]\n---\n\n# Team policy ${n}\n\nSee R-0001 and [missing](./nowhere.md).\n`);
+  }
+  await notifyFiles(client, [{ uri: fileUri(team), type: existsSync(team) ? 1 : 3 }]);
   // The open document deleted on disk: the editor keeps its text, and so must the server's findings.
   const openAbs = fileURLToPath(openUri);
   const saved = readFileSync(openAbs, 'utf8');
@@ -683,7 +691,7 @@ while (short || ((performance.now() < deadline || countsDue()) && performance.no
   if (short || round % FILE_OPS_EVERY === 1) {
     await phase('file operations', async () => {
       policyUri = await fileOperations(client, open, policyUri);
-      return 'created, renamed, deleted (closed and open)';
+      return 'created, renamed, deleted (closed and open); a folder moved in or deleted';
     });
     await compare(`file operations (round ${round})`);
     if (overtime()) break;
@@ -750,7 +758,7 @@ function report(total, indexMs) {
     '',
     `- ${editsDone.toLocaleString('en')} edits of open documents (the benchmark's typing mix on an 8 KB policy, sent as keystrokes in bursts of ${BURST} without waiting for findings in between, each burst until the publish of its last version; a 2,000-line register pasted into the open risk register and undone, each round)`,
     `- ${switches} branch switches, each rewriting 5–30 % of the Markdown files on disk (dates, references, headings, links)`,
-    `- files created, renamed and deleted on disk while closed and while open; \`.isms.yaml\` changed; all of it in one server process, from the first index to the end`,
+    `- files created, renamed and deleted on disk while closed and while open, a folder moved in and deleted (one event each, as VS Code reports folders); \`.isms.yaml\` changed; all of it in one server process, from the first index to the end`,
     `- ${crashes} kills (SIGKILL) of a second server sharing the result cache, at a random point of its indexing or of the cache write after its first check, in chains of ${KILLS_PER_CHAIN} on a snapshot of the folder as the day had left it (hard links), run while the day went on; after each chain, a restart indexed to the end whose findings were compared with a fresh check of that snapshot (${restartsVerified} restarts)`,
     `- ${comparisons} comparisons, after every phase, of the published findings with a fresh check of the same files (open documents saved first): same files, ranges, severities, codes and messages. The fresh check is the CLI's \`check\`: the \`isms check --format json\` process on ${cliComparisons} of them (the first and the last), and otherwise the same code in a long-lived process (bench/soakOracle.ts) that builds a new index from the files on disk each time, reusing only the parse of unchanged texts (it must equal the \`isms check\` process wherever both ran). Median time of a fresh check: in-process ${median(oracleMs.engine)} ms, \`isms check\` ${median(oracleMs.cli)} ms`,
     `- CPU time used (user + system, from /proc): the day's server ${cpu.day.toFixed(0)} s, the second server's starts, kills and restarts ${cpu.crashes.toFixed(0)} s, the in-process fresh checks ${cpu.oracle.toFixed(0)} s, the soak's driver ${cpu.driver.toFixed(0)} s (the ${cliComparisons} \`isms check\` processes not counted): ${(cpu.day + cpu.crashes + cpu.oracle + cpu.driver).toFixed(0)} s in all, so at least ${((cpu.day + cpu.crashes + cpu.oracle + cpu.driver) / cpus().length).toFixed(0)} s of wall-clock on ${cpus().length} idle cores`,
