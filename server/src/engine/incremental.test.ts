@@ -164,6 +164,22 @@ describe('incremental checking', () => {
     );
   });
 
+  it('still follows every edit after the day changed (values cached per document hide no reads from the new runs)', () => {
+    const files = initialFiles();
+    const ws = workspaceOf(files);
+    const checker = new IncrementalChecker(ws);
+    checker.check(today);
+    checker.check(today + 1);
+    for (const [path, text] of [
+      ['policies/a.md', files['policies/a.md'].replace('and A.8.28.', 'and A.8.28, A.5.2.')],
+      ['policies/b.md', files['policies/b.md'].replace("controls: ['A.8.2']", 'controls: []').replace('status: approved', 'status: retired')],
+    ]) {
+      ws.setMarkdown(path, text);
+      checker.check(today + 1);
+      assert.deepStrictEqual(checker.detailed(), checkWorkspaceDetailed(ws, { today: today + 1 }), path);
+    }
+  });
+
   it('re-runs nothing when typing in prose leaves the model as it was', () => {
     const files = initialFiles();
     const ws = workspaceOf(files);

@@ -451,6 +451,15 @@ export class IsmsWorkspace {
 
   private readonly proxiesByRule = new Map<number, WeakMap<IsmsDocument, IsmsDocument>>();
 
+  /**
+   * New watched documents for every rule: values a rule cached per document (keyed by its watched copy) were read
+   * in runs whose recorded reads a checker starting afresh (a new day) no longer has; new copies miss those caches,
+   * so the first runs record every read again.
+   */
+  forgetWatchedDocuments(): void {
+    this.proxiesByRule.clear();
+  }
+
   /** Fields of watched documents already recorded in this rule run. */
   private fieldsRead = Object.create(null) as Record<string, true>;
 
