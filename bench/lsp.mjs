@@ -11,6 +11,16 @@ const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = r
 
 export const fileUri = (path) => pathToFileURL(path).toString();
 
+/**
+ * The Node flags the extension starts the language server with (its `run` server options in
+ * client/src/nodeExtension.ts), so that the benchmark and the soak measure the server as users run it.
+ */
+export const SERVER_EXEC_ARGV = (() => {
+  const source = readFileSync(new URL('../client/src/nodeExtension.ts', import.meta.url), 'utf8');
+  const flags = /run: \{[^}]*execArgv: \[([^\]]*)\]/.exec(source);
+  return flags ? [...flags[1].matchAll(/'([^']+)'/g)].map((m) => m[1]) : [];
+})();
+
 /** VmHWM (peak resident set) of a process, in MB. */
 export function peakRssMb(pid) {
   try {
@@ -38,9 +48,9 @@ export class BenchClient {
   }
 
   /** Spawns the server and sends initialize + initialized; `t0` is taken just before spawning. */
-  async start(root, { cacheDir, env = {} } = {}) {
+  async start(root, { cacheDir, env = {}, execArgv = SERVER_EXEC_ARGV } = {}) {
     this.t0 = performance.now();
-    this.process = spawn(process.execPath, [this.serverJs, '--stdio'], {
+    this.process = spawn(process.execPath, [...execArgv, this.serverJs, '--stdio'], {
       env: { ...process.env, ISMS_TODAY: '2026-11-21', ISMS_LOG_CHECKS: '1', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });

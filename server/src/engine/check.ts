@@ -147,6 +147,7 @@ export class IncrementalChecker {
       this.failing = new Set();
       this.deferred.clear();
       this.today = today;
+      this.workspace.forgetWatchedDocuments();
       for (const doc of this.workspace.markdownDocuments()) toRun.set(doc.path, 'all');
       if (!this.documentRulesOnly) toRun.set('.', 'all');
     } else if (changes) {

@@ -7,6 +7,7 @@ import { md, workspaceOf, TEST_TODAY } from './testing/fixtures';
 import { parseIsoDate } from './util/dates';
 import { closest, editDistance } from './rules/helpers';
 import { isMarkdownPath, type IsmsWorkspace } from './workspace/workspace';
+import type { ReferenceKind } from './model';
 
 const today = parseIsoDate(TEST_TODAY)!;
 
@@ -136,6 +137,47 @@ describe('incremental checking', () => {
       }),
       { numRuns: Number(process.env.INCREMENTAL_RUNS ?? 60) },
     );
+  });
+
+  it('keeps every mention of an ID in step with the edits, in path order and with the current documents', () => {
+    const mentions = (ws: IsmsWorkspace, key: string) => {
+      const [kind, id] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)] as [ReferenceKind, string];
+      return ws.referencesTo(kind, id).map(({ doc, ref }) => ({ doc: JSON.stringify(doc, (_, v: unknown) => (v instanceof Map || v instanceof Set ? [...v] : v)), ref }));
+    };
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 12 }), (edits) => {
+        const files = initialFiles();
+        const texts = new Map(Object.entries(files));
+        const ws = workspaceOf(files);
+        const keys = new Set<string>();
+        const note = (w: IsmsWorkspace) => w.ismsDocuments().forEach((d) => d.references.forEach((r) => keys.add(`${r.kind}:${r.id}`)));
+        note(ws);
+        for (const key of keys) mentions(ws, key); // builds the view, which the edits must now keep up to date
+        for (const e of edits) {
+          apply(ws, texts, e);
+          const fresh = workspaceOf(Object.fromEntries(texts));
+          note(ws);
+          for (const key of keys) assert.deepStrictEqual(mentions(ws, key), mentions(fresh, key), `${key} after ${JSON.stringify(e)}`);
+        }
+      }),
+      { numRuns: Number(process.env.INCREMENTAL_RUNS ?? 60) },
+    );
+  });
+
+  it('still follows every edit after the day changed (values cached per document hide no reads from the new runs)', () => {
+    const files = initialFiles();
+    const ws = workspaceOf(files);
+    const checker = new IncrementalChecker(ws);
+    checker.check(today);
+    checker.check(today + 1);
+    for (const [path, text] of [
+      ['policies/a.md', files['policies/a.md'].replace('and A.8.28.', 'and A.8.28, A.5.2.')],
+      ['policies/b.md', files['policies/b.md'].replace("controls: ['A.8.2']", 'controls: []').replace('status: approved', 'status: retired')],
+    ]) {
+      ws.setMarkdown(path, text);
+      checker.check(today + 1);
+      assert.deepStrictEqual(checker.detailed(), checkWorkspaceDetailed(ws, { today: today + 1 }), path);
+    }
   });
 
   it('re-runs nothing when typing in prose leaves the model as it was', () => {

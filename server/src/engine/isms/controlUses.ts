@@ -1,8 +1,8 @@
 // Who refers to which control across the ISMS: the risks, treatment plans, policies and procedures that make a
 // control necessary or trace its implementation. Read by the SoA cross-checks (soa-inconsistent, soa-control-untraced).
-import type { Range } from '../model';
+import type { IsmsDocument, Range } from '../model';
 import type { IsmsWorkspace } from '../workspace/workspace';
-import { controlReferences } from './risks';
+import { controlReferences, type Risk } from './risks';
 import { isApproved, isRetired } from './status';
 
 export interface ControlUse {
@@ -22,33 +22,66 @@ export interface ControlUses {
 export function controlUses(workspace: IsmsWorkspace): ControlUses {
   const uses = new Map<string, ControlUse[]>();
   const referenced = new Set<string>();
-  const addUse = (id: string, use: ControlUse) => {
-    const list = uses.get(id);
-    if (list) list.push(use);
-    else uses.set(id, [use]);
+  const add = (part: Contribution) => {
+    for (let i = 0; i < part.referenced.length; i++) referenced.add(part.referenced[i]);
+    for (let i = 0; i < part.uses.length; i++) {
+      const use = part.uses[i];
+      const list = uses.get(part.useIds[i]);
+      if (list) list.push(use);
+      else uses.set(part.useIds[i], [use]);
+    }
   };
-  for (const risks of workspace.risks().values()) {
-    for (const risk of risks) {
-      for (const ref of risk.controls) {
-        addUse(ref.id, { by: `risk ${risk.id}`, path: risk.path, range: ref.range });
-        referenced.add(ref.id);
-      }
-    }
-  }
-  for (const doc of workspace.ismsDocuments()) {
-    if (isRetired(doc)) continue;
-    if (doc.type === 'risk-treatment-plan') {
-      for (const ref of controlReferences(doc)) {
-        addUse(ref.id, { by: `risk treatment plan ${doc.id ?? doc.path}`, path: doc.path, range: ref.range });
-        referenced.add(ref.id);
-      }
-    } else if (doc.type === 'policy' || doc.type === 'procedure') {
-      for (const ref of doc.references) {
-        if (ref.kind !== 'control') continue;
-        referenced.add(ref.id);
-        if (ref.source === 'controls' && isApproved(doc)) addUse(ref.id, { by: `${doc.type} ${doc.id ?? doc.path} (controls:)`, path: doc.path, range: ref.range });
-      }
-    }
-  }
+  for (const risks of workspace.risks().values()) for (const risk of risks) add(riskContribution(risk));
+  for (const doc of workspace.ismsDocuments()) add(documentContribution(doc));
   return { uses, referenced };
+}
+
+/** What one risk or document adds: the controls it refers to, and the uses among them (of control `useIds[i]`). */
+interface Contribution {
+  referenced: readonly string[];
+  useIds: readonly string[];
+  uses: readonly ControlUse[];
+}
+
+// Cached per risk and per parsed document (objects the index replaces when they change): the SoA rules run again
+// after many edits, and building every use anew made megabytes of garbage per keystroke on a large ISMS.
+const riskCache = new WeakMap<Risk, Contribution>();
+const documentCache = new WeakMap<IsmsDocument, Contribution>();
+const NOTHING: Contribution = { referenced: [], useIds: [], uses: [] };
+
+function riskContribution(risk: Risk): Contribution {
+  let part = riskCache.get(risk);
+  if (!part) {
+    const by = `risk ${risk.id}`;
+    const ids = risk.controls.map((ref) => ref.id);
+    part = { referenced: ids, useIds: ids, uses: risk.controls.map((ref) => ({ by, path: risk.path, range: ref.range })) };
+    riskCache.set(risk, part);
+  }
+  return part;
+}
+
+function documentContribution(doc: IsmsDocument): Contribution {
+  let part = documentCache.get(doc);
+  if (part) return part;
+  if (isRetired(doc)) part = NOTHING;
+  else if (doc.type === 'risk-treatment-plan') {
+    const by = `risk treatment plan ${doc.id ?? doc.path}`;
+    const refs = controlReferences(doc);
+    const ids = refs.map((ref) => ref.id);
+    part = { referenced: ids, useIds: ids, uses: refs.map((ref) => ({ by, path: doc.path, range: ref.range })) };
+  } else if (doc.type === 'policy' || doc.type === 'procedure') {
+    const referencedIds: string[] = [];
+    const useIds: string[] = [];
+    const usesOf: ControlUse[] = [];
+    for (const ref of doc.references) {
+      if (ref.kind !== 'control') continue;
+      referencedIds.push(ref.id);
+      if (ref.source !== 'controls' || !isApproved(doc)) continue;
+      useIds.push(ref.id);
+      usesOf.push({ by: `${doc.type} ${doc.id ?? doc.path} (controls:)`, path: doc.path, range: ref.range });
+    }
+    part = { referenced: referencedIds, useIds, uses: usesOf };
+  } else part = NOTHING;
+  documentCache.set(doc, part);
+  return part;
 }

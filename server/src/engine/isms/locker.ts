@@ -166,9 +166,29 @@ export function provides(item: LockerItem, doc: IsmsDocument): boolean {
   if (item.types && doc.type && item.types.includes(doc.type)) return (item.match ? item.match(doc) : true) && (!item.content || item.content.test(doc));
   if (!item.clauses || (doc.type && DEDICATED_TYPES.has(doc.type))) return false;
   const clauses = cachedClauses(doc);
-  if (item.clauses.some((c) => clauses.includes(c))) return true;
+  // Loops, not some/includes with a closure: this runs for every document and item after many edits.
+  for (let i = 0; i < clauses.length; i++) if (item.clauses.includes(clauses[i])) return true;
   // A Risk Management Policy whose "3. Risk Assessment Methodology" section is the process.
-  return !!item.sections && doc.headings.some((h) => item.sections!.test(h.text.replace(/^[\d.]+\s*/, '').replace(/[:.]$/, '').trim()));
+  if (!item.sections) return false;
+  const titles = sectionTitles(doc);
+  for (let i = 0; i < titles.length; i++) if (item.sections.test(titles[i])) return true;
+  return false;
+}
+
+const sectionTitleCache = new WeakMap<IsmsDocument, readonly string[]>();
+
+/**
+ * A document's headings without their numbering and closing colon, cached per parsed document: the locker runs
+ * again after many edits and asks every document per item, and normalising every heading each time made most of
+ * the garbage of a keystroke in a 5,000-document workspace.
+ */
+function sectionTitles(doc: IsmsDocument): readonly string[] {
+  let titles = sectionTitleCache.get(doc);
+  if (!titles) {
+    titles = doc.headings.map((h) => h.text.replace(/^[\d.]+\s*/, '').replace(/[:.]$/, '').trim());
+    sectionTitleCache.set(doc, titles);
+  }
+  return titles;
 }
 
 /** Documents that would provide the item but are empty shells (see LockerItem.content). */

@@ -11,6 +11,7 @@ import type { IsmsDocument, Range, RiskRecord } from '../model';
 import type { LineIndex } from '../util/lineIndex';
 import { RISK_FIELDS, RISK_HEADERS, fieldForName, type ColumnOverrides, type RiskColumn } from '../adopt/columns';
 import { intern } from './detach';
+import { position } from '../util/position';
 
 /** `- **Owner:** x`, `* Owner: x`, `**Owner**: x`, `Owner: x`, `Owner：x` (full-width colon). */
 export const FIELD_LINE = /^[ \t]{0,3}(?:>[ \t]?)?(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?(?:\*\*|__)?([^:：*_|\n]{1,40}?)(?:\*\*|__)?[ \t]*[:：][ \t]*(?:\*\*|__)?[ \t]*(.*?)[ \t]*$/;
@@ -49,7 +50,7 @@ export function readRiskRecords(doc: IsmsDocument, text: string, lines: LineInde
     records.push({
       id: intern(id),
       idRange: headingIdRange(heading.range, rawLines[heading.range.start.line] ?? '', id),
-      range: { start: heading.range.start, end: { line: Math.max(heading.range.start.line, end - 1), character: 0 } },
+      range: { start: heading.range.start, end: position(Math.max(heading.range.start.line, end - 1), 0) },
       title: intern(title),
       fields: record,
     });
@@ -62,7 +63,7 @@ export function readRiskRecords(doc: IsmsDocument, text: string, lines: LineInde
     if (id && Object.keys(fields).length) {
       const h1 = doc.headings.find((x) => x.depth === 1);
       const at = h1?.range ?? lines.lineRange(bodyStart);
-      records.push({ id: intern(id), idRange: at, range: { start: at.start, end: { line: lines.lineCount - 1, character: 0 } }, title: intern(h1?.text ?? ''), fields });
+      records.push({ id: intern(id), idRange: at, range: { start: at.start, end: position(lines.lineCount - 1, 0) }, title: intern(h1?.text ?? ''), fields });
     }
   }
   return records;
@@ -71,7 +72,7 @@ export function readRiskRecords(doc: IsmsDocument, text: string, lines: LineInde
 function headingIdRange(heading: Range, line: string, id: string): Range {
   const at = line.indexOf(id);
   if (at < 0) return heading;
-  return { start: { line: heading.start.line, character: at }, end: { line: heading.start.line, character: at + id.length } };
+  return { start: position(heading.start.line, at), end: position(heading.start.line, at + id.length) };
 }
 
 /** The `key: value` lines of lines [from, to) whose key names a risk field. */
@@ -90,7 +91,7 @@ function fieldsIn(rawLines: string[], from: number, to: number, overrides: Colum
     const start = raw.lastIndexOf(m[2]);
     fields[field] = {
       text: intern(value),
-      range: { start: { line, character: start }, end: { line, character: start + m[2].length } },
+      range: { start: position(line, start), end: position(line, start + m[2].length) },
     };
   }
   return fields;

@@ -1,4 +1,5 @@
 import type { Position, Range } from '../model';
+import { position } from './position';
 
 /** Converts string offsets to line/character positions with a binary search over line starts. */
 export class LineIndex {
@@ -26,7 +27,7 @@ export class LineIndex {
       else hi = mid - 1;
     }
     // An offset inside a line break (the \n of \r\n, say) belongs at the end of the line's content.
-    return { line: lo, character: Math.min(clamped, this.contentEnd(lo)) - this.lineStarts[lo] };
+    return position(lo, Math.min(clamped, this.contentEnd(lo)) - this.lineStarts[lo]);
   }
 
   /** Offset just past the last character of `line`, before its line break. */

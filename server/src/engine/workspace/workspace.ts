@@ -457,6 +457,15 @@ export class IsmsWorkspace {
 
   private readonly proxiesByRule = new Map<number, WeakMap<IsmsDocument, IsmsDocument>>();
 
+  /**
+   * New watched documents for every rule: values a rule cached per document (keyed by its watched copy) were read
+   * in runs whose recorded reads a checker starting afresh (a new day) no longer has; new copies miss those caches,
+   * so the first runs record every read again.
+   */
+  forgetWatchedDocuments(): void {
+    this.proxiesByRule.clear();
+  }
+
   /** Fields of watched documents already recorded in this rule run. */
   private fieldsRead = Object.create(null) as Record<string, true>;
 
@@ -507,7 +516,6 @@ export class IsmsWorkspace {
     // Which fields changed, for rules that read all documents (see watched()).
     if (!old || !next || wasIsms !== isIsms) {
       this.bump('docs', 'refs', 'docs.*');
-      this.referencesView = undefined;
     } else if (this.watchers.size) {
       let any = false;
       for (const key of new Set([...Object.keys(old), ...Object.keys(next)])) {
@@ -517,10 +525,8 @@ export class IsmsWorkspace {
       }
       if (any) this.bump('docs.*');
     }
-    if (!old || !next || !sameValue(old.references, next.references)) {
-      this.bump('refs');
-      this.referencesView = undefined;
-    }
+    if (!old || !next || wasIsms !== isIsms || !sameValue(old.references, next.references)) this.bump('refs');
+    this.updateReferences(wasIsms ? old : undefined, isIsms ? next : undefined);
     if (wasIsms !== isIsms) this.sortedIsms = undefined;
     else if (isIsms && this.sortedIsms) {
       const at = this.sortedIsms.indexOf(old!);
@@ -573,6 +579,38 @@ export class IsmsWorkspace {
     if ((wasIsms && old!.type === 'soa') || (isIsms && next!.type === 'soa')) {
       this.soaView = undefined;
       this.bump('soa');
+    }
+  }
+
+  /**
+   * Keeps the references view in step with one document's change, instead of dropping it: typing that moves a
+   * reference rebuilt it for the whole workspace (some 130,000 entries on 5,000 documents) after every such
+   * keystroke, the largest share of the garbage of a day of typing. Lists stay in path order, as built, and hold
+   * the current document object (a change that kept the references still replaces it).
+   */
+  private updateReferences(old: IsmsDocument | undefined, next: IsmsDocument | undefined): void {
+    const view = this.referencesView;
+    const path = (old ?? next)?.path;
+    if (!view || path === undefined) return;
+    const added = new Map<string, { doc: IsmsDocument; ref: Reference }[]>();
+    for (const ref of next?.references ?? []) push(added, refKey(ref.kind, ref.id), { doc: next!, ref });
+    const keys = new Set(added.keys());
+    for (const ref of old?.references ?? []) keys.add(refKey(ref.kind, ref.id));
+    for (const key of keys) {
+      const list = view.get(key) ?? [];
+      // Where this document's entries are (or go): after the documents before it in path order.
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (comparePaths(list[mid].doc.path, path) < 0) lo = mid + 1;
+        else hi = mid;
+      }
+      let end = lo;
+      while (end < list.length && list[end].doc.path === path) end++;
+      list.splice(lo, end - lo, ...(added.get(key) ?? []));
+      if (!list.length) view.delete(key);
+      else if (!view.has(key)) view.set(key, list);
     }
   }
 }

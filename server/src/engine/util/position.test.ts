@@ -1,0 +1,26 @@
+import { strict as assert } from 'node:assert';
+import { position } from './position';
+import { workspaceOf } from '../testing/fixtures';
+
+describe('shared positions', () => {
+  it('gives one frozen object per line and character, and fresh ones far out', () => {
+    assert.equal(position(3, 14), position(3, 14));
+    assert.notEqual(position(3, 14), position(14, 3));
+    assert.ok(Object.isFrozen(position(3, 14)));
+    assert.throws(() => {
+      (position(3, 14) as { line: number }).line = 4;
+    }, TypeError);
+    assert.deepEqual(position(5_000_000, 9), { line: 5_000_000, character: 9 });
+    assert.notEqual(position(2, 10_000), position(2, 10_000));
+  });
+
+  it('is what parsed documents hold: two documents with the same layout share their positions', () => {
+    const text = '---\ntype: policy\nid: POL-001\n---\n# Access\n\nSee R-001 and [a](b.md).\n';
+    const ws = workspaceOf({ 'a.md': text, 'b.md': text });
+    const [a, b] = [ws.getDocument('a.md')!, ws.getDocument('b.md')!];
+    assert.ok(a.references.length > 0 && a.links.length > 0);
+    assert.equal(a.references[0].range.start, b.references[0].range.start);
+    assert.equal(a.links[0].range.end, b.links[0].range.end);
+    assert.equal(a.headings[0].range.start, b.headings[0].range.start);
+  });
+});
