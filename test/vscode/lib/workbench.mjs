@@ -45,6 +45,19 @@ export async function openWorkbench(server, { log, failures, name = 'ui', viewpo
   const extensionReady = (timeoutMs = 90_000) =>
     page.locator('.statusbar-item', { hasText: 'ISMS' }).first().waitFor({ timeout: timeoutMs });
 
+  /**
+   * Load the workbench on `folder` and wait for the server's check. Under load the workspaceContains probe can time
+   * out; opening a Markdown file activates the extension then (its editor is closed again).
+   */
+  const loadChecked = async (folder) => {
+    await load(folder);
+    await extensionReady(20_000).catch(async () => {
+      await openFile('00-scope.md');
+      await extensionReady(90_000);
+      await palette('View: Close All Editors');
+    });
+  };
+
   /** Run a command through the command palette (F1). */
   const palette = async (label) => {
     await page.keyboard.press('F1');
@@ -159,5 +172,5 @@ export async function openWorkbench(server, { log, failures, name = 'ui', viewpo
     await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached', timeout: 5_000 });
   };
 
-  return { page, close, steps, goTo, cursorAtId, widget, revert, retry, check: steps.check, checks: steps.checks, load, extensionReady, palette, openFile, webviewFrame, widenSidebar, shoot };
+  return { page, close, steps, goTo, cursorAtId, widget, revert, retry, check: steps.check, checks: steps.checks, load, loadChecked, extensionReady, palette, openFile, webviewFrame, widenSidebar, shoot };
 }

@@ -21,7 +21,7 @@ const ROW = `| R-022 | ${DESCRIPTION} | Head of Security | | 3 | | | | | |`;
  * @returns {Promise<{ name: string, ok: boolean, error?: string, seconds: number }[]>}
  */
 export async function newRiskUi(server, { folder, failures, log = console.log }) {
-  const { page, close, checks, check, load, extensionReady, palette, openFile, cursorAtId, widget, retry } = await openWorkbench(server, { log, failures, name: 'new-risk' });
+  const { page, close, checks, check, loadChecked, palette, openFile, cursorAtId, widget, retry } = await openWorkbench(server, { log, failures, name: 'new-risk' });
   const input = page.locator(QUICK_INPUT);
   const registerText = () => readFileSync(join(folder, REGISTER), 'utf8');
   const registerLines = () => registerText().split('\n');
@@ -58,12 +58,7 @@ export async function newRiskUi(server, { folder, failures, log = console.log })
 
   try {
     await check('workbench loads the folder and the server has checked it', async () => {
-      await load(folder);
-      // Under load the workspaceContains probe can time out; opening a Markdown file activates it then.
-      await extensionReady(20_000).catch(async () => {
-        await openFile('00-scope.md');
-        await extensionReady(90_000);
-      });
+      await loadChecked(folder);
     }, { critical: true });
 
     await check('New Risk appends a row to the register with the values entered and empty cells for those left empty', async () => {

@@ -11,7 +11,7 @@ const REGISTER = 'risk/risk-register.md';
  * @returns {Promise<{ name: string, ok: boolean, error?: string, seconds: number }[]>}
  */
 export async function walkthroughUi(server, { folder, failures, log = console.log }) {
-  const { page, close, checks, check, load, extensionReady, palette, openFile, webviewFrame } = await openWorkbench(server, { log, failures, name: 'walkthrough' });
+  const { page, close, checks, check, loadChecked, palette, openFile, webviewFrame } = await openWorkbench(server, { log, failures, name: 'walkthrough' });
   const notification = (text) => page.locator('.notifications-toasts .notification-toast', { hasText: text }).first();
   const step = () => page.locator('.getting-started-step', { hasText: 'Preview a document' }).first();
   /** Whether the walkthrough shows the step as done (its checkbox icon). */
@@ -47,13 +47,7 @@ export async function walkthroughUi(server, { folder, failures, log = console.lo
 
   try {
     await check('workbench loads the folder and the server has checked it', async () => {
-      await load(folder);
-      // Under load the workspaceContains probe can time out; opening a Markdown file activates it then.
-      await extensionReady(20_000).catch(async () => {
-        await openFile('00-scope.md');
-        await extensionReady(90_000);
-        await palette('View: Close All Editors');
-      });
+      await loadChecked(folder);
     }, { critical: true });
 
     await check('the walkthrough\'s Preview step with no Markdown document open: a warning, and the step stays unticked', async () => {
