@@ -17,14 +17,23 @@ export class LineIndex {
     return this.lineStarts.length;
   }
 
+  /** The line of the last position asked for. */
+  private lastLine = 0;
+
   position(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid] <= clamped) lo = mid;
-      else hi = mid - 1;
+    const starts = this.lineStarts;
+    // Parsers ask in order, mostly on the line they asked about last: try it before searching.
+    let lo = this.lastLine;
+    if (!(starts[lo] <= clamped && (lo + 1 === starts.length || starts[lo + 1] > clamped))) {
+      lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid] <= clamped) lo = mid;
+        else hi = mid - 1;
+      }
+      this.lastLine = lo;
     }
     // An offset inside a line break (the \n of \r\n, say) belongs at the end of the line's content.
     return position(lo, Math.min(clamped, this.contentEnd(lo)) - this.lineStarts[lo]);

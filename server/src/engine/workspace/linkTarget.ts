@@ -44,14 +44,16 @@ export function candidates(path: string): string[] {
 
 /** An existing file or folder whose path equals `path` but for letter case (or its page's, for a pretty link). */
 function differingInCase(workspace: IsmsWorkspace, path: string): string | undefined {
-  const wanted = new Set([path, ...candidates(path)].map((p) => p.toLowerCase()));
-  const folder = path.toLowerCase() + '/';
-  for (const file of workspace.filePaths()) {
-    const lower = file.toLowerCase();
-    if (wanted.has(lower)) return file;
-    if (lower.startsWith(folder)) return file.slice(0, path.length);
+  const { files, folders } = workspace.caseFolded();
+  // The first file (in the workspace's order) that is one of the wanted paths or lies below the folder.
+  let found: { file: string; order: number } | undefined;
+  for (const wanted of [path, ...candidates(path)]) {
+    const hit = files.get(wanted.toLowerCase());
+    if (hit && (!found || hit.order < found.order)) found = hit;
   }
-  return undefined;
+  const below = folders.get(path.toLowerCase());
+  if (below && (!found || below.order < found.order)) return below.file.slice(0, path.length);
+  return found?.file;
 }
 
 const filters = new WeakMap<readonly string[], ExcludeFilter>();

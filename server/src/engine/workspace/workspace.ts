@@ -92,6 +92,12 @@ export interface WorkspaceChanges {
   paths: Set<string>;
 }
 
+/** Lower-case paths of files and folders, each with the first file that has it and that file's position. */
+export interface CaseFolded {
+  files: ReadonlyMap<string, { file: string; order: number }>;
+  folders: ReadonlyMap<string, { file: string; order: number }>;
+}
+
 export class IsmsWorkspace {
   readonly catalogs: ControlCatalogs;
   readonly riskMatcher: RegExp;
@@ -102,6 +108,8 @@ export class IsmsWorkspace {
   /** How many known files lie below each folder (`a/b` for `a/b/c.md`), so hasFolder is a lookup. */
   private readonly folders = new Map<string, number>();
   private readonly problems = new Map<string, Diagnostic>();
+  /** Known files and their folders by lower-case path, built when a broken link first asks (see caseFolded). */
+  private caseFoldedView: CaseFolded | undefined;
   /** Derived views, each rebuilt lazily once something it is built from changed. */
   private sortedIsms: IsmsDocument[] | undefined;
   private byIdView: TrackedMap<IsmsDocument[]> | undefined;
@@ -199,6 +207,7 @@ export class IsmsWorkspace {
 
   removeFile(path: string): void {
     if (this.files.delete(path)) {
+      this.caseFoldedView = undefined;
       this.bump(`file:${path}`, 'files');
       for (const folder of parentFolders(path)) {
         const count = (this.folders.get(folder) ?? 0) - 1;
@@ -306,6 +315,27 @@ export class IsmsWorkspace {
   fileCount(): number {
     this.log.reads?.add('files');
     return this.files.size;
+  }
+
+  /**
+   * Every known file and folder by its lower-case path, each with the first file (in the order of filePaths) that
+   * has it, so a broken link's "differs only in case" is a lookup instead of a walk over every file.
+   */
+  caseFolded(): CaseFolded {
+    this.log.reads?.add('files');
+    if (!this.caseFoldedView) {
+      const files = new Map<string, { file: string; order: number }>();
+      const folders = new Map<string, { file: string; order: number }>();
+      let order = 0;
+      for (const file of this.files) {
+        const lower = file.toLowerCase();
+        if (!files.has(lower)) files.set(lower, { file, order });
+        for (const folder of parentFolders(lower)) if (!folders.has(folder)) folders.set(folder, { file, order });
+        order++;
+      }
+      this.caseFoldedView = { files, folders };
+    }
+    return this.caseFoldedView;
   }
 
   /** Every known file, Markdown or not (for caches and tools; rules use hasFile). */
@@ -495,6 +525,7 @@ export class IsmsWorkspace {
   private addToFiles(path: string): void {
     if (this.files.has(path)) return;
     this.files.add(path);
+    this.caseFoldedView = undefined;
     this.bump(`file:${path}`, 'files');
     for (const folder of parentFolders(path)) {
       const count = this.folders.get(folder) ?? 0;
