@@ -24,8 +24,12 @@ import { loadRenderers } from './exportFormats/load';
 // workspace the heap went from 160 MB after the first index to 660 MB while typing (the garbage of old checks),
 // then back. Growing by 30 % at most keeps a day of typing near the index's size, at the price of more frequent
 // (incremental, mostly concurrent) major collections; ISMS_GC_GROWING_PERCENT=0 leaves V8's own policy (to measure).
+// The cap starts after the first full index: during it the heap only grows (what is parsed stays), and capped
+// collections there cost a fifth more CPU (8.9 against 11.4 s at 5,000 documents) for 24 MB less at the peak.
 const growingPercent = Number(process.env.ISMS_GC_GROWING_PERCENT ?? 30);
-if (Number.isInteger(growingPercent) && growingPercent > 0) setFlagsFromString(`--heap-growing-percent=${growingPercent}`);
+function capHeapGrowth(): void {
+  if (Number.isInteger(growingPercent) && growingPercent > 0) setFlagsFromString(`--heap-growing-percent=${growingPercent}`);
+}
 
 // Over --stdio, a writer that batches messages (see stdioTransport.ts); other transports as vscode-languageserver sets them up.
 let shutdownReceived = false;
@@ -76,5 +80,6 @@ startServer({
   gitCommit,
   packWriter: { prepare: preparePackFolder, sink: nodePackSink, loadRenderers },
   logChecks: process.env.ISMS_LOG_CHECKS ? memoryAndStalls() : undefined,
+  onLoaded: capHeapGrowth,
   ...(process.env.ISMS_SLOW_WORKSPACE_RULE_MS ? { slowWorkspaceRuleMs: Number(process.env.ISMS_SLOW_WORKSPACE_RULE_MS) } : {}),
 });
