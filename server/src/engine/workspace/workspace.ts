@@ -12,7 +12,7 @@ import { textProblem } from './textFile';
 import { conventionsFrom, type Conventions } from '../adopt/conventions';
 import type { IsmsConfig } from '../config/schema';
 import { ControlCatalogs } from '../catalogs/catalog';
-import { parseDocument } from '../parse/document';
+import { parseDocument, type ParseOptions } from '../parse/document';
 import { DEFAULT_ACTION_ID_PATTERN, riskIdMatcher } from '../parse/references';
 import { readRisks, type Risk } from '../isms/risks';
 import { readSoaRows, type SoaRow } from '../isms/soa';
@@ -136,14 +136,18 @@ export class IsmsWorkspace {
     this.conventions = conventionsFrom(config);
     this.riskMatcher = riskIdMatcher(config.riskIdPattern);
     this.actionMatcher = riskIdMatcher(config.actionIdPattern, DEFAULT_ACTION_ID_PATTERN);
+    this.parseOptions = { riskIdPattern: config.riskIdPattern, actionIdPattern: config.actionIdPattern, conventions: this.conventions, columns: { soa: config.soaColumns, risk: config.riskColumns } };
   }
+
+  /** How this configuration parses a document: the same for indexing and for telling whether a text is the one indexed. */
+  private readonly parseOptions: ParseOptions;
 
   /** Parses (or re-parses) one Markdown file. */
   setMarkdown(path: string, text: string): IsmsDocument | undefined {
     let doc: IsmsDocument;
     this.parseCount++;
     try {
-      doc = parseDocument(path, text, { riskIdPattern: this.config.riskIdPattern, actionIdPattern: this.config.actionIdPattern, conventions: this.conventions, columns: { soa: this.config.soaColumns, risk: this.config.riskColumns } });
+      doc = parseDocument(path, text, this.parseOptions);
     } catch (e) {
       // The parser is built never to throw; should it, one file is reported instead of the server failing.
       this.setFileProblem(path, { path, range: START_RANGE, severity: 'warning', code: 'file-unreadable', message: `File could not be parsed (${(e as Error)?.message ?? e}); please report this.` });
@@ -168,7 +172,7 @@ export class IsmsWorkspace {
     const doc = this.docs.get(path);
     if (!doc) return false;
     try {
-      return sameValue(doc, parseDocument(path, text, { riskIdPattern: this.config.riskIdPattern, conventions: this.conventions }));
+      return sameValue(doc, parseDocument(path, text, this.parseOptions));
     } catch {
       return false;
     }
