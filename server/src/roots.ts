@@ -84,10 +84,20 @@ export class Roots {
     return false;
   }
 
+  /** Workspaces of roots being reloaded, by root URI, while their replacements are read (see reload). */
+  private readonly replacing = new Map<string, IsmsWorkspace>();
+
   /** Reloads the workspace folder a root was found in, with every ISMS nested in it. Returns the roots now there. */
   async reload(root: Root): Promise<Root[]> {
     const folder = root.folder ?? root.uri;
-    const fresh = await this.loadTree(folder, folder);
+    // Unchanged files keep their parse where the new configuration parses as the old one did (reuseParsesOf).
+    for (const r of this.roots) if ((r.folder ?? r.uri) === folder) this.replacing.set(r.uri, r.workspace);
+    let fresh: Root[];
+    try {
+      fresh = await this.loadTree(folder, folder);
+    } finally {
+      for (const r of this.roots) if ((r.folder ?? r.uri) === folder) this.replacing.delete(r.uri);
+    }
     const before = this.roots;
     const at = before.findIndex((r) => (r.folder ?? r.uri) === folder);
     const others = before.filter((r) => (r.folder ?? r.uri) !== folder);
@@ -128,6 +138,7 @@ export class Roots {
     try {
       const scanned = await scanning;
       const { workspace } = scanned;
+      workspace.reuseParsesOf(this.replacing.get(uri));
       const root: Root = { uri, fsPath, workspace, folder, ...(scanned.container ? { container: true } : {}) };
       this.cacheKeys.delete(uri);
       // The cache hashes files on disk: only for roots read from it.
@@ -155,6 +166,7 @@ export class Roots {
       return { root, nested };
     } finally {
       this.loading.delete(uri);
+      (await scanning.catch(() => undefined))?.workspace.reuseParsesOf(undefined);
     }
   }
 

@@ -37,7 +37,9 @@ export const NO_CONVENTIONS: Conventions = {
   languageField: 'lang',
 };
 
-type ConventionSettings = 'fieldAliases' | 'typeGlobs' | 'metadataSources' | 'frontmatterStyle' | 'statusAliases' | 'typeAliases' | 'dateFormat' | 'defaultReviewCycle' | 'languageField';
+/** The settings conventions are made of (and so, with the ID patterns and columns, what a parse depends on). */
+export const CONVENTION_SETTINGS = ['fieldAliases', 'typeGlobs', 'metadataSources', 'frontmatterStyle', 'statusAliases', 'typeAliases', 'dateFormat', 'defaultReviewCycle', 'languageField'] as const;
+type ConventionSettings = (typeof CONVENTION_SETTINGS)[number];
 
 export function conventionsFrom(config: Pick<IsmsConfig, ConventionSettings>): Conventions {
   // Case-insensitive (`Policies/` is `policies/`); an exact path wins over a wildcard glob, then the file's order.

@@ -15,3 +15,31 @@ describe('workspace: telling whether a text is the one indexed', () => {
     assert.equal(workspace.describesText('soa.md', soa.replace('| J |', '| N |')), false);
   });
 });
+
+describe('workspace: read again after a configuration change', () => {
+  const policy = '---\ntype: policy\nid: POL-001\ntitle: Access\nowner: CISO\n---\n# Access\n\nSee A.5.15.\n';
+  const loaded = (config = defaultConfig(), previous?: IsmsWorkspace, text = policy) => {
+    const workspace = new IsmsWorkspace(config);
+    workspace.reuseParsesOf(previous);
+    workspace.setMarkdown('policy.md', text);
+    workspace.reuseParsesOf(undefined);
+    return workspace;
+  };
+
+  it('keeps the models of unchanged files when the settings a parse depends on are the same', () => {
+    const before = loaded();
+    const after = loaded({ ...defaultConfig(), rules: { 'review-due-soon': 'off' } }, before);
+    assert.equal(after.getDocument('policy.md'), before.getDocument('policy.md'));
+    assert.equal(after.parseCount, 0);
+  });
+
+  it('parses again a changed file, and every file when a parse setting changed', () => {
+    const before = loaded();
+    const changed = loaded(defaultConfig(), before, policy.replace('A.5.15', 'A.5.16'));
+    assert.notEqual(changed.getDocument('policy.md'), before.getDocument('policy.md'));
+    assert.deepEqual(changed.getDocument('policy.md')?.references.map((r) => r.id), ['A.5.16']);
+    const retyped = loaded({ ...defaultConfig(), typeAliases: { policy: 'procedure' } }, before);
+    assert.notEqual(retyped.getDocument('policy.md'), before.getDocument('policy.md'));
+    assert.equal(retyped.parseCount, 1);
+  });
+});
