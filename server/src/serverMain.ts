@@ -128,7 +128,7 @@ export function startServer(host: ServerHost): void {
       await loading;
       progress?.report(90, 'Checking');
       for (const root of roots.all()) {
-        diagnostics.publish(root);
+        await diagnostics.publish(root);
         const checker = diagnostics.checkerOf(root);
         if (checker) await roots.saveToCache(root, (path) => checker.findings(path), checker.paths());
       }
@@ -198,7 +198,7 @@ export function startServer(host: ServerHost): void {
         // for seconds (the soak's stall log). Checked a slice at a time, with a turn of the loop in between.
         if (++sinceCheck < FILES_PER_CHECK) continue;
         sinceCheck = 0;
-        for (const root of touched) diagnostics.publishCurrent(root.uri);
+        for (const root of touched) void diagnostics.publishCurrent(root.uri);
         await new Promise((resolve) => setTimeout(resolve, 0));
       }
       for (const root of await roots.reloadPending()) touched.add(root);
@@ -225,6 +225,7 @@ export function startServer(host: ServerHost): void {
       await ready;
       await updates;
       await ready; // an update may have started a reload (a new root, a changed .isms.yaml)
+      await diagnostics.idle(); // a long check goes on in slices (see DiagnosticsPublisher.publish)
     },
     today: () => pinnedToday ?? todayUtc(),
     clientCapabilities: () => clientCapabilities,
