@@ -90,4 +90,5 @@ startServer({
   packWriter: { prepare: preparePackFolder, sink: nodePackSink, loadRenderers },
   logChecks: process.env.ISMS_LOG_CHECKS ? memoryAndStalls() : undefined,
   ...(process.env.ISMS_SLOW_WORKSPACE_RULE_MS ? { slowWorkspaceRuleMs: Number(process.env.ISMS_SLOW_WORKSPACE_RULE_MS) } : {}),
+  ...(process.env.ISMS_CHECK_SLICE_MS ? { checkSliceMs: Number(process.env.ISMS_CHECK_SLICE_MS) } : {}),
 });

@@ -36,6 +36,8 @@ export interface ServerHost {
   logChecks?: () => string;
   /** Overrides which workspace rules count as slow (ISMS_SLOW_WORKSPACE_RULE_MS, for tests). */
   slowWorkspaceRuleMs?: number;
+  /** Overrides how long a check runs before the event loop turns (ISMS_CHECK_SLICE_MS, for tests). */
+  checkSliceMs?: number;
 }
 
 /** Files changed on disk that are indexed before their findings are checked and published (see below). */
@@ -57,7 +59,7 @@ export function startServer(host: ServerHost): void {
     (message) => connection.console.log(message),
     host.fs,
   );
-  const diagnostics = new DiagnosticsPublisher(connection, roots, () => pinnedToday, (uri) => documents.get(uri)?.version, host.logChecks, host.slowWorkspaceRuleMs);
+  const diagnostics = new DiagnosticsPublisher(connection, roots, () => pinnedToday, (uri) => documents.get(uri)?.version, host.logChecks, host.slowWorkspaceRuleMs, host.checkSliceMs);
   roots.onRemoved = (uris) => uris.forEach((uri) => diagnostics.clearRoot(uri));
 
   let ready: Promise<void> = Promise.resolve();

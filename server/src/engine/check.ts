@@ -194,10 +194,7 @@ export class IncrementalChecker {
       else toRun.delete('.');
     }
     this.workspace.recordReads(undefined);
-    for (const [owner, runs] of toRun) {
-      this.runOwner(owner, runs, affected);
-      yield;
-    }
+    for (const [owner, runs] of toRun) yield* this.runOwner(owner, runs, affected);
     const changed = new Set<string>();
     let assembled = 0;
     for (const path of affected) {
@@ -261,7 +258,8 @@ export class IncrementalChecker {
     return { diagnostics, suppressed };
   }
 
-  private runOwner(owner: string, runs: Set<number> | 'all', affected: Set<string>): void {
+  /** Runs rules on one owner; pauses after the document's runs, or after each workspace rule (some take 100 ms). */
+  private *runOwner(owner: string, runs: Set<number> | 'all', affected: Set<string>): Generator<void, void, void> {
     const isWorkspace = owner === '.';
     const doc = isWorkspace ? undefined : this.workspace.getDocument(owner);
     if (!isWorkspace && !doc) return;
@@ -279,7 +277,9 @@ export class IncrementalChecker {
       const entry = this.run(rule, index, severity, owner, doc, old);
       slots[index] = entry;
       if (entry) this.register(entry, affected);
+      if (isWorkspace) yield;
     }
+    if (!isWorkspace) yield;
   }
 
   /** When set, the time each rule took in the last check, by code (for profiling). */

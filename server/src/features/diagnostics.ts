@@ -15,8 +15,8 @@ import { yieldToEventLoop } from '../engine/util/eventLoop';
 const SLICE_MS = 30;
 
 /** Runs a check's steps for one slice of time; the last result, done or not. */
-function runSlice(steps: Generator<void, Set<string>, void>): IteratorResult<void, Set<string>> {
-  const end = Date.now() + SLICE_MS;
+function runSlice(steps: Generator<void, Set<string>, void>, sliceMs: number): IteratorResult<void, Set<string>> {
+  const end = Date.now() + sliceMs;
   let step = steps.next();
   while (!step.done && Date.now() < end) step = steps.next();
   return step;
@@ -67,6 +67,8 @@ export class DiagnosticsPublisher {
     private readonly logChecks?: () => string,
     /** See IncrementalChecker: which workspace rules wait for the second pass. */
     private readonly slowWorkspaceRuleMs?: number,
+    /** How long a check runs before the event loop turns (see publish(); 0 in tests: after every step). */
+    private readonly sliceMs = SLICE_MS,
   ) {}
 
   /**
@@ -131,9 +133,10 @@ export class DiagnosticsPublisher {
     const versions = new Map<string, number | undefined>();
     for (const uri of this.roots.openUris()) versions.set(uri, this.versionOf(uri));
     const steps = checking.checker.steps(this.today() ?? todayUtc(), { deferSlowRules: !fresh && !followUp });
-    let step = runSlice(steps);
+    let slices = 1;
+    let step = runSlice(steps, this.sliceMs);
     if (step.done) {
-      this.finish(root, checking, { fresh, followUp, started, changedPaths: step.value, versionOf: this.versionOf });
+      this.finish(root, checking, { fresh, followUp, started, slices, changedPaths: step.value, versionOf: this.versionOf });
       return Promise.resolve();
     }
     let settled = () => undefined as void;
@@ -143,10 +146,11 @@ export class DiagnosticsPublisher {
       try {
         while (!step.done) {
           await yieldToEventLoop();
-          step = runSlice(steps);
+          step = runSlice(steps, this.sliceMs);
+          slices++;
         }
         // A root removed (or reloaded and checked afresh) meanwhile: these findings are no longer anyone's.
-        if (this.checkers.get(root.uri) === checking) this.finish(root, checking, { fresh, followUp, started, changedPaths: step.value, versionOf: (uri) => versions.get(uri) });
+        if (this.checkers.get(root.uri) === checking) this.finish(root, checking, { fresh, followUp, started, slices, changedPaths: step.value, versionOf: (uri) => versions.get(uri) });
       } catch (e) {
         this.connection.console.error(`checking ${root.uri} failed: ${(e as Error).stack ?? String(e)}`);
       } finally {
@@ -173,7 +177,7 @@ export class DiagnosticsPublisher {
   private finish(
     root: Root,
     { workspace, checker }: { workspace: IsmsWorkspace; checker: IncrementalChecker },
-    { fresh, followUp, started, changedPaths, versionOf }: { fresh: boolean; followUp: boolean; started: number; changedPaths: Set<string>; versionOf: (uri: string) => number | undefined },
+    { fresh, followUp, started, slices, changedPaths, versionOf }: { fresh: boolean; followUp: boolean; started: number; slices: number; changedPaths: Set<string>; versionOf: (uri: string) => number | undefined },
   ): void {
     const byUri = new Map<string, Diagnostic[]>();
     for (const path of fresh ? checker.paths() : changedPaths) byUri.set(this.roots.uriOf(root, path), checker.findings(path).diagnostics);
@@ -203,7 +207,7 @@ export class DiagnosticsPublisher {
     if (this.logChecks) {
       const { ruleRuns, documentsChanged, ms } = checker.stats;
       this.connection.console.log(
-        `check ${root.uri}: ${ms} ms, ${ruleRuns} rule runs, ${documentsChanged} documents changed, ${workspace.parseCount} parses in all, ${byUri.size} published; ${this.logChecks()}`,
+        `check ${root.uri}: ${ms} ms in ${slices} slice${slices === 1 ? '' : 's'}, ${ruleRuns} rule runs, ${documentsChanged} documents changed, ${workspace.parseCount} parses in all, ${byUri.size} published; ${this.logChecks()}`,
       );
     }
     if (fresh || checker.stats.documentsChanged > 0 || changedPaths.size > 0) for (const listener of this.listeners) listener(root);
@@ -238,13 +242,22 @@ export class DiagnosticsPublisher {
   }
 
   /** Findings from the result cache, shown while the root's index is being built (then checked and replaced). */
-  publishCached(root: Root, findings: Record<string, Diagnostic[]>): void {
+  async publishCached(root: Root, findings: Record<string, Diagnostic[]>): Promise<void> {
     const published = this.published.get(root.uri) ?? new Set<string>();
+    this.published.set(root.uri, published);
     const byUri = new Map<string, Diagnostic[]>();
     for (const [path, list] of Object.entries(findings)) byUri.set(this.roots.uriOf(root, path), list);
     for (const uri of published) if (!byUri.has(uri)) byUri.set(uri, []);
-    this.send(published, byUri, false);
-    this.published.set(root.uri, published);
+    // Thousands of files on a large folder (a restart's 3,000 publishes held the event loop for 200 ms): sent a
+    // slice at a time, open documents first.
+    const order = [...byUri.keys()].sort((a, b) => Number(this.versionOf(b) !== undefined) - Number(this.versionOf(a) !== undefined));
+    let end = Date.now() + this.sliceMs;
+    for (const uri of order) {
+      this.send(published, new Map([[uri, byUri.get(uri)!]]), false);
+      if (Date.now() < end) continue;
+      await yieldToEventLoop();
+      end = Date.now() + this.sliceMs;
+    }
   }
 
   /** An open document's own findings while its folder is still loading (see Roots.earlyFindings). */
