@@ -69,7 +69,7 @@ function memoryAndStalls(): () => string {
     max = Math.max(max, late);
     last = now;
     // With the monotonic clock a CPU profile (--cpu-prof) uses, so bench/longTasks.mjs can say what ran.
-    if (late > 100) connection.console.log(`event loop stalled ${Math.round(late)} ms, until ${process.hrtime.bigint() / 1000n} µs`);
+    if (late > 50) connection.console.log(`event loop stalled ${Math.round(late)} ms, until ${process.hrtime.bigint() / 1000n} µs`);
   }, TICK_MS).unref();
   return () => {
     const { heapUsed, heapTotal, external, rss } = process.memoryUsage();
