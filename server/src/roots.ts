@@ -25,7 +25,7 @@ export interface LoadHooks {
   /** Markdown files read and parsed so far in one root. */
   onProgress?(rootUri: string, done: number, total: number): void;
   /** The root's files are unchanged since its findings were cached: publish them before the index is built. */
-  onCached?(root: Root, cached: CachedResults): void;
+  onCached?(root: Root, cached: CachedResults): Promise<void>;
   /** Today, for the cache key. */
   today(): number;
 }
@@ -149,7 +149,7 @@ export class Roots {
         this.cacheKeys.set(uri, key);
         const cached = this.cache.load(fsPath, key.key);
         const use = cached !== undefined && !(await this.openTextDiffersFromDisk(location));
-        if (use) this.hooks.onCached?.(root, cached);
+        if (use) await this.hooks.onCached?.(root, cached);
         this.log(`result cache ${use ? 'hit' : 'miss'} for ${fsPath}: walked in ${scannedAt - started} ms, hashed ${scanned.markdown.length} files in ${Date.now() - scannedAt} ms (${Math.round(performance.now())} ms after start)`);
       }
       await this.fs.readMarkdownFiles(location, scanned, { onProgress: (done, total) => this.hooks?.onProgress?.(uri, done, total) });

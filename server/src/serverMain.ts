@@ -38,6 +38,8 @@ export interface ServerHost {
   slowWorkspaceRuleMs?: number;
   /** Called each time the workspace folders have been loaded and checked (the first time: the first full index). */
   onLoaded?: () => void;
+  /** Overrides how long a check runs before the event loop turns (ISMS_CHECK_SLICE_MS, for tests). */
+  checkSliceMs?: number;
 }
 
 /** Files changed on disk that are indexed before their findings are checked and published (see below). */
@@ -59,7 +61,7 @@ export function startServer(host: ServerHost): void {
     (message) => connection.console.log(message),
     host.fs,
   );
-  const diagnostics = new DiagnosticsPublisher(connection, roots, () => pinnedToday, (uri) => documents.get(uri)?.version, host.logChecks, host.slowWorkspaceRuleMs);
+  const diagnostics = new DiagnosticsPublisher(connection, roots, () => pinnedToday, (uri) => documents.get(uri)?.version, host.logChecks, host.slowWorkspaceRuleMs, host.checkSliceMs);
   roots.onRemoved = (uris) => uris.forEach((uri) => diagnostics.clearRoot(uri));
 
   let ready: Promise<void> = Promise.resolve();
@@ -130,7 +132,7 @@ export function startServer(host: ServerHost): void {
       await loading;
       progress?.report(90, 'Checking');
       for (const root of roots.all()) {
-        diagnostics.publish(root);
+        await diagnostics.publish(root);
         const checker = diagnostics.checkerOf(root);
         if (checker) await roots.saveToCache(root, (path) => checker.findings(path), checker.paths());
       }
@@ -201,7 +203,7 @@ export function startServer(host: ServerHost): void {
         // for seconds (the soak's stall log). Checked a slice at a time, with a turn of the loop in between.
         if (++sinceCheck < FILES_PER_CHECK) continue;
         sinceCheck = 0;
-        for (const root of touched) diagnostics.publishCurrent(root.uri);
+        for (const root of touched) void diagnostics.publishCurrent(root.uri);
         await new Promise((resolve) => setTimeout(resolve, 0));
       }
       for (const root of await roots.reloadPending()) touched.add(root);
@@ -228,6 +230,7 @@ export function startServer(host: ServerHost): void {
       await ready;
       await updates;
       await ready; // an update may have started a reload (a new root, a changed .isms.yaml)
+      await diagnostics.idle(); // a long check goes on in slices (see DiagnosticsPublisher.publish)
     },
     today: () => pinnedToday ?? todayUtc(),
     clientCapabilities: () => clientCapabilities,

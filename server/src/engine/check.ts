@@ -132,6 +132,20 @@ export class IncrementalChecker {
    * previous check (all paths with findings, the first time).
    */
   check(today: number, options: { deferSlowRules?: boolean } = {}): Set<string> {
+    const steps = this.steps(today, options);
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    return step.value;
+  }
+
+  /**
+   * check() as steps: it pauses after each document's rule runs and every few paths assembled, so a caller can
+   * spread a large check (the first of a 5,000-document folder takes seconds) over turns of the event loop. The
+   * index may change between steps: each run reads it as it is then, and the change log keeps every change made
+   * after the check began for the next check, which re-runs whatever read something that changed. Only one check
+   * of a checker may be in progress at a time.
+   */
+  *steps(today: number, options: { deferSlowRules?: boolean } = {}): Generator<void, Set<string>, void> {
     const started = Date.now();
     this.stats = { ruleRuns: 0, pathsAssembled: 0, documentsChanged: 0, ms: 0 };
     const affected = new Set<string>();
@@ -180,9 +194,13 @@ export class IncrementalChecker {
       else toRun.delete('.');
     }
     this.workspace.recordReads(undefined);
-    for (const [owner, runs] of toRun) this.runOwner(owner, runs, affected);
+    for (const [owner, runs] of toRun) yield* this.runOwner(owner, runs, affected);
     const changed = new Set<string>();
-    for (const path of affected) if (this.assemble(path)) changed.add(path);
+    let assembled = 0;
+    for (const path of affected) {
+      if (this.assemble(path)) changed.add(path);
+      if (++assembled % 64 === 0) yield;
+    }
     this.stats.pathsAssembled = affected.size;
     this.stats.ms = Date.now() - started;
     return changed;
@@ -240,7 +258,8 @@ export class IncrementalChecker {
     return { diagnostics, suppressed };
   }
 
-  private runOwner(owner: string, runs: Set<number> | 'all', affected: Set<string>): void {
+  /** Runs rules on one owner; pauses after the document's runs, or after each workspace rule (some take 100 ms). */
+  private *runOwner(owner: string, runs: Set<number> | 'all', affected: Set<string>): Generator<void, void, void> {
     const isWorkspace = owner === '.';
     const doc = isWorkspace ? undefined : this.workspace.getDocument(owner);
     if (!isWorkspace && !doc) return;
@@ -258,7 +277,9 @@ export class IncrementalChecker {
       const entry = this.run(rule, index, severity, owner, doc, old);
       slots[index] = entry;
       if (entry) this.register(entry, affected);
+      if (isWorkspace) yield;
     }
+    if (!isWorkspace) yield;
   }
 
   /** When set, the time each rule took in the last check, by code (for profiling). */

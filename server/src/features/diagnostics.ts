@@ -9,6 +9,18 @@ import type { IsmsWorkspace } from '../engine/workspace/workspace';
 import type { Root, Roots } from '../roots';
 import { findRule } from '../engine/rules/registry';
 import { todayUtc } from '../engine/util/dates';
+import { yieldToEventLoop } from '../engine/util/eventLoop';
+
+/** The longest a check runs before it lets the event loop turn (see publish()). */
+const SLICE_MS = 30;
+
+/** Runs a check's steps for one slice of time; the last result, done or not. */
+function runSlice(steps: Generator<void, Set<string>, void>, sliceMs: number): IteratorResult<void, Set<string>> {
+  const end = Date.now() + sliceMs;
+  let step = steps.next();
+  while (!step.done && Date.now() < end) step = steps.next();
+  return step;
+}
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -55,6 +67,8 @@ export class DiagnosticsPublisher {
     private readonly logChecks?: () => string,
     /** See IncrementalChecker: which workspace rules wait for the second pass. */
     private readonly slowWorkspaceRuleMs?: number,
+    /** How long a check runs before the event loop turns (see publish(); 0 in tests: after every step). */
+    private readonly sliceMs = SLICE_MS,
   ) {}
 
   /**
@@ -69,7 +83,7 @@ export class DiagnosticsPublisher {
         () => {
           this.timers.delete(root.uri);
           // The root may have been reloaded since; check the current one.
-          this.publishCurrent(root.uri);
+          void this.publishCurrent(root.uri);
         },
         delayMs ?? (this.lastCheckMs > 50 ? 120 : 0),
       ),
@@ -77,9 +91,9 @@ export class DiagnosticsPublisher {
   }
 
   /** Checks and publishes the current root with this URI now (it may have been reloaded since it was looked up). */
-  publishCurrent(rootUri: string): void {
+  publishCurrent(rootUri: string): Promise<void> {
     const current = this.roots.all().find((r) => r.uri === rootUri);
-    if (current) this.publish(current);
+    return current ? this.publish(current) : Promise.resolve();
   }
 
   onPublished(listener: (root: Root) => void): void {
@@ -87,10 +101,19 @@ export class DiagnosticsPublisher {
   }
 
   /**
-   * Checks and publishes synchronously: the check reads the index as it is now, so a publish can never carry
-   * findings older than the text it is sent after.
+   * Checks and publishes. A check that ends within a slice of the event loop (an edit's, nearly always) runs and is
+   * published synchronously: it reads the index as it is now, so a publish can never carry findings older than the
+   * text it is sent after. A longer one (the first check of a large folder takes seconds, a branch switch's
+   * hundreds of milliseconds) goes on in slices with a turn of the loop in between, so edits and requests are not
+   * held up, and is published once done, with the document versions it started from; whatever changed meanwhile
+   * is checked right after. Resolves once the root's findings are published and no check of it is running.
    */
-  publish(root: Root): void {
+  publish(root: Root): Promise<void> {
+    const busy = this.running.get(root.uri);
+    if (busy) {
+      busy.again = true;
+      return busy.idle;
+    }
     const started = Date.now();
     clearTimeout(this.timers.get(root.uri));
     this.timers.delete(root.uri);
@@ -101,13 +124,61 @@ export class DiagnosticsPublisher {
       state = { workspace: root.workspace, checker: new IncrementalChecker(root.workspace, this.slowWorkspaceRuleMs === undefined ? {} : { slowWorkspaceRuleMs: this.slowWorkspaceRuleMs }) };
       this.checkers.set(root.uri, state);
     }
-    const { checker } = state!;
+    const checking = state!;
     // After an edit, slow workspace rules run in a second check right after this one is published. That second
     // check must not defer them again: it did, so a slow rule (the SoA cross-checks on a large ISMS, or any rule
     // on a loaded machine) never ran after its first check, and a file deleted on disk left its findings stale
     // (the soak's mismatches), while the follow-up rescheduled itself every 10 ms.
     const followUp = this.followUps.delete(root.uri);
-    const changedPaths = checker.check(this.today() ?? todayUtc(), { deferSlowRules: !fresh && !followUp });
+    const versions = new Map<string, number | undefined>();
+    for (const uri of this.roots.openUris()) versions.set(uri, this.versionOf(uri));
+    const steps = checking.checker.steps(this.today() ?? todayUtc(), { deferSlowRules: !fresh && !followUp });
+    let slices = 1;
+    let step = runSlice(steps, this.sliceMs);
+    if (step.done) {
+      this.finish(root, checking, { fresh, followUp, started, slices, changedPaths: step.value, versionOf: this.versionOf });
+      return Promise.resolve();
+    }
+    let settled = () => undefined as void;
+    const record = { again: false, idle: new Promise<void>((resolve) => (settled = resolve)) };
+    this.running.set(root.uri, record);
+    void (async () => {
+      try {
+        while (!step.done) {
+          await yieldToEventLoop();
+          step = runSlice(steps, this.sliceMs);
+          slices++;
+        }
+        // A root removed (or reloaded and checked afresh) meanwhile: these findings are no longer anyone's.
+        if (this.checkers.get(root.uri) === checking) this.finish(root, checking, { fresh, followUp, started, slices, changedPaths: step.value, versionOf: (uri) => versions.get(uri) });
+      } catch (e) {
+        this.connection.console.error(`checking ${root.uri} failed: ${(e as Error).stack ?? String(e)}`);
+      } finally {
+        this.running.delete(root.uri);
+        // Edits and file events during the check asked for another: it sees what changed since this one began.
+        if (record.again) {
+          const current = this.roots.all().find((r) => r.uri === root.uri);
+          if (current) await this.publish(current);
+        }
+        settled();
+      }
+    })();
+    return record.idle;
+  }
+
+  /** Roots being checked in slices (see publish()), and whether another check was asked for meanwhile. */
+  private readonly running = new Map<string, { again: boolean; idle: Promise<void> }>();
+
+  /** Resolves once no check is running (features answer from the latest findings). */
+  async idle(): Promise<void> {
+    while (this.running.size) await Promise.all([...this.running.values()].map((r) => r.idle));
+  }
+
+  private finish(
+    root: Root,
+    { workspace, checker }: { workspace: IsmsWorkspace; checker: IncrementalChecker },
+    { fresh, followUp, started, slices, changedPaths, versionOf }: { fresh: boolean; followUp: boolean; started: number; slices: number; changedPaths: Set<string>; versionOf: (uri: string) => number | undefined },
+  ): void {
     const byUri = new Map<string, Diagnostic[]>();
     for (const path of fresh ? checker.paths() : changedPaths) byUri.set(this.roots.uriOf(root, path), checker.findings(path).diagnostics);
     for (const d of byUri.get(this.roots.uriOf(root, '.')) ?? []) {
@@ -122,11 +193,11 @@ export class DiagnosticsPublisher {
     // Every open document is published for its current version, even when its findings did not change, so the
     // editor knows they are up to date with what it shows.
     for (const uri of this.roots.openUris()) {
-      const version = this.versionOf(uri);
+      const version = versionOf(uri);
       if (version === undefined || version === this.publishedVersions.get(uri) || byUri.has(uri)) continue;
       if (this.roots.locate(uri)?.root.uri === root.uri) byUri.set(uri, this.latest.get(uri) ?? []);
     }
-    this.send(published, byUri, fresh);
+    this.send(published, byUri, fresh, versionOf);
     this.published.set(root.uri, published);
     if (!followUp) this.lastCheckMs = Date.now() - started;
     if (checker.hasDeferred()) {
@@ -134,9 +205,9 @@ export class DiagnosticsPublisher {
       this.schedule(root, 10);
     }
     if (this.logChecks) {
-      const { ruleRuns, documentsChanged } = checker.stats;
+      const { ruleRuns, documentsChanged, ms } = checker.stats;
       this.connection.console.log(
-        `check ${root.uri}: ${this.lastCheckMs} ms, ${ruleRuns} rule runs, ${documentsChanged} documents changed, ${root.workspace.parseCount} parses in all, ${byUri.size} published; ${this.logChecks()}`,
+        `check ${root.uri}: ${ms} ms in ${slices} slice${slices === 1 ? '' : 's'}, ${ruleRuns} rule runs, ${documentsChanged} documents changed, ${workspace.parseCount} parses in all, ${byUri.size} published; ${this.logChecks()}`,
       );
     }
     if (fresh || checker.stats.documentsChanged > 0 || changedPaths.size > 0) for (const listener of this.listeners) listener(root);
@@ -146,11 +217,11 @@ export class DiagnosticsPublisher {
    * Publishes findings by URI, open documents first (what the user is looking at). With `skipSame`, a URI whose
    * findings equal what is shown (from the result cache, say) is not sent again.
    */
-  private send(published: Set<string>, byUri: Map<string, Diagnostic[]>, skipSame: boolean): void {
-    const order = [...byUri.keys()].sort((a, b) => Number(this.versionOf(b) !== undefined) - Number(this.versionOf(a) !== undefined));
+  private send(published: Set<string>, byUri: Map<string, Diagnostic[]>, skipSame: boolean, versionOf = this.versionOf): void {
+    const order = [...byUri.keys()].sort((a, b) => Number(versionOf(b) !== undefined) - Number(versionOf(a) !== undefined));
     for (const uri of order) {
       const list = byUri.get(uri)!;
-      const version = this.versionOf(uri);
+      const version = versionOf(uri);
       if (list.length === 0) {
         this.latest.delete(uri);
         const shown = published.delete(uri);
@@ -171,13 +242,22 @@ export class DiagnosticsPublisher {
   }
 
   /** Findings from the result cache, shown while the root's index is being built (then checked and replaced). */
-  publishCached(root: Root, findings: Record<string, Diagnostic[]>): void {
+  async publishCached(root: Root, findings: Record<string, Diagnostic[]>): Promise<void> {
     const published = this.published.get(root.uri) ?? new Set<string>();
+    this.published.set(root.uri, published);
     const byUri = new Map<string, Diagnostic[]>();
     for (const [path, list] of Object.entries(findings)) byUri.set(this.roots.uriOf(root, path), list);
     for (const uri of published) if (!byUri.has(uri)) byUri.set(uri, []);
-    this.send(published, byUri, false);
-    this.published.set(root.uri, published);
+    // Thousands of files on a large folder (a restart's 3,000 publishes held the event loop for 200 ms): sent a
+    // slice at a time, open documents first.
+    const order = [...byUri.keys()].sort((a, b) => Number(this.versionOf(b) !== undefined) - Number(this.versionOf(a) !== undefined));
+    let end = Date.now() + this.sliceMs;
+    for (const uri of order) {
+      this.send(published, new Map([[uri, byUri.get(uri)!]]), false);
+      if (Date.now() < end) continue;
+      await yieldToEventLoop();
+      end = Date.now() + this.sliceMs;
+    }
   }
 
   /** An open document's own findings while its folder is still loading (see Roots.earlyFindings). */
