@@ -251,7 +251,9 @@ function readBody(text: string, bodyStart: number, doc: IsmsDocument, lines: Lin
     for (const m of controls) if (m.id.startsWith(ISO42001_PREFIX) || !otherStandard(m.start)) push('control', m);
   }
   const risks = scanPattern(prose, riskMatcher, urls);
-  for (const m of risks) push('risk', m);
+  const ownRows = risks.length ? registerIdCells(doc, scan, riskMatcher) : [];
+  // A risk table kept inside a method or a policy (ID, Likelihood, Impact...) lists its rows, it does not cite them.
+  for (const m of risks) if (!ownRows.some((c) => m.start >= c.start && m.start < c.end)) push('risk', m);
   const riskStarts = new Set(risks.map((r) => r.start));
   for (const m of scanPattern(prose, actionMatcher, urls)) if (!riskStarts.has(m.start)) {
     push('action', m);
@@ -327,6 +329,18 @@ function rowAt<R extends { start: number; end: number }>(rows: R[], offset: numb
 function verdict(text: string): boolean | undefined {
   if (ISO27001_NAMED.test(text)) return false;
   return otherStandardIn(text) ? true : undefined;
+}
+
+/** The ID cells of risk-register tables (an ID column beside likelihood and impact) in a document of another type. */
+function registerIdCells(doc: IsmsDocument, scan: ScanOutput, riskMatcher: RegExp): ScannedCell[] {
+  if (doc.type === 'risk-register' || doc.type === 'risk' || doc.type === 'risk-treatment-plan') return [];
+  const cells: ScannedCell[] = [];
+  scan.tables.forEach((t, i) => {
+    const roles = riskColumnRoles(doc.tables[i], undefined, riskMatcher);
+    if (roles.id === undefined || roles.likelihood === undefined || roles.impact === undefined) return;
+    for (const row of t.rows) if (row.cells[roles.id]) cells.push(row.cells[roles.id]);
+  });
+  return cells;
 }
 
 const byStart = (a: { range: Reference['range'] }, b: { range: Reference['range'] }) =>
