@@ -18,7 +18,8 @@ export const SCOPE_SECTIONS: readonly ScopeSection[] = [
     key: 'statement',
     title: 'Scope statement',
     clause: '4.3',
-    pattern: /\bscope statement|statement of (the )?scope|^(isms )?scope( of the isms)?$|^purpose and scope$|\bscope of (the )?isms\b/,
+    // A scope stated dimension by dimension ("2. Organizational Scope", "Technical and System Scope") states it.
+    pattern: /\bscope statement|statement of (the )?scope|^(isms )?scope( of the isms)?$|^purpose and scope$|\bscope of (the )?isms\b|^(?:organi[sz]ational|technical|physical|geographic(?:al)?|logical|network|system|site|location)(?: and (?:organi[sz]ational|technical|physical|geographic(?:al)?|logical|network|system|site|location))? scope$/,
     names: [
       'geltungsbereich', 'anwendungsbereich', 'périmètre', 'perimetre', "domaine d'application", "champ d'application", 'alcance', 'ámbito de aplicación',
       'escopo', 'âmbito', 'abrangência', 'reikwijdte', 'toepassingsgebied', "ambito di applicazione", 'campo di applicazione', 'perimetro', '適用範囲', 'スコープ',
@@ -28,7 +29,8 @@ export const SCOPE_SECTIONS: readonly ScopeSection[] = [
     key: 'boundaries',
     title: 'Boundaries',
     clause: '4.3',
-    pattern: /\bboundar|\bapplicability\b/,
+    // Organisational, technical and physical scope sections draw the boundaries.
+    pattern: /\bboundar|\bapplicability\b|^(?:organi[sz]ational|technical|physical|geographic(?:al)?|logical|network|system|site|location)(?: and (?:organi[sz]ational|technical|physical|geographic(?:al)?|logical|network|system|site|location))? scope$/,
     names: ['grenzen', 'abgrenzung', 'limites', 'frontières', 'límites', 'fronteiras', 'afbakening', 'confini', 'limiti', '境界', '範囲の境界', '所在地', '拠点', '組織単位'],
   },
   {
