@@ -251,7 +251,7 @@ function readBody(text: string, bodyStart: number, doc: IsmsDocument, lines: Lin
     for (const m of controls) if (m.id.startsWith(ISO42001_PREFIX) || !otherStandard(m.start)) push('control', m);
   }
   const risks = scanPattern(prose, riskMatcher, urls);
-  const ownRows = risks.length ? registerIdCells(doc, scan, riskMatcher) : [];
+  const ownRows = risks.length ? registerIdCells(doc, scan, riskMatcher, risks) : [];
   // A risk table kept inside a method or a policy (ID, Likelihood, Impact...) lists its rows, it does not cite them.
   for (const m of risks) if (!ownRows.some((c) => m.start >= c.start && m.start < c.end)) push('risk', m);
   const riskStarts = new Set(risks.map((r) => r.start));
@@ -332,10 +332,12 @@ function verdict(text: string): boolean | undefined {
 }
 
 /** The ID cells of risk-register tables (an ID column beside likelihood and impact) in a document of another type. */
-function registerIdCells(doc: IsmsDocument, scan: ScanOutput, riskMatcher: RegExp): ScannedCell[] {
+function registerIdCells(doc: IsmsDocument, scan: ScanOutput, riskMatcher: RegExp, risks: readonly ControlMatch[]): ScannedCell[] {
   if (doc.type === 'risk-register' || doc.type === 'risk' || doc.type === 'risk-treatment-plan') return [];
   const cells: ScannedCell[] = [];
   scan.tables.forEach((t, i) => {
+    // Column roles only for tables that hold a risk ID: most mentions are in prose.
+    if (!risks.some((m) => m.start >= t.start && m.start < t.end)) return;
     const roles = riskColumnRoles(doc.tables[i], undefined, riskMatcher);
     if (roles.id === undefined || roles.likelihood === undefined || roles.impact === undefined) return;
     for (const row of t.rows) if (row.cells[roles.id]) cells.push(row.cells[roles.id]);
