@@ -163,6 +163,8 @@ describe('adoption: isms init on differently-shaped ISMSs', () => {
     // A real fault in a template is still reported.
     const backup = join(r.dir, 'policies/backup.md.tmpl');
     writeFileSync(backup, readFileSync(backup, 'utf8').replace(/^owner: .*\n/m, '').replace('daily;', 'daily, [as written](missing.md);'));
+    // Links name the rendered pages: `access-control.md` beside it, `isms-scope.md` gathered from another folder.
+    appendFileSync(join(r.dir, 'policies/access-control.md.tmpl'), '\nSee [backups](backup.md) and [the scope](isms-scope.md).\n');
     const check = run(['check', r.dir, '--format', 'json', '--today', '2026-11-21']);
     const findings = (JSON.parse(check.stdout).diagnostics as { file: string; code: string }[]).map((d) => `${d.file} ${d.code}`);
     assert.deepEqual(findings.sort(), ['policies/backup.md.tmpl frontmatter-missing-field', 'policies/backup.md.tmpl link-broken']);

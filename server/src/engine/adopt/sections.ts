@@ -11,6 +11,8 @@ export interface ScopeSection {
   pattern: RegExp;
   /** Headings in the other languages: a heading containing one of these (as a word, or anywhere for Japanese). */
   names: readonly string[];
+  /** A metadata field that, stated wherever the document keeps its metadata, records what the section would. */
+  field?: string;
 }
 
 export const SCOPE_SECTIONS: readonly ScopeSection[] = [
@@ -69,6 +71,8 @@ export const SCOPE_SECTIONS: readonly ScopeSection[] = [
     title: 'Management approval',
     clause: '5.1 / 7.5',
     pattern: /\bapprov|\bsign[- ]?off\b|\bauthori[sz]ation\b/,
+    // "**Approved by:** Managing Director" in the header records the approval.
+    field: 'approved_by',
     names: ['freigabe', 'genehmigung', 'approbation', 'aprobación', 'aprovação', 'aprovacao', 'goedkeuring', 'vaststelling', 'approvazione', '承認'],
   },
 ];

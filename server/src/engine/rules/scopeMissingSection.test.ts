@@ -44,6 +44,12 @@ describe(code, () => {
     assert.deepEqual(check({ 's.md': md(front, reviewOnly) }, { code }).map((d) => d.data?.section), ['statement', 'boundaries']);
   });
 
+  it('takes an approver stated in the metadata (a bold header line) as the approval', () => {
+    const noApproval = complete.replace('## Management approval\n', '');
+    assert.deepEqual(check({ 's.md': md({ ...front, approved_by: 'Managing Director' }, noApproval) }, { code }), []);
+    assert.deepEqual(check({ 's.md': md(front, noApproval) }, { code }).map((d) => d.data?.section), ['approval']);
+  });
+
   it('accepts the sections in German, French, Spanish, Portuguese, Dutch, Italian and Japanese', () => {
     const languages = {
       de: ['Geltungsbereich', 'Abgrenzung', 'Schnittstellen und Abhängigkeiten', 'Interne und externe Themen', 'Interessierte Parteien', 'Ausschlüsse', 'Freigabe'],

@@ -4,6 +4,8 @@ import { SCOPE_SECTIONS, findScopeSection } from '../adopt/sections';
 
 export { SCOPE_SECTIONS } from '../adopt/sections';
 
+const stated = (v: unknown) => (typeof v === 'string' && v.trim() !== '') || (v !== null && v !== undefined && typeof v !== 'string');
+
 export const scopeMissingSection: DocumentRule = {
   code: 'scope-missing-section',
   family: 'scope',
@@ -16,6 +18,7 @@ export const scopeMissingSection: DocumentRule = {
     const configured = ctx.workspace.config.scopeSections;
     for (const section of SCOPE_SECTIONS) {
       if (findScopeSection(section, doc.headings, configured[section.key])) continue;
+      if (section.field && stated(doc.frontmatter?.data[section.field])) continue;
       ctx.report({
         range: documentAnchor(doc),
         message: `Scope document has no "${section.title}" section (ISO/IEC 27001 clause ${section.clause}). Add a heading such as "## ${section.title}".`,
