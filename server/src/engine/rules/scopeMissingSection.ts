@@ -1,10 +1,9 @@
 import type { DocumentRule } from './rule';
 import { documentAnchor } from './helpers';
 import { SCOPE_SECTIONS, findScopeSection } from '../adopt/sections';
+import { hasValue } from '../isms/status';
 
 export { SCOPE_SECTIONS } from '../adopt/sections';
-
-const stated = (v: unknown) => (typeof v === 'string' && v.trim() !== '') || (v !== null && v !== undefined && typeof v !== 'string');
 
 export const scopeMissingSection: DocumentRule = {
   code: 'scope-missing-section',
@@ -18,7 +17,7 @@ export const scopeMissingSection: DocumentRule = {
     const configured = ctx.workspace.config.scopeSections;
     for (const section of SCOPE_SECTIONS) {
       if (findScopeSection(section, doc.headings, configured[section.key])) continue;
-      if (section.field && stated(doc.frontmatter?.data[section.field])) continue;
+      if (section.field && hasValue(doc, section.field)) continue;
       ctx.report({
         range: documentAnchor(doc),
         message: `Scope document has no "${section.title}" section (ISO/IEC 27001 clause ${section.clause}). Add a heading such as "## ${section.title}".`,
