@@ -163,6 +163,8 @@ describe('adoption: isms init on differently-shaped ISMSs', () => {
     // A real fault in a template is still reported.
     const backup = join(r.dir, 'policies/backup.md.tmpl');
     writeFileSync(backup, readFileSync(backup, 'utf8').replace(/^owner: .*\n/m, '').replace('daily;', 'daily, [as written](missing.md);'));
+    // Links name the rendered pages: `access-control.md` beside it, `isms-scope.md` gathered from another folder.
+    appendFileSync(join(r.dir, 'policies/access-control.md.tmpl'), '\nSee [backups](backup.md) and [the scope](isms-scope.md).\n');
     const check = run(['check', r.dir, '--format', 'json', '--today', '2026-11-21']);
     const findings = (JSON.parse(check.stdout).diagnostics as { file: string; code: string }[]).map((d) => `${d.file} ${d.code}`);
     assert.deepEqual(findings.sort(), ['policies/backup.md.tmpl frontmatter-missing-field', 'policies/backup.md.tmpl link-broken']);
@@ -202,6 +204,30 @@ describe('adoption: isms init on differently-shaped ISMSs', () => {
       'warning Project/templates/SoA_Template.md soa-control-duplicate',
     ]);
     assert.ok(duplicates.every((d) => /reads as a template \(in templates\/\)/.test(d.message)));
+  });
+
+  it('reads an ISMS folder inside a product repository: setext titles, a risk method, blank forms, bracketed suppliers', () => {
+    const r = adopted('product-docs');
+    dirs.push(r.dir);
+    // Typed from setext titles and names: the risk method is the risk process; a page on how audits and reviews are run is
+    // a procedure, not one review's minutes.
+    assert.match(r.config, /\n {2}docs\/SECURITY\/RISK_METHOD\.md: procedure\n/);
+    assert.match(r.config, /\n {2}docs\/SECURITY\/OUTSIDE_SERVICES\.md: supplier-register\n/);
+    assert.match(r.config, /\n {2}docs\/SECURITY\/AUDIT_AND_REVIEW\.md: procedure\n/);
+    // Blank forms are no audit and no minutes, even when nothing else of their type is here.
+    assert.match(r.config, /\n {2}- docs\/SECURITY\/AUDIT_REPORT_TEMPLATE\.md\n {2}- docs\/SECURITY\/REVIEW_MINUTES_TEMPLATE\.md\n/);
+    assert.match(r.initOutput, /REVIEW_MINUTES_TEMPLATE\.md is a blank template \([^)]*8 fields left blank, no table row filled in\) and no other management-review is here/);
+    // Products in brackets are not suppliers of their own; the one supplier the scope does not name is reported once.
+    const dependencies = r.diagnostics.filter((d) => d.code === 'scope-dependency-missing');
+    assert.deepEqual(dependencies.map((d) => d.message.split(' (')[0]), ['Paygate']);
+    // The risk table kept inside the method lists its rows; it does not cite risks that no register defines.
+    assert.deepEqual(r.diagnostics.filter((d) => d.code === 'risk-unknown'), []);
+    // The whole-ISMS view: the risk processes and the audit programme are there; audit results and review minutes are not.
+    writeFileSync(join(r.dir, '.isms.yaml'), readFileSync(join(r.dir, '.isms.yaml'), 'utf8').replace(/rules:\n[\s\S]*$/, ''));
+    const check = run(['check', r.dir, '--format', 'json', '--today', '2026-11-21']);
+    const locker = (JSON.parse(check.stdout) as { diagnostics: Finding[] }).diagnostics.filter((d) => d.code === 'locker-missing-document').map((d) => /clause ([\d.]+(?: [a-z])?)\)/.exec(d.message)?.[1]);
+    for (const clause of ['6.1.2', '6.1.3', '9.2.2']) assert.ok(!locker.includes(clause), `${clause} reported missing`);
+    for (const clause of ['9.2', '9.3']) assert.ok(locker.includes(clause), `${clause} not reported`);
   });
 
   it('leaves a few templates among Markdown documents unread', () => {

@@ -25,6 +25,14 @@ describe('metadata where real ISMSs keep it', () => {
     assert.deepEqual(doc.parseDiagnostics, []);
   });
 
+  it('titles a page that opens with a lower heading (a module a generator includes) by that heading, and no other page', () => {
+    const module = parse('\n### Access Changes and Removal\n\nRequests go through the ticket queue.\n', {}, 'policies/m.md');
+    assert.equal(module.title, 'Access Changes and Removal');
+    assert.equal(whereField(module, 'title'), 'in the first heading');
+    const prose = parse('Requests go through the ticket queue.\n\n### Details\n\nMore.\n', {}, 'policies/n.md');
+    assert.equal(prose.title, undefined);
+  });
+
   it('never reads a register, listing, glossary or change log as metadata', () => {
     const register = '# Policies\n\n| Document | Owner | Status |\n|---|---|---|\n| Access | CISO | draft |\n| Backup | CTO | live |\n';
     assert.equal(parse(register).frontmatter!.data.owner, undefined);

@@ -250,11 +250,22 @@ export function readBodySources(doc: IsmsDocument, text: string, bodyStart: numb
   if (!doc.metadata && counts.size) doc.metadata = [...counts].sort((a, b) => b[1] - a[1])[0][0];
 }
 
+/**
+ * A page with no H1 that opens with a heading of another level (`### Access Review`: a module a generator includes
+ * into a page) is titled by that heading; a lower heading further down titles nothing.
+ */
+function openingHeading(doc: IsmsDocument, text: string, bodyStart: number, lines: LineIndex): IsmsDocument['headings'][number] | undefined {
+  const first = doc.headings[0];
+  if (!first) return undefined;
+  const content = text.slice(bodyStart).search(/\S/);
+  return content >= 0 && lines.position(bodyStart + content).line === first.range.start.line ? first : undefined;
+}
+
 /** Whatever else supplied the metadata: the first H1 is the title when none is given, and the latest revision the last review when no review date is. */
 export function completeMetadata(doc: IsmsDocument, text: string, bodyStart: number, lines: LineIndex, dateFormat: DateFormat): void {
   const fm = doc.frontmatter;
   if (!fm) return;
-  const h1 = doc.headings.find((h) => h.depth === 1);
+  const h1 = doc.headings.find((h) => h.depth === 1) ?? openingHeading(doc, text, bodyStart, lines);
   if (h1 && (fm.data.title === undefined || fm.data.title === null || fm.data.title === '')) {
     delete fm.data.title;
     setField(doc, 'first-heading', { key: 'title', value: h1.text, keyRange: h1.range, valueRange: h1.range });

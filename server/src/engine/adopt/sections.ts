@@ -11,6 +11,8 @@ export interface ScopeSection {
   pattern: RegExp;
   /** Headings in the other languages: a heading containing one of these (as a word, or anywhere for Japanese). */
   names: readonly string[];
+  /** A metadata field that, stated wherever the document keeps its metadata, records what the section would. */
+  field?: string;
 }
 
 export const SCOPE_SECTIONS: readonly ScopeSection[] = [
@@ -18,7 +20,8 @@ export const SCOPE_SECTIONS: readonly ScopeSection[] = [
     key: 'statement',
     title: 'Scope statement',
     clause: '4.3',
-    pattern: /\bscope statement|statement of (the )?scope|^(isms )?scope( of the isms)?$|^purpose and scope$|\bscope of (the )?isms\b/,
+    // A scope stated dimension by dimension ("2. Organizational Scope", "Technical and System Scope") states it.
+    pattern: /\bscope statement|statement of (the )?scope|^(isms )?scope( of the isms)?$|^purpose and scope$|\bscope of (the )?isms\b|^(?:organi[sz]ational|technical|physical|geographic(?:al)?|logical|network|system|site|location)(?: and (?:organi[sz]ational|technical|physical|geographic(?:al)?|logical|network|system|site|location))? scope$/,
     names: [
       'geltungsbereich', 'anwendungsbereich', 'périmètre', 'perimetre', "domaine d'application", "champ d'application", 'alcance', 'ámbito de aplicación',
       'escopo', 'âmbito', 'abrangência', 'reikwijdte', 'toepassingsgebied', "ambito di applicazione", 'campo di applicazione', 'perimetro', '適用範囲', 'スコープ',
@@ -28,7 +31,8 @@ export const SCOPE_SECTIONS: readonly ScopeSection[] = [
     key: 'boundaries',
     title: 'Boundaries',
     clause: '4.3',
-    pattern: /\bboundar|\bapplicability\b/,
+    // Organisational, technical and physical scope sections draw the boundaries.
+    pattern: /\bboundar|\bapplicability\b|^(?:organi[sz]ational|technical|physical|geographic(?:al)?|logical|network|system|site|location)(?: and (?:organi[sz]ational|technical|physical|geographic(?:al)?|logical|network|system|site|location))? scope$/,
     names: ['grenzen', 'abgrenzung', 'limites', 'frontières', 'límites', 'fronteiras', 'afbakening', 'confini', 'limiti', '境界', '範囲の境界', '所在地', '拠点', '組織単位'],
   },
   {
@@ -67,6 +71,8 @@ export const SCOPE_SECTIONS: readonly ScopeSection[] = [
     title: 'Management approval',
     clause: '5.1 / 7.5',
     pattern: /\bapprov|\bsign[- ]?off\b|\bauthori[sz]ation\b/,
+    // "**Approved by:** Managing Director" in the header records the approval.
+    field: 'approved_by',
     names: ['freigabe', 'genehmigung', 'approbation', 'aprobación', 'aprovação', 'aprovacao', 'goedkeuring', 'vaststelling', 'approvazione', '承認'],
   },
 ];

@@ -30,3 +30,27 @@ export function templateEvidence(path: string, title?: string, heading?: string)
   const named = [title, heading].find((n) => n && saysTemplate(n));
   return named ? { strength: 1, because: `"${named}" names a template` } : undefined;
 }
+
+/**
+ * Why a template is a blank form, or undefined if it is filled in: at least three labelled list items with nothing
+ * after the label (`- Date:`), no more filled ones than blank ones, and no table row with anything in it.
+ */
+export function unfilledForm(text: string): string | undefined {
+  let blank = 0;
+  let filled = 0;
+  let rows = 0;
+  let tableLine = 0;
+  for (const line of text.split(/\r?\n/)) {
+    const field = /^\s*(?:[-*+]|\d+[.)])\s+(?:\*\*)?[^:|]{1,60}?:(?:\*\*)?(.*)$/.exec(line);
+    if (field) {
+      if (field[1].trim() === '' || /^_{2,}$/.test(field[1].trim())) blank++;
+      else filled++;
+    }
+    if (/^\s*\|/.test(line)) {
+      tableLine++;
+      // The header and the delimiter row are the form; a body row with text in a cell is filled in.
+      if (tableLine > 2 && /[^|\s]/.test(line)) rows++;
+    } else tableLine = 0;
+  }
+  return blank >= 3 && blank >= filled && rows === 0 ? `${blank} fields left blank, no table row filled in` : undefined;
+}

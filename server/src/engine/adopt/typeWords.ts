@@ -154,7 +154,7 @@ export const TYPE_WORDS: readonly TypeWords[] = [
       'procedure', 'procedures', 'sop', 'standard operating procedure', 'runbook', 'playbook', 'work instruction', 'verfahren',
       '*verfahren', '*anweisung', '*prozess',
       'verfahrensanweisung', 'arbeitsanweisung', 'procedimento', 'procedimiento', 'instrução de trabalho', 'instrucao de trabalho',
-      'procédure', 'procedure operationnelle', '手順書', '手順', '作業手順', 'プロシージャ', 'methodology', 'methodik', 'metodologia',
+      'procédure', 'procedure operationnelle', '手順書', '手順', '作業手順', 'プロシージャ', 'methodology', 'method', 'methodik', 'metodologia',
       'método', 'incident response plan', 'business continuity plan', 'disaster recovery plan', 'continuity plan', 'recovery plan',
       'notfallplan', 'plano de continuidade', 'plano de resposta a incidentes', '事業継続計画', 'インシデント対応計画',
     ],
@@ -168,6 +168,15 @@ export const TYPE_WORDS: readonly TypeWords[] = [
     ],
   },
 ];
+
+/**
+ * Records of one event each (an audit, a review meeting), with the short words that name the event beside the
+ * other ("Audit and Management Review"): a name that names two of them is how both are run, a procedure.
+ */
+export const EVENT_RECORD_WORDS: ReadonlyMap<DocumentType, readonly string[]> = new Map<DocumentType, readonly string[]>([
+  ['audit', ['audit', 'audits', 'auditoria', 'auditoría', '監査']],
+  ['management-review', []],
+]);
 
 /** Policy words that count only when no other type word is in the name ("ISO 27001 standard" is no policy). */
 export const WEAK_NAMES: ReadonlySet<string> = new Set(['standard', '標準']);

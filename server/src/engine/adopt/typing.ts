@@ -8,12 +8,12 @@ import type { DocumentType } from '../model';
 import { scanMarkdown } from '../parse/scanner';
 import {
   CLAUSE_KEYS, CONTROLLED_FLAGS, NEVER_TYPED_FILES, NEVER_TYPED_FOLDERS, REFERENCE_FILE_NAMES, REFERENCE_NAMES,
-  SPECIFIC_TYPES, TYPE_WORDS, WEAK_NAMES, TEMPLATE_GUIDE_NAMES, MAPPING_NAMES, STANDARD_HINT,
+  SPECIFIC_TYPES, TYPE_WORDS, WEAK_NAMES, TEMPLATE_GUIDE_NAMES, MAPPING_NAMES, STANDARD_HINT, EVENT_RECORD_WORDS,
 } from './typeWords';
 import { STATIC_SITE_TYPES } from './vocabulary';
 import { nameWords } from './names';
 import { readControlEntries } from '../parse/controlEntries';
-import { templateEvidence, type TemplateEvidence } from './templates';
+import { templateEvidence, unfilledForm, type TemplateEvidence } from './templates';
 
 export interface TypingInput {
   path: string;
@@ -26,7 +26,7 @@ export type Typing =
   | { kind: 'typed'; type: DocumentType; because: string; template?: string }
   | { kind: 'reference'; because: string }
   /** A template or sample of a document type the ISMS has its own document of: proposed for `exclude`. */
-  | { kind: 'template'; type: DocumentType; because: string }
+  | { kind: 'template'; type: DocumentType; because: string; /** The only one of its type, not filled in. */ unfilled?: true }
   | { kind: 'untyped'; because: string };
 
 export { nameWords };
@@ -66,9 +66,13 @@ export function typeFromName(name: string): { type: DocumentType; phrase: string
   let specific: { type: DocumentType; phrase: string; end: number } | undefined;
   let general: { type: DocumentType; phrase: string; end: number } | undefined;
   let weak: { type: DocumentType; phrase: string } | undefined;
+  const events = new Map<DocumentType, string>();
   for (const entry of TYPE_WORDS) {
     const whole = entry.wholeNames?.find((w) => nameWords(w) === words);
     if (whole) return { type: entry.type, phrase: whole };
+    const eventWords = EVENT_RECORD_WORDS.get(entry.type);
+    const event = eventWords && [...entry.names, ...eventWords].find((p) => phraseEnd(words, p) >= 0);
+    if (event) events.set(entry.type, event);
     for (const phrase of entry.names) {
       const end = phraseEnd(words, phrase);
       if (end < 0) continue;
@@ -77,6 +81,9 @@ export function typeFromName(name: string): { type: DocumentType; phrase: string
       else if (!general || end > general.end) general = { type: entry.type, phrase, end };
     }
   }
+  // "Internal Audit & Management Review": the record of one audit is not the minutes of a review too; a name
+  // of two such records describes how both are run.
+  if (events.size >= 2 && (/[&+]/.test(name) || / (?:and|und|et|y|e|en) /.test(` ${words} `))) return { type: 'procedure', phrase: [...events.values()].join(' and ') };
   const best = specific && (!general || general.end <= specific.end) ? specific : general ?? specific ?? weak;
   return best && { type: best.type, phrase: best.phrase };
 }
@@ -97,9 +104,12 @@ function titleOf(keys: Record<string, unknown> | undefined): string | undefined 
   return typeof title === 'string' ? title : undefined;
 }
 
+/** The first level-1 heading, ATX (`# Title`) or setext (`Title` over a line of `=`), whichever comes first. */
 function firstHeading(text: string): string | undefined {
-  const m = /^#[ \t]+(.+?)[ \t#]*$/m.exec(text);
-  return m?.[1];
+  const atx = /^#[ \t]+(.+?)[ \t#]*$/m.exec(text);
+  const setext = /^([^\s#>|=-][^\n]*?)[ \t]*\r?\n {0,3}=+[ \t]*$/m.exec(text);
+  const first = atx && setext ? (atx.index <= setext.index ? atx : setext) : atx ?? setext;
+  return first?.[1];
 }
 
 /** Whether a page is mostly a list of links (a table of contents or section index). */
@@ -165,11 +175,17 @@ function setTemplatesAside(files: readonly TypingInput[], typing: Map<string, Ty
   );
   const least = new Map<DocumentType, number>();
   for (const [path, t] of typing) if (t.kind === 'typed') least.set(t.type, Math.min(least.get(t.type) ?? 2, evidence.get(path)?.strength ?? 0));
+  const texts = new Map(files.map((f) => [f.path, f.text]));
   for (const [path, t] of typing) {
     const e = evidence.get(path);
     if (t.kind !== 'typed' || !e) continue;
     if (e.strength > least.get(t.type)!) typing.set(path, { kind: 'template', type: t.type, because: e.because });
-    else t.template = e.because;
+    else {
+      // The only one of its type, but a blank form: not the ISMS's audit or minutes (the locker says none exists).
+      const blank = unfilledForm(texts.get(path) ?? '');
+      if (blank) typing.set(path, { kind: 'template', type: t.type, because: `${e.because}, ${blank}`, unfilled: true });
+      else t.template = e.because;
+    }
   }
 }
 
@@ -265,9 +281,10 @@ export function typingNotes(typing: ReadonlyMap<string, Typing>): string[] {
   const typed = [...typing].filter(([, t]) => t.kind === 'typed');
   const reference = [...typing].filter(([, t]) => t.kind === 'reference');
   const notes: string[] = [];
-  const templates = [...typing].filter(([, t]) => t.kind === 'template');
+  const templates = [...typing].filter(([, t]) => t.kind === 'template' && !t.unfilled);
+  const blankForms = [...typing].filter(([, t]) => t.kind === 'template' && t.unfilled);
   const kept = typed.filter(([, t]) => t.kind === 'typed' && t.template);
-  const left = typing.size - typed.length - reference.length - templates.length;
+  const left = typing.size - typed.length - reference.length - templates.length - blankForms.length;
   if (typed.length) notes.push(`${typed.length} of ${typing.size} files whose metadata names no type are typed from their file names, titles, folders or flags (typeGlobs)${left ? `; ${left} are not ISMS documents (navigation pages, tooling folders, nothing naming a type)` : ''}.`);
   if (reference.length) {
     const examples = reference.slice(0, 3).map(([path, t]) => `${path}: ${t.because}`).join('; ');
@@ -276,6 +293,9 @@ export function typingNotes(typing: ReadonlyMap<string, Typing>): string[] {
   if (templates.length) {
     const examples = templates.slice(0, 3).map(([path, t]) => `${path}: ${t.because}`).join('; ');
     notes.push(`${templates.length === 1 ? '1 file is a template or sample' : `${templates.length} files are templates or samples`} of documents the ISMS has its own of; proposed for exclude, so that their example rows are not read as the ISMS's risks and controls (${examples}${templates.length > 3 ? '; …' : ''}).`);
+  }
+  for (const [path, t] of blankForms) {
+    if (t.kind === 'template') notes.push(`${path} is a blank template (${t.because}) and no other ${t.type} is here: proposed for exclude; the ISMS has no ${t.type} of its own yet.`);
   }
   const keptByType = new Map<string, string[]>();
   for (const [path, t] of kept) if (t.kind === 'typed') keptByType.set(t.type, [...(keptByType.get(t.type) ?? []), path]);

@@ -122,9 +122,11 @@ export const LANGUAGE_FIELDS = ['lang', 'language', 'locale'];
  * Section headings (numbering stripped) that, in a policy or procedure, are the ISMS scope (4.3) or the risk
  * assessment or treatment process (6.1.2, 6.1.3): a Risk Management Policy's "3. Risk Assessment Methodology".
  */
-export const PROCESS_SECTIONS: Readonly<Record<'scope' | 'risk-assessment-process' | 'risk-treatment-process', RegExp>> = {
+export const PROCESS_SECTIONS: Readonly<Record<'scope' | 'risk-assessment-process' | 'risk-treatment-process' | 'audit-programme', RegExp>> = {
+  /** How internal audits are run (frequency, scope, who): a procedure's "Internal audit" section or title. */
+  'audit-programme': /^(?:isms )?internal audits?(?: programme| program| plan| planning| schedule| procedure| process| cadence)?$|^(?:isms )?audit (?:programme|program|plan|schedule)$|^interne audits?$|^auditprogramm$|^programa de auditor[ií]a(?: interna)?$|^内部監査(?:計画|手順|プログラム)?$/i,
   /** The ISMS scope written as a section of the ISMS policy ("2.1 ISMS Boundary"); a policy's own "Scope" is not. */
   scope: /^(?:the )?isms (?:scope|boundary|boundaries)$|^scope of the (?:isms|information security management system)$|^isms[- ]anwendungsbereich$|^alcance del sgsi$|^escopo do sgsi$|^isms(?:の)?適用範囲$/i,
-  'risk-assessment-process': /^(?:information security )?risk assessment(?: methodology| method| process| approach| procedure)?$|^risikobeurteilung(?:smethodik|sverfahren)?$|^(?:metodolog[ií]a de )?(?:evaluaci[oó]n|avalia[cç][aã]o) de riesgos?$|^リスクアセスメント(?:手順|方法)?$/i,
-  'risk-treatment-process': /^(?:information security )?risk treatment(?: methodology| process| options| procedure)?$|^risikobehandlung$|^tratamiento de riesgos?$|^tratamento de riscos?$|^リスク対応(?:手順)?$/i,
+  'risk-assessment-process': /^(?:information security )?risk assessment(?: methodology| method| process| approach| procedure)?$|^(?:information security )?risk management (?:methodology|method|process|approach|procedure)$|^(?:information security )?risk assessment and treatment(?: methodology| method| process| approach| procedure)?$|^risikobeurteilung(?:smethodik|sverfahren)?$|^(?:metodolog[ií]a de )?(?:evaluaci[oó]n|avalia[cç][aã]o) de riesgos?$|^リスクアセスメント(?:手順|方法)?$/i,
+  'risk-treatment-process': /^(?:information security )?risk treatment(?: methodology| method| process| options| procedure)?$|^(?:information security )?risk management (?:methodology|method|process|approach|procedure)$|^(?:information security )?risk assessment and treatment(?: methodology| method| process| approach| procedure)?$|^risikobehandlung$|^tratamiento de riesgos?$|^tratamento de riscos?$|^リスク対応(?:手順)?$/i,
 };

@@ -108,6 +108,7 @@ export const LOCKER_ITEMS: readonly LockerItem[] = [
     title: 'Internal audit programme',
     clause: '9.2.2',
     clauses: ['9.2', '9.2.2'],
+    sections: PROCESS_SECTIONS['audit-programme'],
     add: "an audit programme declaring `clauses: ['9.2']`",
   },
   {
@@ -185,7 +186,10 @@ const sectionTitleCache = new WeakMap<IsmsDocument, readonly string[]>();
 function sectionTitles(doc: IsmsDocument): readonly string[] {
   let titles = sectionTitleCache.get(doc);
   if (!titles) {
-    titles = doc.headings.map((h) => h.text.replace(/^[\d.]+\s*/, '').replace(/[:.]$/, '').trim());
+    // "Internal Audit & Management Review" is a section on each.
+    titles = doc.headings
+      .map((h) => h.text.replace(/^[\d.]+\s*/, '').replace(/[:.]$/, '').trim())
+      .flatMap((t) => (/\s(?:and|&|und|et|y)\s/i.test(t) ? [t, ...t.split(/\s+(?:and|&|und|et|y)\s+/i)] : [t]));
     sectionTitleCache.set(doc, titles);
   }
   return titles;

@@ -26,15 +26,22 @@ export const PROVIDER_COLUMNS = {
 
 const FIELDS = ['provider', 'supplier', 'vendor'];
 
-/** One cell may name several providers: `Kandji, CrowdStrike`, `Linear / PagerDuty`. */
+/** One cell may name several providers: `Kandji, CrowdStrike`, `Linear / PagerDuty`; never inside brackets
+ * (`Google (Calendar, OAuth, GCS)` is one provider, its products in brackets). */
 export function splitNames(text: string): { name: string; aliases: string[] }[] {
+  const bracketed: string[] = [];
   return text
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\([^()]*\)/g, (m) => `\u0000${bracketed.push(m) - 1}\u0000`)
     .split(/\s*(?:[,;/+]|\s&\s|\sand\s|\sund\s|\set\s|\sy\s|\sen\s)\s*/)
-    .map((part) => part.replace(/[*_`]/g, '').trim())
+    .map((part) => part.replace(/\u0000(\d+)\u0000/g, (_, i: string) => bracketed[Number(i)]).replace(/[*_`]/g, '').trim())
     .filter((part) => part && !isBlank(part) && !/^(?:n\/?a|none|internal|in-house|self-hosted|own|keine|aucun|ninguno|geen)$/i.test(part))
     .map((part) => {
-      const aliases = [...part.matchAll(/\(([^)]+)\)/g)].map((m) => m[1].trim()).filter((a) => a.length <= 40);
+      // `(AWS)` is another name; `(e.g., Gmail/Workspace)` and `(Calendar, OAuth)` give several.
+      const aliases = [...part.matchAll(/\(([^)]+)\)/g)]
+        .flatMap((m) => m[1].replace(/^\s*(?:e\.\s?g\.|i\.\s?e\.|z\.\s?b\.|p\.\s?ex\.|ex\.)\s*,?/i, '').split(/\s*[,;/]\s*/))
+        .map((a) => a.trim())
+        .filter((a) => a.length >= 2 && a.length <= 40);
       return { name: part.replace(/\s*\([^)]*\)/g, '').trim() || part, aliases };
     })
     .filter((p) => p.name.length >= 2);

@@ -103,6 +103,7 @@ export function parseDocument(path: string, rawText: string, options: ParseOptio
     doc.template = templateEvidence(path, typeof title === 'string' ? title : undefined, doc.headings.find((h) => h.depth === 1)?.text)?.because;
   }
   resolveColumns(doc, options, riskMatcher);
+  dropOwnRiskRows(doc, riskMatcher);
   if (doc.type === 'risk-register' || doc.type === 'risk') addRiskRecords(doc, text, lines, riskMatcher, options.columns?.risk);
   if (doc.type === 'scope' || doc.type === 'context') doc.sectionText = sectionTexts(scan.prose, scan.headings, bodyStart);
   // In an SoA the control column may hold bare numbers (`8.28`): those are control references too.
@@ -327,6 +328,30 @@ function rowAt<R extends { start: number; end: number }>(rows: R[], offset: numb
 function verdict(text: string): boolean | undefined {
   if (ISO27001_NAMED.test(text)) return false;
   return otherStandardIn(text) ? true : undefined;
+}
+
+/**
+ * A risk table kept inside a method or a policy (an ID column beside likelihood and impact) lists its rows, it does
+ * not cite them: those IDs are no references (run once the type is known; a register's own cells stay declarations).
+ */
+function dropOwnRiskRows(doc: IsmsDocument, riskMatcher: RegExp): void {
+  if (doc.type === 'risk-register' || doc.type === 'risk' || doc.type === 'risk-treatment-plan') return;
+  const risks = doc.references.filter((r) => r.kind === 'risk' && r.source === 'table');
+  if (risks.length === 0) return;
+  const at = (p: { line: number; character: number }) => p.line * 1e6 + p.character;
+  const cells: { start: number; end: number }[] = [];
+  for (const table of doc.tables) {
+    // Column roles only for tables that hold a risk ID: most mentions are in prose.
+    if (!risks.some((r) => at(r.range.start) >= at(table.range.start) && at(r.range.start) < at(table.range.end))) continue;
+    const roles = riskColumnRoles(table, undefined, riskMatcher);
+    if (roles.id === undefined || roles.likelihood === undefined || roles.impact === undefined) continue;
+    for (const row of table.rows) {
+      const cell = row.cells[roles.id];
+      if (cell) cells.push({ start: at(cell.range.start), end: at(cell.range.end) });
+    }
+  }
+  if (cells.length === 0) return;
+  doc.references = doc.references.filter((r) => r.kind !== 'risk' || !cells.some((c) => at(r.range.start) >= c.start && at(r.range.start) < c.end));
 }
 
 const byStart = (a: { range: Reference['range'] }, b: { range: Reference['range'] }) =>

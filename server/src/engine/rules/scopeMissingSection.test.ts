@@ -36,6 +36,20 @@ describe(code, () => {
     assert.deepEqual(check({ 's.md': md(front, synonyms) }, { code }), []);
   });
 
+  it('reads a scope stated dimension by dimension (organisational, technical, geographic) as its statement and boundaries', () => {
+    const byDimension = complete.replace('# Scope statement\n## Boundaries\n### Organisational boundaries\n', '# Scope of the Information Security Management System\n## 2. Organizational Scope\n## 3. Technical and System Scope\n## 5. Geographic Scope\n');
+    assert.deepEqual(check({ 's.md': md(front, byDimension) }, { code }), []);
+    // A scope review section is neither.
+    const reviewOnly = complete.replace('# Scope statement\n## Boundaries\n### Organisational boundaries\n', '# Scope document\n## Scope review\n');
+    assert.deepEqual(check({ 's.md': md(front, reviewOnly) }, { code }).map((d) => d.data?.section), ['statement', 'boundaries']);
+  });
+
+  it('takes an approver stated in the metadata (a bold header line) as the approval', () => {
+    const noApproval = complete.replace('## Management approval\n', '');
+    assert.deepEqual(check({ 's.md': md({ ...front, approved_by: 'Managing Director' }, noApproval) }, { code }), []);
+    assert.deepEqual(check({ 's.md': md(front, noApproval) }, { code }).map((d) => d.data?.section), ['approval']);
+  });
+
   it('accepts the sections in German, French, Spanish, Portuguese, Dutch, Italian and Japanese', () => {
     const languages = {
       de: ['Geltungsbereich', 'Abgrenzung', 'Schnittstellen und Abhängigkeiten', 'Interne und externe Themen', 'Interessierte Parteien', 'Ausschlüsse', 'Freigabe'],

@@ -1,6 +1,7 @@
 import type { DocumentRule } from './rule';
 import { documentAnchor } from './helpers';
 import { SCOPE_SECTIONS, findScopeSection } from '../adopt/sections';
+import { hasValue } from '../isms/status';
 
 export { SCOPE_SECTIONS } from '../adopt/sections';
 
@@ -16,6 +17,7 @@ export const scopeMissingSection: DocumentRule = {
     const configured = ctx.workspace.config.scopeSections;
     for (const section of SCOPE_SECTIONS) {
       if (findScopeSection(section, doc.headings, configured[section.key])) continue;
+      if (section.field && hasValue(doc, section.field)) continue;
       ctx.report({
         range: documentAnchor(doc),
         message: `Scope document has no "${section.title}" section (ISO/IEC 27001 clause ${section.clause}). Add a heading such as "## ${section.title}".`,

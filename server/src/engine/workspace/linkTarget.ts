@@ -31,8 +31,24 @@ export function findLinkTarget(workspace: IsmsWorkspace, fromPath: string, desti
   if (path !== '.' && workspace.hasFile(path)) return { kind: 'file', path, anchor };
   for (const candidate of candidates(path)) if (workspace.hasFile(candidate)) return { kind: 'file', path: candidate, anchor };
   if (path === '.' || workspace.hasFolder(path)) return { kind: 'folder', path, anchor };
+  const source = templateSource(workspace, fromPath, path);
+  if (source) return { kind: 'file', path: source, anchor };
   if (excludeFilter(workspace).excludes(path)) return { kind: 'excluded', path, anchor };
   return { kind: 'missing', path, anchor, caseOf: differingInCase(workspace, path) };
+}
+
+/**
+ * In a template repository (`access.md.tmpl` rendered to `access.md`), a template's link names the rendered page:
+ * `hr.md` is `hr.md.tmpl` beside it, or, as generators gather the pages of several source folders into one site
+ * whose layout the sources do not show, the one template of that name elsewhere.
+ */
+function templateSource(workspace: IsmsWorkspace, fromPath: string, path: string): string | undefined {
+  const suffix = /\.(?:md|markdown)(\.[a-z0-9]+)$/i.exec(fromPath)?.[1];
+  if (!suffix || !/\.(?:md|markdown)$/i.test(path)) return undefined;
+  if (workspace.hasFile(path + suffix)) return path + suffix;
+  const name = `/${path.slice(path.lastIndexOf('/') + 1)}${suffix}`.toLowerCase();
+  const found = [...workspace.caseFolded().files.values()].filter((f) => `/${f.file}`.toLowerCase().endsWith(name));
+  return found.length === 1 ? found[0].file : undefined;
 }
 
 /** The files a path without a file of its own may mean: its index page, or the page of an extensionless link. */
