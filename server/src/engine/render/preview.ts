@@ -28,6 +28,7 @@ import { reviewInfo, soaTree, type Linker } from '../query/ismsViews';
 import { formatIsoDate, parseIsoDate } from '../util/dates';
 import { plural } from '../query/text';
 import { fastMarkdownTree } from './markdownTree';
+import { mdastToHast } from './mdastToHast';
 import { toHtml } from './toHtml';
 import { sanitizer } from './sanitize';
 
@@ -682,7 +683,9 @@ export function renderPreviewTreeWith(input: PreviewInput, sanitize: (tree: Hast
     const { parser, toHast } = processors();
     // The editor's preview needs source positions (scroll sync, finding markers): remark keeps them; the export
     // takes the fast parser, which builds the same tree without them.
-    const hast = toHast.runSync(input.editor ? parser.parse(raw) : (fastMarkdownTree(raw) ?? parser.parse(raw))) as HastRoot;
+    // The fast tree goes to the fast converter (the same HTML tree remark-rehype makes, test/server/markdownTree.test.ts).
+    const fast = input.editor ? undefined : fastMarkdownTree(raw);
+    const hast = (fast && mdastToHast(fast)) ?? (toHast.runSync(fast ?? parser.parse(raw)) as HastRoot);
     walk(state, hast, false);
     const body = h('div', 'isms-body', hast.children as ElementContent[]);
     const card = headerCard(state);
