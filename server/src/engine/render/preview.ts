@@ -225,14 +225,21 @@ interface Match {
 
 /** IDs in a run of text: controls, risks, and document IDs that name a real document. */
 function findIds(workspace: IsmsWorkspace, value: string): Match[] {
+  // The line breaks between blocks (half the text nodes of a document) hold no ID.
+  if (BLANK.test(value)) return [];
   const found: Match[] = [];
   const urls = urlSpans(value); // once for the three scans
   for (const m of scanControls(value, urls)) found.push({ kind: 'control', ...m });
   const risks = scanPattern(value, workspace.riskMatcher, urls);
   for (const m of risks) found.push({ kind: 'risk', ...m });
-  for (const m of scanPattern(value, DOCUMENT_ID_SHAPE, urls)) {
-    if (workspace.documentsWithId(m.id).length > 0) found.push({ kind: 'document', ...m });
+  // A document ID has a hyphen before its number (DOCUMENT_ID_SHAPE): text without one is not scanned for them.
+  if (value.includes('-')) {
+    for (const m of scanPattern(value, DOCUMENT_ID_SHAPE, urls)) {
+      if (workspace.documentsWithId(m.id).length > 0) found.push({ kind: 'document', ...m });
+    }
   }
+  // Mostly the matches are in order already and apart (one kind, or kinds in turn): nothing to sort or drop.
+  if (inOrderApart(found)) return found;
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Match[] = [];
   let last = -1;
@@ -242,6 +249,14 @@ function findIds(workspace: IsmsWorkspace, value: string): Match[] {
     last = m.end;
   }
   return out;
+}
+
+const BLANK = /^\s*$/;
+
+/** Whether each match starts after the one before it and clear of it (then sorting and the overlap check keep all). */
+function inOrderApart(found: readonly Match[]): boolean {
+  for (let i = 1; i < found.length; i++) if (found[i].start <= found[i - 1].start || found[i].start < found[i - 1].end) return false;
+  return true;
 }
 
 // ---- the transform ------------------------------------------------------------------------------------------------
