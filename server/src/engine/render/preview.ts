@@ -56,11 +56,14 @@ export interface PreviewInput {
   references?: ReferenceCache;
 }
 
-/** Resolved control, risk and document IDs, by kind and ID. */
-export type ReferenceCache = Map<string, Resolved>;
+/** Resolved control, risk and document IDs, by kind and ID; and the workspace's risk acceptance threshold once found. */
+export class ReferenceCache extends Map<string, Resolved> {
+  /** Found by a scan of every document: once per export, not once per risk register's heat map. */
+  threshold?: number;
+}
 
 /** A cache for `PreviewInput.references`: an export resolves each ID once, not once per document that names it. */
-export const referenceCache = (): ReferenceCache => new Map();
+export const referenceCache = (): ReferenceCache => new ReferenceCache();
 
 export interface RenderedPreview {
   title: string;
@@ -594,7 +597,8 @@ function heatMap(state: State): Element | undefined {
   const risks = readRisks(doc, workspace.riskMatcher);
   if (risks.length === 0) return undefined;
   const scales = riskScales(doc);
-  const threshold = acceptanceThreshold(workspace).value;
+  const cache = state.input.references;
+  const threshold = cache ? (cache.threshold ??= acceptanceThreshold(workspace).value) : acceptanceThreshold(workspace).value;
   const L = Math.min(Math.max(1, Math.round(scales.likelihood)), 10);
   const I = Math.min(Math.max(1, Math.round(scales.impact)), 10);
   const cells = new Map<string, Risk[]>();
