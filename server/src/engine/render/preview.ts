@@ -24,7 +24,7 @@ import { riskScales, acceptanceThreshold } from '../isms/methodology';
 import { resolveLink } from '../rules/helpers';
 import { destinationOf } from '../query/navigation';
 import { findLinkTarget } from '../workspace/linkTarget';
-import { reviewInfo, soaTree, type Linker } from '../query/ismsViews';
+import { reviewInfo, soaCoverage, type Linker } from '../query/ismsViews';
 import { formatIsoDate, parseIsoDate } from '../util/dates';
 import { plural } from '../query/text';
 import { fastMarkdownTree } from './markdownTree';
@@ -565,9 +565,9 @@ function headerCard(state: State): Element | undefined {
 }
 
 function soaSummary(state: State): Element | undefined {
-  const { doc, workspace, linker } = state.input;
+  const { doc, workspace } = state.input;
   if (doc?.type !== 'soa') return undefined;
-  const tree = soaTree(workspace, linker);
+  const tree = soaCoverage(workspace);
   const pct = (n: number, of: number) => (of > 0 ? `${Math.round((100 * n) / of)}%` : '–');
   const row = (label: string, c: typeof tree.counts, cell = 'td') =>
     h('tr', undefined, [
