@@ -16,7 +16,7 @@ import type { Root as HastRoot } from 'hast';
 import { staticLinks, toHtml as writeHtml } from '../../server/src/engine/render/toHtml';
 import { fastMarkdownTree, needsRemark } from '../../server/src/engine/render/markdownTree';
 import { mdastToHast } from '../../server/src/engine/render/mdastToHast';
-import { renderPreviewTree } from '../../server/src/engine/render/preview';
+import { referenceCache, renderPreviewTree } from '../../server/src/engine/render/preview';
 import { loadWorkspace } from '../../server/src/engine/workspace/nodeLoader';
 import { workspaceOf, policy } from '../../server/src/engine/testing/fixtures';
 
@@ -145,6 +145,27 @@ describe('fast Markdown tree (markdown-it) equals remark-parse', function () {
     assert.ok(fastMarkdownTree('See (https://example.com/a) and ann@example.com.\n'));
   });
 
+  it("an export's shared cache (IDs, links by folder, the acceptance threshold) renders what each document alone renders", async () => {
+    const root = 'examples/acme-ai-isms';
+    const workspace = await loadWorkspace(root);
+    const shared = referenceCache();
+    const linker = { uri: (p: string) => `#doc-${p}` };
+    let docs = 0;
+    // Twice round, so that the second pass reads every document's IDs and links from the cache.
+    for (const round of [1, 2]) {
+      for (const doc of workspace.ismsDocuments()) {
+        const text = readFileSync(join(root, doc.path), 'utf8');
+        const input = { workspace, path: doc.path, doc, text, today: 20_000, findings: [], linker };
+        const cached = renderPreviewTree({ ...input, references: shared });
+        const alone = renderPreviewTree(input);
+        assert.equal(writeHtml(cached.tree, cached.targets), writeHtml(alone.tree, alone.targets), `${doc.path}, round ${round}`);
+        docs++;
+      }
+    }
+    assert.ok(shared.links.size > 20 && shared.size > 50 && shared.threshold !== undefined, `${shared.links.size} links, ${shared.size} IDs cached`);
+    assert.ok(docs > 60);
+  });
+
   it("writes the pack's static links in one pass as staticLinks rewrites the written HTML", async () => {
     const linker = { uri: (p: string) => `#doc-${p.replace(/\W+/g, '-')}` };
     let links = 0;
@@ -152,7 +173,7 @@ describe('fast Markdown tree (markdown-it) equals remark-parse', function () {
     const workspace = await loadWorkspace(root);
     for (const doc of workspace.ismsDocuments()) {
       const text = readFileSync(join(root, doc.path), 'utf8');
-      const { tree, targets } = renderPreviewTree({ workspace, path: doc.path, doc, text, today: 20_000, findings: [], linker, references: new Map() });
+      const { tree, targets } = renderPreviewTree({ workspace, path: doc.path, doc, text, today: 20_000, findings: [], linker, references: referenceCache() });
       const html = writeHtml(tree, targets);
       assert.equal(html, staticLinks(writeHtml(tree), targets), doc.path);
       assert.doesNotMatch(html, /data-isms-target/, doc.path);

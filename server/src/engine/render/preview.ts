@@ -60,6 +60,8 @@ export interface PreviewInput {
 export class ReferenceCache extends Map<string, Resolved> {
   /** Found by a scan of every document: once per export, not once per risk register's heat map. */
   threshold?: number;
+  /** Workspace links resolved so far, by the linking document's folder and the destination (`linkOutcome`). */
+  readonly links = new Map<string, LinkOutcome>();
 }
 
 /** A cache for `PreviewInput.references`: an export resolves each ID once, not once per document that names it. */
@@ -307,7 +309,6 @@ function transformText(state: State, node: Text, parentTag: string, insideTitlel
 function transformLink(state: State, el: Element): void {
   const href = typeof el.properties.href === 'string' ? el.properties.href : undefined;
   if (href === undefined) return;
-  const { workspace, path, doc } = state.input;
   if (/^(https?:|mailto:)/i.test(href)) {
     el.properties.className = ['isms-external'];
     el.properties.title = href;
@@ -317,28 +318,48 @@ function transformLink(state: State, el: Element): void {
     el.properties.className = ['isms-anchor'];
     return;
   }
+  const { className, title, target } = linkOutcome(state, href);
+  if (!target) delete el.properties.href;
+  el.properties.className = [className];
+  if (target) el.properties.dataIsmsTarget = state.targets.add(target.path, target.range);
+  el.properties.title = title;
+}
+
+/** Where a workspace link leads (no target: broken), its class and its tooltip. */
+interface LinkOutcome {
+  className: string;
+  title: string;
+  target?: { path: string; range: Range };
+}
+
+/**
+ * A link's outcome; an export keeps it for the other links with the same destination from the same folder (a
+ * link resolves against its document's folder; one with no path, `?x` or ` #x`, against the document itself).
+ */
+function linkOutcome(state: State, href: string): LinkOutcome {
+  const { path, doc, references: cache } = state.input;
   // The Markdown parser percent-encodes destinations (`<evidence/pen test.pdf>`); the index holds file names.
   const destination = decodeUri(href);
+  if (!cache || doc?.path !== path) return resolveOutcome(state.input, href, destination);
+  const key = `${/^\s*[?#]/.test(destination) ? path : path.slice(0, path.lastIndexOf('/') + 1)}\0${href}`;
+  let outcome = cache.links.get(key);
+  if (!outcome) cache.links.set(key, (outcome = resolveOutcome(state.input, href, destination)));
+  return outcome;
+}
+
+function resolveOutcome(input: PreviewInput, href: string, destination: string): LinkOutcome {
+  const { workspace, path, doc } = input;
   // Resolved once (findLinkTarget resolves it as resolveLink does: no target, or outside the workspace).
   const target = findLinkTarget(workspace, path, destination);
   if (target.kind === 'external' || target.kind === 'outside') {
     // Other schemes (file:, javascript: ...) and paths outside the workspace: no target at all.
-    delete el.properties.href;
-    el.properties.className = ['isms-broken-link'];
-    el.properties.title = target.kind === 'outside' ? 'link leaves the workspace' : 'unsupported link';
-    return;
+    return { className: 'isms-broken-link', title: target.kind === 'outside' ? 'link leaves the workspace' : 'unsupported link' };
   }
   const found = doc ? destinationOf(workspace, doc.path === path ? target : findLinkTarget(workspace, doc.path, destination)) : [];
-  if (found.length === 0) {
-    delete el.properties.href;
-    el.properties.className = ['isms-broken-link'];
-    el.properties.title = `${href}: not found in the workspace`;
-    return;
-  }
-  el.properties.className = ['isms-link'];
-  el.properties.dataIsmsTarget = state.targets.add(found[0].path, found[0].range);
+  if (found.length === 0) return { className: 'isms-broken-link', title: `${href}: not found in the workspace` };
   const linked = workspace.getDocument(found[0].path);
-  el.properties.title = linked?.title ? `${linked.id ? linked.id + ' ' : ''}${linked.title} (${found[0].path})` : found[0].path;
+  const title = linked?.title ? `${linked.id ? linked.id + ' ' : ''}${linked.title} (${found[0].path})` : found[0].path;
+  return { className: 'isms-link', title, target: { path: found[0].path, range: found[0].range } };
 }
 
 function decodeUri(href: string): string {
