@@ -15,7 +15,8 @@ import type { Root } from 'mdast';
 import type { Root as HastRoot } from 'hast';
 import { staticLinks, toHtml as writeHtml } from '../../server/src/engine/render/toHtml';
 import { fastMarkdownTree, needsRemark } from '../../server/src/engine/render/markdownTree';
-import { renderPreviewTree } from '../../server/src/engine/render/preview';
+import { mdastToHast } from '../../server/src/engine/render/mdastToHast';
+import { referenceCache, renderPreviewTree } from '../../server/src/engine/render/preview';
 import { loadWorkspace } from '../../server/src/engine/workspace/nodeLoader';
 import { workspaceOf, policy } from '../../server/src/engine/testing/fixtures';
 
@@ -77,6 +78,8 @@ describe('fast Markdown tree (markdown-it) equals remark-parse', function () {
   function same(name: string, text: string) {
     const fast = fastMarkdownTree(text);
     if (!fast) return false;
+    // The preview converts the fast tree itself: the HTML tree remark-rehype makes, node for node.
+    assert.deepEqual(mdastToHast(fast), toHtml.runSync(fast), `${name}: the fast converter and remark-rehype differ`);
     assert.equal(html(fast), html(remark.parse(text)), name);
     return true;
   }
@@ -116,6 +119,17 @@ describe('fast Markdown tree (markdown-it) equals remark-parse', function () {
     if (extra.length) console.log(`      ${theirs.fast} of ${theirs.files} files of MARKDOWN_TREE_CORPUS parsed by markdown-it, all rendered the same`);
   });
 
+  it('leaves to remark-rehype the trees the fast converter does not know (definitions, footnotes, frontmatter)', () => {
+    for (const text of ['[a][r]\n\n[r]: https://example.com\n', 'a[^1]\n\n[^1]: note\n', '---\nid: x\n---\n# T\n']) {
+      const tree = remark.parse(text);
+      assert.equal(mdastToHast(tree), undefined, text);
+    }
+    // What it knows, it converts as remark-rehype does, also where a tree is not one markdown-it made.
+    const tree = remark.parse('- [ ] task\n\n  more\n- b  \n  after break\n\n| a | b |\n|:-|-:|\n| 1 |\n');
+    const strip = (node: unknown): unknown => JSON.parse(JSON.stringify(node, (key, value: unknown) => (key === 'position' ? undefined : value)));
+    assert.deepEqual(mdastToHast(strip(tree) as Root), strip(toHtml.runSync(tree)));
+  });
+
   it('leaves to remark what markdown-it reads differently', () => {
     assert.equal(needsRemark('a[^1]\n\n[^1]: note\n'), 'footnotes');
     assert.equal(needsRemark('~one tilde~\n'), 'tildes');
@@ -131,6 +145,27 @@ describe('fast Markdown tree (markdown-it) equals remark-parse', function () {
     assert.ok(fastMarkdownTree('See (https://example.com/a) and ann@example.com.\n'));
   });
 
+  it("an export's shared cache (IDs, links by folder, the acceptance threshold) renders what each document alone renders", async () => {
+    const root = 'examples/acme-ai-isms';
+    const workspace = await loadWorkspace(root);
+    const shared = referenceCache();
+    const linker = { uri: (p: string) => `#doc-${p}` };
+    let docs = 0;
+    // Twice round, so that the second pass reads every document's IDs and links from the cache.
+    for (const round of [1, 2]) {
+      for (const doc of workspace.ismsDocuments()) {
+        const text = readFileSync(join(root, doc.path), 'utf8');
+        const input = { workspace, path: doc.path, doc, text, today: 20_000, findings: [], linker };
+        const cached = renderPreviewTree({ ...input, references: shared });
+        const alone = renderPreviewTree(input);
+        assert.equal(writeHtml(cached.tree, cached.targets), writeHtml(alone.tree, alone.targets), `${doc.path}, round ${round}`);
+        docs++;
+      }
+    }
+    assert.ok(shared.links.size > 20 && shared.size > 50 && shared.threshold !== undefined, `${shared.links.size} links, ${shared.size} IDs cached`);
+    assert.ok(docs > 60);
+  });
+
   it("writes the pack's static links in one pass as staticLinks rewrites the written HTML", async () => {
     const linker = { uri: (p: string) => `#doc-${p.replace(/\W+/g, '-')}` };
     let links = 0;
@@ -138,7 +173,7 @@ describe('fast Markdown tree (markdown-it) equals remark-parse', function () {
     const workspace = await loadWorkspace(root);
     for (const doc of workspace.ismsDocuments()) {
       const text = readFileSync(join(root, doc.path), 'utf8');
-      const { tree, targets } = renderPreviewTree({ workspace, path: doc.path, doc, text, today: 20_000, findings: [], linker, references: new Map() });
+      const { tree, targets } = renderPreviewTree({ workspace, path: doc.path, doc, text, today: 20_000, findings: [], linker, references: referenceCache() });
       const html = writeHtml(tree, targets);
       assert.equal(html, staticLinks(writeHtml(tree), targets), doc.path);
       assert.doesNotMatch(html, /data-isms-target/, doc.path);

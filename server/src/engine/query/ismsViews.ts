@@ -164,7 +164,7 @@ function emptyCounts(): SoaCounts {
   return { total: 0, applicable: 0, excluded: 0, unclear: 0, missing: 0, implemented: 0, partial: 0, notImplemented: 0 };
 }
 
-function count(counts: SoaCounts, c: SoaControlInfo): void {
+function count(counts: SoaCounts, c: Pick<SoaControlInfo, 'state' | 'implementation'>): void {
   counts.total++;
   if (c.state === 'applicable') counts.applicable++;
   else if (c.state === 'excluded') counts.excluded++;
@@ -177,10 +177,17 @@ function count(counts: SoaCounts, c: SoaControlInfo): void {
 }
 
 /** A control with what the SoA says about it, the documents that mention it and the risks it treats. */
-export function controlInfo(workspace: IsmsWorkspace, control: Control, linker: Linker): SoaControlInfo {
+/** What the SoA says about a control: its rows, state and implementation (all the coverage counts read). */
+function soaStateOf(workspace: IsmsWorkspace, control: Control) {
   const rows = workspace.soaRowsFor(control.id).filter((r) => !r.legacyTable);
   const row = rows[0];
   const state: SoaState = !row ? 'missing' : row.applicable === true ? 'applicable' : row.applicable === false ? 'excluded' : 'unclear';
+  const implementation = state === 'excluded' || state === 'missing' ? 'unknown' : implementationStatus(row?.status);
+  return { rows, row, state, implementation };
+}
+
+export function controlInfo(workspace: IsmsWorkspace, control: Control, linker: Linker): SoaControlInfo {
+  const { rows, row, state, implementation } = soaStateOf(workspace, control);
   const usage = usageOf(workspace, 'control', control.id);
   const documents: ControlReferenceInfo[] = usage.documents.map((path) => {
     const doc = workspace.getDocument(path);
@@ -197,7 +204,7 @@ export function controlInfo(workspace: IsmsWorkspace, control: Control, linker: 
     theme: control.theme,
     catalog: control.catalog,
     state,
-    implementation: state === 'excluded' || state === 'missing' ? 'unknown' : implementationStatus(row?.status),
+    implementation,
     statusText: text(row?.status),
     applicableText: text(row?.applicableText),
     justification: text(row?.justification?.text),
@@ -226,6 +233,23 @@ export function soaTree(workspace: IsmsWorkspace, linker: Linker): { soaDocument
     .sort(byPath)
     .map((d) => ({ uri: linker.uri(d.path), path: d.path, id: d.id, title: d.title }));
   return { soaDocuments, counts, themes };
+}
+
+/**
+ * soaTree's counts alone, per theme and overall, without each control's documents and risks: the preview's
+ * coverage summary (finding every control's mentions was most of soaTree's time on a large ISMS).
+ */
+export function soaCoverage(workspace: IsmsWorkspace): { counts: SoaCounts; themes: { theme: string; counts: SoaCounts }[] } {
+  const counts = emptyCounts();
+  const themes = ISO27001_THEMES.map((theme) => ({ theme: theme as string, counts: emptyCounts() }));
+  for (const control of workspace.catalogs.annexA()) {
+    const info = soaStateOf(workspace, control);
+    let theme = themes.find((t) => t.theme === control.theme);
+    if (!theme) themes.push((theme = { theme: control.theme, counts: emptyCounts() }));
+    count(theme.counts, info);
+    count(counts, info);
+  }
+  return { counts, themes };
 }
 
 /** Every control of the enabled catalogs (and custom controls) with its SoA status, for a quick pick. */

@@ -105,9 +105,15 @@ export class HtmlPack {
   constructor(private readonly input: PackInput) {
     const { workspace } = input;
     this.findings = groupFindings(input.diagnostics);
+    // A document's anchor is a slug of its path: made once per document, not once per link to it.
+    const anchors = new Map<string, string>();
     this.linker = {
       uri: (path: string) => {
-        if (isMarkdownPath(path)) return workspace.getDocument(path) ? `#${docAnchor(path)}` : '#';
+        if (isMarkdownPath(path)) {
+          let uri = anchors.get(path);
+          if (uri === undefined) anchors.set(path, (uri = workspace.getDocument(path) ? `#${docAnchor(path)}` : '#'));
+          return uri;
+        }
         if (workspace.hasFile(path)) {
           this.evidence.add(path);
           return `files/${path.split('/').map(encodeURIComponent).join('/')}`;

@@ -24,10 +24,11 @@ import { riskScales, acceptanceThreshold } from '../isms/methodology';
 import { resolveLink } from '../rules/helpers';
 import { destinationOf } from '../query/navigation';
 import { findLinkTarget } from '../workspace/linkTarget';
-import { reviewInfo, soaTree, type Linker } from '../query/ismsViews';
+import { reviewInfo, soaCoverage, type Linker } from '../query/ismsViews';
 import { formatIsoDate, parseIsoDate } from '../util/dates';
 import { plural } from '../query/text';
 import { fastMarkdownTree } from './markdownTree';
+import { mdastToHast } from './mdastToHast';
 import { toHtml } from './toHtml';
 import { sanitizer } from './sanitize';
 
@@ -55,11 +56,16 @@ export interface PreviewInput {
   references?: ReferenceCache;
 }
 
-/** Resolved control, risk and document IDs, by kind and ID. */
-export type ReferenceCache = Map<string, Resolved>;
+/** Resolved control, risk and document IDs, by kind and ID; and the workspace's risk acceptance threshold once found. */
+export class ReferenceCache extends Map<string, Resolved> {
+  /** Found by a scan of every document: once per export, not once per risk register's heat map. */
+  threshold?: number;
+  /** Workspace links resolved so far, by the linking document's folder and the destination (`linkOutcome`). */
+  readonly links = new Map<string, LinkOutcome>();
+}
 
 /** A cache for `PreviewInput.references`: an export resolves each ID once, not once per document that names it. */
-export const referenceCache = (): ReferenceCache => new Map();
+export const referenceCache = (): ReferenceCache => new ReferenceCache();
 
 export interface RenderedPreview {
   title: string;
@@ -224,14 +230,21 @@ interface Match {
 
 /** IDs in a run of text: controls, risks, and document IDs that name a real document. */
 function findIds(workspace: IsmsWorkspace, value: string): Match[] {
+  // The line breaks between blocks (half the text nodes of a document) hold no ID.
+  if (BLANK.test(value)) return [];
   const found: Match[] = [];
   const urls = urlSpans(value); // once for the three scans
   for (const m of scanControls(value, urls)) found.push({ kind: 'control', ...m });
   const risks = scanPattern(value, workspace.riskMatcher, urls);
   for (const m of risks) found.push({ kind: 'risk', ...m });
-  for (const m of scanPattern(value, DOCUMENT_ID_SHAPE, urls)) {
-    if (workspace.documentsWithId(m.id).length > 0) found.push({ kind: 'document', ...m });
+  // A document ID has a hyphen before its number (DOCUMENT_ID_SHAPE): text without one is not scanned for them.
+  if (value.includes('-')) {
+    for (const m of scanPattern(value, DOCUMENT_ID_SHAPE, urls)) {
+      if (workspace.documentsWithId(m.id).length > 0) found.push({ kind: 'document', ...m });
+    }
   }
+  // Mostly the matches are in order already and apart (one kind, or kinds in turn): nothing to sort or drop.
+  if (inOrderApart(found)) return found;
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Match[] = [];
   let last = -1;
@@ -241,6 +254,14 @@ function findIds(workspace: IsmsWorkspace, value: string): Match[] {
     last = m.end;
   }
   return out;
+}
+
+const BLANK = /^\s*$/;
+
+/** Whether each match starts after the one before it and clear of it (then sorting and the overlap check keep all). */
+function inOrderApart(found: readonly Match[]): boolean {
+  for (let i = 1; i < found.length; i++) if (found[i].start <= found[i - 1].start || found[i].start < found[i - 1].end) return false;
+  return true;
 }
 
 // ---- the transform ------------------------------------------------------------------------------------------------
@@ -288,7 +309,6 @@ function transformText(state: State, node: Text, parentTag: string, insideTitlel
 function transformLink(state: State, el: Element): void {
   const href = typeof el.properties.href === 'string' ? el.properties.href : undefined;
   if (href === undefined) return;
-  const { workspace, path, doc } = state.input;
   if (/^(https?:|mailto:)/i.test(href)) {
     el.properties.className = ['isms-external'];
     el.properties.title = href;
@@ -298,28 +318,48 @@ function transformLink(state: State, el: Element): void {
     el.properties.className = ['isms-anchor'];
     return;
   }
+  const { className, title, target } = linkOutcome(state, href);
+  if (!target) delete el.properties.href;
+  el.properties.className = [className];
+  if (target) el.properties.dataIsmsTarget = state.targets.add(target.path, target.range);
+  el.properties.title = title;
+}
+
+/** Where a workspace link leads (no target: broken), its class and its tooltip. */
+interface LinkOutcome {
+  className: string;
+  title: string;
+  target?: { path: string; range: Range };
+}
+
+/**
+ * A link's outcome; an export keeps it for the other links with the same destination from the same folder (a
+ * link resolves against its document's folder; one with no path, `?x` or ` #x`, against the document itself).
+ */
+function linkOutcome(state: State, href: string): LinkOutcome {
+  const { path, doc, references: cache } = state.input;
   // The Markdown parser percent-encodes destinations (`<evidence/pen test.pdf>`); the index holds file names.
   const destination = decodeUri(href);
+  if (!cache || doc?.path !== path) return resolveOutcome(state.input, href, destination);
+  const key = `${/^\s*[?#]/.test(destination) ? path : path.slice(0, path.lastIndexOf('/') + 1)}\0${href}`;
+  let outcome = cache.links.get(key);
+  if (!outcome) cache.links.set(key, (outcome = resolveOutcome(state.input, href, destination)));
+  return outcome;
+}
+
+function resolveOutcome(input: PreviewInput, href: string, destination: string): LinkOutcome {
+  const { workspace, path, doc } = input;
   // Resolved once (findLinkTarget resolves it as resolveLink does: no target, or outside the workspace).
   const target = findLinkTarget(workspace, path, destination);
   if (target.kind === 'external' || target.kind === 'outside') {
     // Other schemes (file:, javascript: ...) and paths outside the workspace: no target at all.
-    delete el.properties.href;
-    el.properties.className = ['isms-broken-link'];
-    el.properties.title = target.kind === 'outside' ? 'link leaves the workspace' : 'unsupported link';
-    return;
+    return { className: 'isms-broken-link', title: target.kind === 'outside' ? 'link leaves the workspace' : 'unsupported link' };
   }
   const found = doc ? destinationOf(workspace, doc.path === path ? target : findLinkTarget(workspace, doc.path, destination)) : [];
-  if (found.length === 0) {
-    delete el.properties.href;
-    el.properties.className = ['isms-broken-link'];
-    el.properties.title = `${href}: not found in the workspace`;
-    return;
-  }
-  el.properties.className = ['isms-link'];
-  el.properties.dataIsmsTarget = state.targets.add(found[0].path, found[0].range);
+  if (found.length === 0) return { className: 'isms-broken-link', title: `${href}: not found in the workspace` };
   const linked = workspace.getDocument(found[0].path);
-  el.properties.title = linked?.title ? `${linked.id ? linked.id + ' ' : ''}${linked.title} (${found[0].path})` : found[0].path;
+  const title = linked?.title ? `${linked.id ? linked.id + ' ' : ''}${linked.title} (${found[0].path})` : found[0].path;
+  return { className: 'isms-link', title, target: { path: found[0].path, range: found[0].range } };
 }
 
 function decodeUri(href: string): string {
@@ -546,9 +586,9 @@ function headerCard(state: State): Element | undefined {
 }
 
 function soaSummary(state: State): Element | undefined {
-  const { doc, workspace, linker } = state.input;
+  const { doc, workspace } = state.input;
   if (doc?.type !== 'soa') return undefined;
-  const tree = soaTree(workspace, linker);
+  const tree = soaCoverage(workspace);
   const pct = (n: number, of: number) => (of > 0 ? `${Math.round((100 * n) / of)}%` : '–');
   const row = (label: string, c: typeof tree.counts, cell = 'td') =>
     h('tr', undefined, [
@@ -578,7 +618,8 @@ function heatMap(state: State): Element | undefined {
   const risks = readRisks(doc, workspace.riskMatcher);
   if (risks.length === 0) return undefined;
   const scales = riskScales(doc);
-  const threshold = acceptanceThreshold(workspace).value;
+  const cache = state.input.references;
+  const threshold = cache ? (cache.threshold ??= acceptanceThreshold(workspace).value) : acceptanceThreshold(workspace).value;
   const L = Math.min(Math.max(1, Math.round(scales.likelihood)), 10);
   const I = Math.min(Math.max(1, Math.round(scales.impact)), 10);
   const cells = new Map<string, Risk[]>();
@@ -682,7 +723,9 @@ export function renderPreviewTreeWith(input: PreviewInput, sanitize: (tree: Hast
     const { parser, toHast } = processors();
     // The editor's preview needs source positions (scroll sync, finding markers): remark keeps them; the export
     // takes the fast parser, which builds the same tree without them.
-    const hast = toHast.runSync(input.editor ? parser.parse(raw) : (fastMarkdownTree(raw) ?? parser.parse(raw))) as HastRoot;
+    // The fast tree goes to the fast converter (the same HTML tree remark-rehype makes, test/server/markdownTree.test.ts).
+    const fast = input.editor ? undefined : fastMarkdownTree(raw);
+    const hast = (fast && mdastToHast(fast)) ?? (toHast.runSync(fast ?? parser.parse(raw)) as HastRoot);
     walk(state, hast, false);
     const body = h('div', 'isms-body', hast.children as ElementContent[]);
     const card = headerCard(state);

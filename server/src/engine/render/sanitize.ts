@@ -103,14 +103,31 @@ export function sanitizer(schema: Schema): (tree: Root) => Root {
     return out;
   }
 
+  /**
+   * Each tag's and key's two definitions (the tag's own, then `*`'s), looked up once: a tree repeats them all.
+   * Bounded, as the server lives long and a hostile tree could name many tags and keys.
+   */
+  const definitions = new Map<string, Map<string, [Definition | undefined, Definition | undefined]>>();
+  function definitionsOf(tag: string, key: string): [Definition | undefined, Definition | undefined] {
+    let byKey = definitions.get(tag);
+    if (!byKey && definitions.size < 200) definitions.set(tag, (byKey = new Map()));
+    let pair = byKey?.get(key);
+    if (!pair) {
+      pair = [definition(tag, key), definition('*', key)];
+      if (byKey && byKey.size < 200) byKey.set(key, pair);
+    }
+    return pair;
+  }
+
   function properties(tag: string, props: unknown): Properties {
     const given = (props && typeof props === 'object' ? props : {}) as Record<string, unknown>;
     const result: Properties = {};
     for (const key in given) {
       if (!own.call(given, key)) continue;
       const value = given[key];
-      let safe = propertyValue(definition(tag, key), key, value);
-      if (safe === null || safe === undefined) safe = propertyValue(definition('*', key), key, value);
+      const [forTag, forAll] = definitionsOf(tag, key);
+      let safe = propertyValue(forTag, key, value);
+      if (safe === null || safe === undefined) safe = propertyValue(forAll, key, value);
       if (safe !== null && safe !== undefined) result[key] = safe;
     }
     const required = s.required.get(tag);

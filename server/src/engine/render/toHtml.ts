@@ -20,11 +20,17 @@ const escapeAttribute = (s: string) => (/[\0"&'`]/.test(s) ? s.replace(/[\0"&'`]
 /** Thrown for a node this writer leaves to hast-util-to-html. */
 class Unusual extends Error {}
 
-type Info = ReturnType<typeof find>;
+type Info = ReturnType<typeof find> & { unusualName: boolean };
 const infos = new Map<string, Info>();
+/** Each property's schema entry, looked up once per process (with whether its name needs escaping). */
 const infoOf = (key: string): Info => {
   let info = infos.get(key);
-  if (!info) infos.set(key, (info = find(htmlSchema, key)));
+  if (!info) {
+    const found = find(htmlSchema, key);
+    // Attribute names the schema spells with characters that need escaping do not occur in the HTML space's names.
+    info = Object.assign(Object.create(Object.getPrototypeOf(found) as object) as Info, found, { unusualName: /[\0\t\n\f\r "&'/<=>`]/.test(found.attribute) });
+    infos.set(key, info);
+  }
   return info;
 };
 
@@ -34,8 +40,7 @@ function attribute(key: string, raw: Properties[string]): string {
   if (info.overloadedBoolean && (value === info.attribute || value === '')) value = true;
   else if ((info.boolean || info.overloadedBoolean) && (typeof value !== 'string' || value === info.attribute || value === '')) value = Boolean(value);
   if (value === null || value === undefined || value === false || (typeof value === 'number' && Number.isNaN(value))) return '';
-  // Attribute names the schema spells with characters that need escaping do not occur in the HTML space's names.
-  if (/[\0\t\n\f\r "&'/<=>`]/.test(info.attribute)) throw new Unusual();
+  if (info.unusualName) throw new Unusual();
   if (value === true) return info.attribute;
   let text: string;
   if (Array.isArray(value)) {
@@ -50,23 +55,33 @@ function attribute(key: string, raw: Properties[string]): string {
 /** Where each clickable element's `data-isms-target` leads, when the HTML is written as static links. */
 export type StaticTargets = Record<string, { uri: string }>;
 
+/** Whether a tag name is a void element's, in any case (looked up once per name). */
+const voids = new Map<string, boolean>();
+const isVoid = (tag: string) => {
+  let v = voids.get(tag);
+  if (v === undefined) voids.set(tag, (v = VOIDS.has(tag.toLowerCase())));
+  return v;
+};
+
 function element(node: Element, links: StaticTargets | undefined): string {
   const tag = node.tagName;
   if (tag === 'svg' || tag === 'template' || tag === 'math') throw new Unusual();
-  const values: string[] = [];
-  const target = links && node.properties.dataIsmsTarget !== undefined && node.properties.dataIsmsTarget !== null ? String(node.properties.dataIsmsTarget) : undefined;
+  // The attributes, each after a space (the same text as joining them with spaces after one).
+  let attributes = '';
+  const properties = node.properties;
+  const target = links && properties.dataIsmsTarget !== undefined && properties.dataIsmsTarget !== null ? String(properties.dataIsmsTarget) : undefined;
   // A static link: its target's URI as the first attribute (escaped as staticLinks escapes it), no target id.
-  if (links && target !== undefined && tag === 'a') values.push(`href="${escape(links[target]?.uri ?? '#')}"`);
-  for (const key in node.properties) {
+  if (links && target !== undefined && tag === 'a') attributes += ` href="${escape(links[target]?.uri ?? '#')}"`;
+  for (const key in properties) {
     if (target !== undefined && (key === 'dataIsmsTarget' || (key === 'href' && tag === 'a'))) continue;
-    const v = node.properties[key];
+    const v = properties[key];
     if (v === null || v === undefined) continue;
     const a = attribute(key, v);
-    if (a) values.push(a);
+    if (a) attributes += ' ' + a;
   }
   const content = children(node, links);
-  const selfClosing = VOIDS.has(tag.toLowerCase()) && !content;
-  return `<${tag}${values.length ? ' ' + values.join(' ') : ''}>${content}${selfClosing ? '' : `</${tag}>`}`;
+  if (isVoid(tag) && !content) return `<${tag}${attributes}>`;
+  return `<${tag}${attributes}>${content}</${tag}>`;
 }
 
 function children(parent: Root | Element, links: StaticTargets | undefined): string {
