@@ -36,6 +36,8 @@ export interface ServerHost {
   logChecks?: () => string;
   /** Overrides which workspace rules count as slow (ISMS_SLOW_WORKSPACE_RULE_MS, for tests). */
   slowWorkspaceRuleMs?: number;
+  /** Called when the workspace folders are loaded and checked (the first full index), and after later loads. */
+  onLoaded?: () => void;
 }
 
 /** Files changed on disk that are indexed before their findings are checked and published (see below). */
@@ -138,6 +140,7 @@ export function startServer(host: ServerHost): void {
       reportProgress = undefined;
       loadProgress.clear();
       progress?.done();
+      host.onLoaded?.();
     }
   }
 
