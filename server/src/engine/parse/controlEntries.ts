@@ -15,7 +15,7 @@ import { isPlaceholder } from '../adopt/placeholders';
 import { parseYesNo } from '../isms/values';
 import { FIELD_LINE } from './records';
 import { parseControlId } from './references';
-import { position } from '../util/position';
+import { position, sharedRange } from '../util/position';
 
 /** `A.5.1 Policies…`, `Control A.5.1: Policies…`, `5.1 Policies…`: a heading that starts with one control ID. */
 const CONTROL_HEADING = /^(?:(?:control|annex a control|ctrl)\s+)?((?:A\.?\s?)?\d{1,2}\.\d{1,2})(?=$|[\s:.)–—-])/i;
@@ -58,7 +58,7 @@ export function readControlEntries(text: string): ControlEntries | undefined {
     const id = m && parseControlId(m[1]);
     if (!id) continue;
     const end = headings.slice(h + 1).find((n) => n.depth <= heading.depth || CONTROL_HEADING.test(n.text))?.line ?? rawLines.length;
-    const headingRange: Range = { start: position(heading.line, 0), end: position(heading.line, heading.length) };
+    const headingRange: Range = sharedRange(position(heading.line, 0), position(heading.line, heading.length));
     const fields = new Map<SoaField, TableCell>();
     for (let line = heading.line + 1; line < end; line++) {
       const f = FIELD_LINE.exec(rawLines[line]);
@@ -67,7 +67,7 @@ export function readControlEntries(text: string): ControlEntries | undefined {
       if (!field || fields.has(field)) continue;
       const value = f[2].replace(/^(?:\*\*|__)|(?:\*\*|__)$/g, '').trim();
       const start = Math.max(0, rawLines[line].lastIndexOf(f[2]));
-      fields.set(field, cell(isPlaceholder(value) ? '' : value, { start: position(line, start), end: position(line, start + f[2].length) }));
+      fields.set(field, cell(isPlaceholder(value) ? '' : value, sharedRange(position(line, start), position(line, start + f[2].length))));
     }
     if (fields.size === 0) continue; // a heading that names a control, with nothing about it
     const status = fields.get('status');

@@ -27,7 +27,7 @@ import { completeMetadata, readBodySources } from '../adopt/metadata';
 import { setAsidePlaceholders } from '../adopt/placeholders';
 import { templateEvidence } from '../adopt/templates';
 import { readControlEntries } from './controlEntries';
-import { position } from '../util/position';
+import { position, sharedRange } from '../util/position';
 
 export interface ParseOptions {
   riskIdPattern: string;
@@ -214,7 +214,7 @@ function pushRef(doc: IsmsDocument, ref: Reference, edition?: '2013'): void {
 function shiftRange(range: Reference['range'], from: number, length: number): Reference['range'] {
   if (range.start.line !== range.end.line) return range;
   const start = range.start.character + from;
-  return { start: position(range.start.line, start), end: position(range.start.line, start + length) };
+  return sharedRange(position(range.start.line, start), position(range.start.line, start + length));
 }
 
 /** The prose under each heading, whitespace collapsed: [0] before the first heading. */

@@ -11,7 +11,7 @@ import type { IsmsDocument, Range, RiskRecord } from '../model';
 import type { LineIndex } from '../util/lineIndex';
 import { RISK_FIELDS, RISK_HEADERS, fieldForName, type ColumnOverrides, type RiskColumn } from '../adopt/columns';
 import { intern } from './detach';
-import { position } from '../util/position';
+import { position, sharedRange } from '../util/position';
 
 /** `- **Owner:** x`, `* Owner: x`, `**Owner**: x`, `Owner: x`, `Owner：x` (full-width colon). */
 export const FIELD_LINE = /^[ \t]{0,3}(?:>[ \t]?)?(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?(?:\*\*|__)?([^:：*_|\n]{1,40}?)(?:\*\*|__)?[ \t]*[:：][ \t]*(?:\*\*|__)?[ \t]*(.*?)[ \t]*$/;
@@ -72,7 +72,7 @@ export function readRiskRecords(doc: IsmsDocument, text: string, lines: LineInde
 function headingIdRange(heading: Range, line: string, id: string): Range {
   const at = line.indexOf(id);
   if (at < 0) return heading;
-  return { start: position(heading.start.line, at), end: position(heading.start.line, at + id.length) };
+  return sharedRange(position(heading.start.line, at), position(heading.start.line, at + id.length));
 }
 
 /** The `key: value` lines of lines [from, to) whose key names a risk field. */
@@ -91,7 +91,7 @@ function fieldsIn(rawLines: string[], from: number, to: number, overrides: Colum
     const start = raw.lastIndexOf(m[2]);
     fields[field] = {
       text: intern(value),
-      range: { start: position(line, start), end: position(line, start + m[2].length) },
+      range: sharedRange(position(line, start), position(line, start + m[2].length)),
     };
   }
   return fields;

@@ -1,5 +1,5 @@
 import type { Position, Range } from '../model';
-import { position } from './position';
+import { position, sharedRange } from './position';
 
 /** Converts string offsets to line/character positions with a binary search over line starts. */
 export class LineIndex {
@@ -47,7 +47,7 @@ export class LineIndex {
   }
 
   range(start: number, end: number): Range {
-    return { start: this.position(start), end: this.position(end) };
+    return sharedRange(this.position(start), this.position(end));
   }
 
   offset(position: Position): number {
