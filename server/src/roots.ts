@@ -84,20 +84,12 @@ export class Roots {
     return false;
   }
 
-  /** Workspaces of roots being reloaded, by root URI, while their replacements are read (see reload). */
-  private readonly replacing = new Map<string, IsmsWorkspace>();
-
   /** Reloads the workspace folder a root was found in, with every ISMS nested in it. Returns the roots now there. */
   async reload(root: Root): Promise<Root[]> {
     const folder = root.folder ?? root.uri;
     // Unchanged files keep their parse where the new configuration parses as the old one did (reuseParsesOf).
-    for (const r of this.roots) if ((r.folder ?? r.uri) === folder) this.replacing.set(r.uri, r.workspace);
-    let fresh: Root[];
-    try {
-      fresh = await this.loadTree(folder, folder);
-    } finally {
-      for (const r of this.roots) if ((r.folder ?? r.uri) === folder) this.replacing.delete(r.uri);
-    }
+    const replaced = new Map(this.roots.filter((r) => (r.folder ?? r.uri) === folder).map((r) => [r.uri, r.workspace]));
+    const fresh = await this.loadTree(folder, folder, replaced);
     const before = this.roots;
     const at = before.findIndex((r) => (r.folder ?? r.uri) === folder);
     const others = before.filter((r) => (r.folder ?? r.uri) !== folder);
@@ -113,13 +105,14 @@ export class Roots {
   }
 
   /** A folder and the ISMSs nested in it (folders with their own .isms.yaml), outer first. */
-  private async loadTree(uri: string, folder: string): Promise<Root[]> {
-    const { root, nested } = await this.load(uri, folder);
-    const inner = await Promise.all(nested.map((path) => this.loadTree(this.fs.uriOf(root, path), folder)));
+  private async loadTree(uri: string, folder: string, replaced?: ReadonlyMap<string, IsmsWorkspace>): Promise<Root[]> {
+    const { root, nested } = await this.load(uri, folder, replaced?.get(uri));
+    const inner = await Promise.all(nested.map((path) => this.loadTree(this.fs.uriOf(root, path), folder, replaced)));
     return [root, ...inner.flat()];
   }
 
-  private async load(uri: string, folder: string): Promise<{ root: Root; nested: string[] }> {
+  /** `replaced`: the workspace this root had before a reload, whose unchanged parses the new one takes. */
+  private async load(uri: string, folder: string, replaced?: IsmsWorkspace): Promise<{ root: Root; nested: string[] }> {
     const parsed = URI.parse(uri);
     const location: RootLocation = { uri, fsPath: parsed.fsPath };
     const { fsPath } = location;
@@ -138,7 +131,7 @@ export class Roots {
     try {
       const scanned = await scanning;
       const { workspace } = scanned;
-      workspace.reuseParsesOf(this.replacing.get(uri));
+      workspace.reuseParsesOf(replaced);
       const root: Root = { uri, fsPath, workspace, folder, ...(scanned.container ? { container: true } : {}) };
       this.cacheKeys.delete(uri);
       // The cache hashes files on disk: only for roots read from it.
@@ -158,6 +151,7 @@ export class Roots {
         const rel = this.fs.relative(location, docUri);
         if (rel !== undefined && !root.container && !nested.some((n) => isInside(rel, n))) workspace.setText(rel, text);
       }
+      workspace.reuseParsesOf(undefined);
       this.log(
         `loaded ${fsPath}: ${workspace.markdownDocuments().length} Markdown files, ${workspace.ismsDocuments().length} ISMS documents in ${Date.now() - started} ms${
           nested.length ? `; ISMSs with their own configuration in ${nested.join(', ')}` : ''
@@ -166,7 +160,6 @@ export class Roots {
       return { root, nested };
     } finally {
       this.loading.delete(uri);
-      (await scanning.catch(() => undefined))?.workspace.reuseParsesOf(undefined);
     }
   }
 
