@@ -21,7 +21,12 @@ function policy(id: string, extra: Record<string, unknown>, body: string): strin
 function initialFiles(): Record<string, string> {
   const controls = ['A.5.1', 'A.5.2', 'A.5.15', 'A.8.2', 'A.8.28', 'A.7.4'];
   return {
-    'scope.md': md({ type: 'scope', id: 'SCOPE-001', title: 'Scope', owner: 'CISO', next_review: '2027-01-01' }, '# Scope\n\n## Scope statement\n\nAll of it.\n'),
+    'scope.md': md(
+      { type: 'scope', id: 'SCOPE-001', title: 'Scope', owner: 'CISO', next_review: '2027-01-01' },
+      '# Scope\n\n## Scope statement\n\nAll of it.\n\n## Interfaces and dependencies\n\nWe rely on AC.\n\n## Internal and external issues\n\n| ID | Issue |\n|---|---|\n| I-1 | Growth |\n| I-2 | Regulation, see R-001 |\n',
+    ),
+    // Read by workspace rules that cache what they read per document: providers, issues, locker items.
+    'suppliers.md': md({ type: 'supplier-register', id: 'SUP-001', title: 'Suppliers', owner: 'CISO' }, '# Suppliers\n\n| Supplier | Service |\n|---|---|\n| Acme Cloud (AC) | Hosting |\n| GPU Hub | Training |\n'),
     'soa.md': md(
       { type: 'soa', id: 'SOA-001', title: 'SoA', owner: 'CISO', next_review: '2027-01-01' },
       `# SoA\n\n| Control | Applicable | Justification | Status | Evidence |\n|---|---|---|---|---|\n${controls
@@ -41,8 +46,8 @@ function initialFiles(): Record<string, string> {
   };
 }
 
-const SNIPPETS = ['x', ' ', '\n', '\n\n', ' A.5.9 ', ' A.8.28 ', ' R-003 ', ' R-099 ', '[l](b.md#purpose)', '[l](b.md#nope)', '[e](../evidence/e2.pdf)', '## Purpose\n', '## Rules\n', ' POL-002', '<!-- isms-disable-next-line link-broken -- ok -->\n', '| A.5.2 | No | x | Implemented | |\n'];
-const LINES = ['id: POL-002', 'id: POL-777', 'type: policy', 'type: record', 'status: retired', 'risks: [R-003]', 'next_review: 2026-01-01', 'related: [POL-404]'];
+const SNIPPETS = ['x', ' ', '\n', '\n\n', ' A.5.9 ', ' A.8.28 ', ' R-003 ', ' R-099 ', '[l](b.md#purpose)', '[l](b.md#nope)', '[e](../evidence/e2.pdf)', '## Purpose\n', '## Rules\n', ' POL-002', '<!-- isms-disable-next-line link-broken -- ok -->\n', '| A.5.2 | No | x | Implemented | |\n', '## Risk assessment methodology\n', ' GPU Hub ', '| I-3 | Churn |\n'];
+const LINES = ['id: POL-002', 'id: POL-777', 'type: policy', 'type: record', 'status: retired', 'risks: [R-003]', 'next_review: 2026-01-01', 'related: [POL-404]', 'issues: [I-1]', 'supplier: GPU Hub', 'type: risk', 'clauses: [6.1.2]'];
 
 type Edit =
   | { kind: 'insert'; doc: number; at: number; text: string }

@@ -49,41 +49,57 @@ export function splitNames(text: string): { name: string; aliases: string[] }[] 
 
 export function providerMentions(docs: readonly IsmsDocument[]): ProviderMention[] {
   const found: ProviderMention[] = [];
-  const label = (doc: IsmsDocument) => doc.id ?? doc.path;
   for (const doc of docs) {
-    const column = doc.type === 'supplier-register' ? PROVIDER_COLUMNS.supplierRegister : doc.type === 'asset-inventory' ? PROVIDER_COLUMNS.assetInventory : doc.type === 'risk-register' ? PROVIDER_COLUMNS.riskRegister : undefined;
-    if (column) {
-      for (const table of doc.tables) {
-        // A supplier register's first column is the supplier whatever it is called; elsewhere the column must say so.
-        let index = findColumn(table, column);
-        if (doc.type === 'supplier-register' && index < 0 && table.rows.length) index = 0;
-        if (index < 0) continue;
-        const what = doc.type === 'supplier-register' ? 'supplier register' : doc.type === 'asset-inventory' ? 'asset inventory' : 'risk register';
-        for (const row of table.rows) {
-          const cell = row.cells[index];
-          if (!cell) continue;
-          const names = splitNames(cell.text);
-          for (const n of names) found.push({ ...n, path: doc.path, range: cell.range, source: `${what} ${label(doc)}` });
-        }
-      }
-    }
-    if (doc.type === 'risk' || doc.type === 'exception') {
-      for (const key of FIELDS) {
-        const value = doc.frontmatter?.data[key];
-        if (typeof value !== 'string') continue;
-        const field = doc.frontmatter!.fields.get(key)!;
-        const resolution = String(doc.frontmatter?.data.resolution ?? '').trim().toLowerCase().replace(/[\s_]+/g, '-');
-        const brought = doc.type === 'exception' && resolution === 'brought-into-scope' && exceptionKind(doc) !== 'break-glass';
-        for (const n of splitNames(value)) found.push({ ...n, path: doc.path, range: field.valueRange, source: `\`${key}:\` of ${label(doc)}`, broughtIntoScope: brought });
-      }
-    }
+    const mentions = documentMentions(doc);
+    for (let i = 0; i < mentions.length; i++) found.push(mentions[i]);
   }
   return found;
 }
 
-/** Whether `text` names the provider (case-insensitive, whole words), by its name, an alias or its initials. */
-export function namesProvider(text: string, mention: Pick<ProviderMention, 'name' | 'aliases'>): boolean {
-  const lower = text.toLowerCase();
+// Cached per parsed document (the index replaces the object when the file changes): scope-dependency-missing
+// reads every register and risk again whenever a table moves anywhere (typing a line above one).
+const mentionCache = new WeakMap<IsmsDocument, ProviderMention[]>();
+
+function documentMentions(doc: IsmsDocument): ProviderMention[] {
+  let found = mentionCache.get(doc);
+  if (found) return found;
+  found = [];
+  const label = () => doc.id ?? doc.path;
+  const column = doc.type === 'supplier-register' ? PROVIDER_COLUMNS.supplierRegister : doc.type === 'asset-inventory' ? PROVIDER_COLUMNS.assetInventory : doc.type === 'risk-register' ? PROVIDER_COLUMNS.riskRegister : undefined;
+  if (column) {
+    for (const table of doc.tables) {
+      // A supplier register's first column is the supplier whatever it is called; elsewhere the column must say so.
+      let index = findColumn(table, column);
+      if (doc.type === 'supplier-register' && index < 0 && table.rows.length) index = 0;
+      if (index < 0) continue;
+      const what = doc.type === 'supplier-register' ? 'supplier register' : doc.type === 'asset-inventory' ? 'asset inventory' : 'risk register';
+      for (const row of table.rows) {
+        const cell = row.cells[index];
+        if (!cell) continue;
+        const names = splitNames(cell.text);
+        for (const n of names) found.push({ ...n, path: doc.path, range: cell.range, source: `${what} ${label()}` });
+      }
+    }
+  }
+  if (doc.type === 'risk' || doc.type === 'exception') {
+    for (const key of FIELDS) {
+      const value = doc.frontmatter?.data[key];
+      if (typeof value !== 'string') continue;
+      const field = doc.frontmatter!.fields.get(key)!;
+      const resolution = String(doc.frontmatter?.data.resolution ?? '').trim().toLowerCase().replace(/[\s_]+/g, '-');
+      const brought = doc.type === 'exception' && resolution === 'brought-into-scope' && exceptionKind(doc) !== 'break-glass';
+      for (const n of splitNames(value)) found.push({ ...n, path: doc.path, range: field.valueRange, source: `\`${key}:\` of ${label()}`, broughtIntoScope: brought });
+    }
+  }
+  mentionCache.set(doc, found);
+  return found;
+}
+
+/**
+ * Whether a text, given in lower case (`lower`: the caller lowers it once for all mentions), names the provider
+ * (case-insensitive, whole words), by its name, an alias or its initials.
+ */
+export function namesProvider(lower: string, mention: Pick<ProviderMention, 'name' | 'aliases'>): boolean {
   const candidates = [mention.name, ...mention.aliases];
   const words = mention.name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
   if (words.length >= 2) candidates.push(words.map((w) => w[0]).join(''));

@@ -19,6 +19,27 @@ export function issueTables(doc: IsmsDocument): Table[] {
   return withColumn.filter((t) => sections.some((s) => t.range.start.line >= s.startLine && t.range.start.line <= s.endLine));
 }
 
+// Cached per parsed document (the index replaces the object when the file changes): the rule reads every
+// document again whenever a table moves anywhere (typing a line above one).
+const namedCache = new WeakMap<IsmsDocument, readonly string[]>();
+
+/** The issue IDs a document names, in lower case: its `issues:` field, and a risk register's Issues column. */
+function issuesNamed(doc: IsmsDocument): readonly string[] {
+  const cached = namedCache.get(doc);
+  if (cached) return cached;
+  const found: string[] = [];
+  const field = doc.frontmatter?.data.issues;
+  for (const v of Array.isArray(field) ? field : field !== undefined && field !== null ? String(field).split(',') : []) found.push(String(v).trim().toLowerCase());
+  if (doc.type === 'risk-register') {
+    for (const t of doc.tables) {
+      const col = findColumn(t, RISK_ISSUE_COLUMNS);
+      if (col >= 0) for (const r of t.rows) for (const v of (r.cells[col]?.text ?? '').split(/[,;]/)) found.push(v.trim().toLowerCase());
+    }
+  }
+  namedCache.set(doc, found);
+  return found;
+}
+
 export const contextIssueUnaddressed: WorkspaceRule = {
   code: 'context-issue-unaddressed',
   family: 'scope',
@@ -34,15 +55,7 @@ export const contextIssueUnaddressed: WorkspaceRule = {
     if (holders.length === 0) return;
     // Issue IDs that risks name: `issues:` of risk documents and an Issues column of risk registers.
     const named = new Set<string>();
-    for (const d of docs) {
-      const field = d.frontmatter?.data.issues;
-      for (const v of Array.isArray(field) ? field : field !== undefined && field !== null ? String(field).split(',') : []) named.add(String(v).trim().toLowerCase());
-      if (d.type !== 'risk-register') continue;
-      for (const t of d.tables) {
-        const col = findColumn(t, RISK_ISSUE_COLUMNS);
-        if (col >= 0) for (const r of t.rows) for (const v of (r.cells[col]?.text ?? '').split(/[,;]/)) named.add(v.trim().toLowerCase());
-      }
-    }
+    for (const d of docs) for (const issue of issuesNamed(d)) named.add(issue);
     for (const doc of holders) {
       for (const table of issueTables(doc)) {
         const idCol = idColumn(table, ID_COLUMNS);

@@ -1,5 +1,5 @@
 import type { IsmsDocument } from '../model';
-import { namesProvider, providerMentions } from '../isms/providers';
+import { namesProvider, providerMentions, type ProviderMention } from '../isms/providers';
 import { documentProse, sectionProse, sectionsOf } from '../isms/sections';
 import { SCOPE_SECTIONS } from './scopeMissingSection';
 import type { WorkspaceRule } from './rule';
@@ -39,9 +39,18 @@ export const scopeDependencyMissing: WorkspaceRule = {
     const scope = scopes[0];
     const { text, where } = scopeDependencyText(scope);
     const reported = new Set<string>();
+    const lower = text.toLowerCase();
+    // Registers and risks name the same providers many times over: test each name and its aliases once.
+    const named = new Map<string, boolean>();
+    const isNamed = (mention: ProviderMention) => {
+      const key = [mention.name, ...mention.aliases].join('\u0000');
+      let yes = named.get(key);
+      if (yes === undefined) named.set(key, (yes = namesProvider(lower, mention)));
+      return yes;
+    };
     for (const mention of providerMentions(docs)) {
       const key = mention.name.toLowerCase();
-      if (reported.has(key) || namesProvider(text, mention)) continue;
+      if (reported.has(key) || isNamed(mention)) continue;
       reported.add(key);
       const brought = mention.broughtIntoScope ? ' It was approved as a temporary deviation and closed as brought into scope, but the scope was never updated.' : '';
       ctx.report({

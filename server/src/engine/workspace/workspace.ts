@@ -78,6 +78,13 @@ class TrackedMap<V> extends Map<string, V> {
     this.log.reads?.add(`${this.facet}.all`);
     return super[Symbol.iterator]();
   }
+  /** Puts `next` in the place of `old` in the key's list (not a read); false when `old` is not there. */
+  replace(key: string, old: V extends (infer T)[] ? T : never, next: V extends (infer T)[] ? T : never): boolean {
+    const list = super.get(key) as unknown[] | undefined;
+    const at = list ? list.indexOf(old) : -1;
+    if (at >= 0) list![at] = next;
+    return at >= 0;
+  }
   /** Filling the map while building a view is not a read. */
   push(key: string, value: V extends (infer T)[] ? T : never): void {
     const list = super.get(key) as unknown[] | undefined;
@@ -599,7 +606,9 @@ export class IsmsWorkspace {
     const oldId = wasIsms ? old!.id : undefined;
     const newId = isIsms ? next!.id : undefined;
     if (oldId || newId) {
-      this.byIdView = undefined;
+      // A document that kept its ID takes its old place (the view is in path order): rebuilding the view over
+      // 5,000 documents after every keystroke in a document with an ID cost 3-4 ms each.
+      if (oldId !== newId || !this.byIdView?.replace(oldId!, old!, next!)) this.byIdView = undefined;
       this.bump('id.all');
       if (oldId) this.bump(`id:${oldId}`);
       if (newId) this.bump(`id:${newId}`);
