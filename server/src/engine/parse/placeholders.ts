@@ -20,6 +20,10 @@ const PENDING_AFTER = /(?:^|\n)[ \t]*(?:[-*+>][ \t]+|\d+[.)][ \t]+)?$|\|[ \t]*$|
 /** An instruction in a table cell, as the templates' example rows hold ("Describe the risk: …"), up to the cell's end. */
 const INSTRUCTION = /\bDescribe (?:the|each|your) [^|\n]*?(?=[ \t]*\|)/g;
 const INSTRUCTION_AFTER = /\|[ \t]*$/;
+/** What each pattern above cannot match without (a literal test, much cheaper than the pattern itself). */
+const MAYBE_SHOUTED = /TB[DC]|TODO|FIXME/;
+const MAYBE_PENDING = /to be /i;
+const MAYBE_INSTRUCTION = /Describe /;
 
 export interface PlaceholderMatch {
   text: string;
@@ -35,17 +39,22 @@ export interface PlaceholderMatch {
 export function scanPlaceholders(prose: string, text?: string): PlaceholderMatch[] {
   const out: PlaceholderMatch[] = [];
   const add = (m: RegExpMatchArray) => out.push({ text: m[0], start: m.index!, end: m.index! + m[0].length });
-  for (const re of [BRACED, BRACKETED, SHOUTED]) for (const m of prose.matchAll(re)) add(m);
+  const source = text ?? prose;
+  // Each pattern runs only where the text holds what it must start with: most frontmatter values and many
+  // paragraphs hold none, and these scans were a tenth of parsing a large workspace.
+  if (prose.includes('{{')) for (const m of prose.matchAll(BRACED)) add(m);
+  if (prose.includes('[')) for (const m of prose.matchAll(BRACKETED)) add(m);
+  if (MAYBE_SHOUTED.test(prose)) for (const m of prose.matchAll(SHOUTED)) add(m);
   // Line starts and cell pipes are not prose (the prose has them blanked): matched in the source, kept where
   // the words themselves are prose (not code).
-  const source = text ?? prose;
-  for (const [re, after] of [[PENDING, PENDING_AFTER], [INSTRUCTION, INSTRUCTION_AFTER]] as const) {
+  for (const [re, after, maybe] of [[PENDING, PENDING_AFTER, MAYBE_PENDING], [INSTRUCTION, INSTRUCTION_AFTER, MAYBE_INSTRUCTION]] as const) {
+    if (!maybe.test(source)) continue;
     for (const m of source.matchAll(re)) {
       const before = source.slice(Math.max(0, m.index! - 40), m.index);
       if (after.test(before) && prose.slice(m.index, m.index! + m[0].length) === m[0]) add(m);
     }
   }
-  for (const m of (text ?? prose).matchAll(ANGLED)) if (text === undefined || !inCode(text, m.index!)) add(m);
+  if (source.includes('<')) for (const m of source.matchAll(ANGLED)) if (text === undefined || !inCode(text, m.index!)) add(m);
   return out.sort((a, b) => a.start - b.start);
 }
 
