@@ -185,7 +185,11 @@ export function provides(item: LockerItem, doc: IsmsDocument): boolean {
 }
 
 function computeProvides(item: LockerItem, doc: IsmsDocument): boolean {
-  if (isRetired(doc)) return false;
+  // Whether it is retired is asked last: most documents provide no item, and reading the status is not free.
+  return providesIfCurrent(item, doc) && !isRetired(doc);
+}
+
+function providesIfCurrent(item: LockerItem, doc: IsmsDocument): boolean {
   if (item.types && doc.type && item.types.includes(doc.type)) return (item.match ? item.match(doc) : true) && (!item.content || item.content.test(doc));
   if (!item.clauses || (doc.type && DEDICATED_TYPES.has(doc.type))) return false;
   const clauses = cachedClauses(doc);
