@@ -39,7 +39,7 @@ export function checkWorkspace(workspace: IsmsWorkspace, options: CheckOptions =
 }
 
 export function checkWorkspaceDetailed(workspace: IsmsWorkspace, options: CheckOptions = {}): CheckResult {
-  const checker = new IncrementalChecker(workspace, { rules: options.rules, watch: false });
+  const checker = new IncrementalChecker(workspace, { rules: options.rules, watch: false, once: true });
   checker.check(options.today ?? todayUtc());
   return checker.detailed();
 }
@@ -106,15 +106,21 @@ export class IncrementalChecker {
   private readonly reads = new Set<string>();
   /** Above this a workspace rule is slow (see check()); tests set 0 to make every one slow. */
   private readonly slowWorkspaceRuleMs: number;
+  /**
+   * A single check whose runs are never repeated (checkWorkspaceDetailed): what each run reads is not recorded, so
+   * rules see the documents themselves, not the proxies that record reads, and no run keeps dependencies.
+   */
+  private readonly once: boolean;
   /** Skips workspace rules (for localFindings, where only a document's own rules matter). */
   private readonly documentRulesOnly: boolean;
   stats: CheckStats = { ruleRuns: 0, pathsAssembled: 0, documentsChanged: 0, ms: 0 };
 
   constructor(
     readonly workspace: IsmsWorkspace,
-    options: { rules?: readonly Rule[]; watch?: boolean; documentRulesOnly?: boolean; slowWorkspaceRuleMs?: number } = {},
+    options: { rules?: readonly Rule[]; watch?: boolean; documentRulesOnly?: boolean; slowWorkspaceRuleMs?: number; once?: boolean } = {},
   ) {
     this.documentRulesOnly = options.documentRulesOnly === true;
+    this.once = options.once === true;
     this.slowWorkspaceRuleMs = options.slowWorkspaceRuleMs ?? SLOW_WORKSPACE_RULE_MS;
     (options.rules ?? RULES).forEach((rule, index) => {
       const level = workspace.config.rules[rule.code] ?? rule.defaultSeverity;
@@ -299,7 +305,7 @@ export class IncrementalChecker {
     const reads = this.reads;
     reads.clear();
     let failure: string | undefined;
-    this.workspace.recordReads(reads, index);
+    if (!this.once) this.workspace.recordReads(reads, index);
     try {
       if (rule.scope === 'workspace') rule.check(ctx);
       else rule.check(doc!, ctx);

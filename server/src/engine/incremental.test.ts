@@ -8,6 +8,7 @@ import { parseIsoDate } from './util/dates';
 import { closest, editDistance } from './rules/helpers';
 import { isMarkdownPath, type IsmsWorkspace } from './workspace/workspace';
 import type { ReferenceKind } from './model';
+import type { WorkspaceRule } from './rules/rule';
 
 const today = parseIsoDate(TEST_TODAY)!;
 
@@ -183,6 +184,25 @@ describe('incremental checking', () => {
       checker.check(today + 1);
       assert.deepStrictEqual(checker.detailed(), checkWorkspaceDetailed(ws, { today: today + 1 }), path);
     }
+  });
+
+  it('hands a one-off check the documents themselves, and an incremental one copies that record what is read', () => {
+    const ws = workspaceOf(initialFiles());
+    const seen: boolean[] = [];
+    const probe: WorkspaceRule = {
+      code: 'probe',
+      family: 'locker',
+      scope: 'workspace',
+      defaultSeverity: 'info',
+      description: 'test',
+      fix: 'test',
+      check: (ctx) => void seen.push(ctx.workspace.ismsDocuments()[0] === ws.getDocument(ctx.workspace.ismsDocuments()[0].path)),
+    };
+    checkWorkspaceDetailed(ws, { today, rules: [probe] });
+    const checker = new IncrementalChecker(ws, { rules: [probe] });
+    checker.check(today);
+    checker.dispose();
+    assert.deepStrictEqual(seen, [true, false]);
   });
 
   it('re-runs nothing when typing in prose leaves the model as it was', () => {
