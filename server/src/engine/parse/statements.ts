@@ -33,6 +33,10 @@ const TEXT_DATE = /\b(\d{1,2})(?:st|nd|rd|th)?\s+(January|February|March|April|M
 const SOA_VERSION =
   /\b(?:statement\s+of\s+applicability|soa|erklärung\s+zur\s+anwendbarkeit|déclaration\s+d['’]applicabilité|declaración\s+de\s+aplicabilidad|verklaring\s+van\s+toepasselijkheid)\b[^.\n]{0,40}?\b(?:version|versión|v\.?|rev(?:ision)?\.?)\s*(\d+(?:\.\d+)*)\b/giu;
 
+/** What SOA_VERSION and the dates cannot match without (cheap literal tests, run first). */
+const MAY_NAME_SOA = /soa|plica|anwendbar|toepasselijk/i;
+const YEAR = /\d{4}/;
+
 /** `Owner: CTO`, `**Due:** 2026-12-01`, `- Measure: …` (markup is blank in the prose): a key of up to four words. */
 const FIELD_LINE = /^[\s>*+_-]*(?:\d{1,3}[.)]\s+)?(\p{L}[\p{L}\p{N}/&' -]{0,40}?)[*_]*\s*[:：][*_]*\s+(\S.*)$/u;
 
@@ -96,13 +100,15 @@ export function readStatements(text: string, prose: string, bodyStart: number, l
         found.push({ kind: 'approved-by', value: intern(name.slice(0, 120)), range: lines.range(at, at + name.length) });
       }
     }
-    for (const m of line.matchAll(ISO_DATE)) found.push({ kind: 'date', value: intern(m[0]), range: lines.range(offset + m.index, offset + m.index + m[0].length) });
-    for (const m of line.matchAll(TEXT_DATE)) {
+    // Dates need a year's four digits, a version citation the name of the SoA: most lines have neither.
+    const hasYear = YEAR.test(line);
+    if (hasYear) for (const m of line.matchAll(ISO_DATE)) found.push({ kind: 'date', value: intern(m[0]), range: lines.range(offset + m.index, offset + m.index + m[0].length) });
+    if (hasYear) for (const m of line.matchAll(TEXT_DATE)) {
       const [day, month, year] = m[1] ? [m[1], m[2], m[3]] : [m[5], m[4], m[6]];
       const iso = `${year}-${String(MONTHS.indexOf(month.toLowerCase()) + 1).padStart(2, '0')}-${day.padStart(2, '0')}`;
       found.push({ kind: 'date', value: intern(iso), range: lines.range(offset + m.index, offset + m.index + m[0].length) });
     }
-    for (const m of line.matchAll(SOA_VERSION)) {
+    if (MAY_NAME_SOA.test(line)) for (const m of line.matchAll(SOA_VERSION)) {
       const at = offset + m.index + m[0].length - m[1].length;
       found.push({ kind: 'soa-version', value: intern(m[1]), range: lines.range(at, at + m[1].length) });
     }
