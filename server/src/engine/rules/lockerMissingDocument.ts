@@ -1,5 +1,6 @@
-import { START_RANGE } from '../model';
-import { emptyShells, LOCKER_ITEMS, provides } from '../isms/locker';
+import { START_RANGE, type IsmsDocument } from '../model';
+import { emptyShells, LOCKER_ITEMS, providesIfLive } from '../isms/locker';
+import { isRetired } from '../isms/status';
 import type { WorkspaceRule } from './rule';
 
 export const lockerMissingDocument: WorkspaceRule = {
@@ -14,8 +15,13 @@ export const lockerMissingDocument: WorkspaceRule = {
     const docs = ctx.workspace.ismsDocuments();
     if (docs.length === 0) return; // a folder of plain notes is not an empty ISMS
     const wanted = new Set(ctx.workspace.config.mandatoryDocuments);
+    // Status and type once per document, not once per document and item (see providesIfLive); read only when an
+    // item is wanted, as before.
+    let live: { doc: IsmsDocument; type: IsmsDocument['type'] }[] | undefined;
     for (const item of LOCKER_ITEMS) {
-      if (!wanted.has(item.key) || docs.some((d) => provides(item, d))) continue;
+      if (!wanted.has(item.key)) continue;
+      live ??= docs.filter((d) => !isRetired(d)).map((doc) => ({ doc, type: doc.type }));
+      if (live.some(({ doc, type }) => providesIfLive(item, doc, type))) continue;
       const shells = emptyShells(item, docs);
       const shell = shells.length
         ? ` ${shells.map((d) => `${d.id ?? d.path} (${d.path})`).join(', ')} ${shells.length === 1 ? 'has' : 'have'} the type but ${item.content!.what}: an empty shell is not evidence.`
