@@ -33,6 +33,12 @@ export interface LoadHooks {
 /** Folders with at least this many Markdown files get an open document's own findings before the index is built. */
 const LARGE_FOLDER = 100;
 
+/**
+ * Open texts at least this long (a 2,000-row register is 200,000 characters; a long policy 20,000) are parsed
+ * ahead of the index update, in turns of their own (see parseAhead).
+ */
+const LARGE_TEXT = 50_000;
+
 export class Roots {
   private roots: Root[] = [];
   /** Text of documents open in the editor, which wins over what is on disk. */
@@ -228,6 +234,11 @@ export class Roots {
     return this.find(docUri);
   }
 
+  /** The root a document belongs to, as locate() finds it, without putting edited texts in the index first. */
+  rootOf(docUri: string): Root | undefined {
+    return this.find(docUri)?.root;
+  }
+
   private find(docUri: string): { root: Root; path: string } | undefined {
     let best: { root: Root; path: string } | undefined;
     for (const root of this.roots) {
@@ -257,6 +268,39 @@ export class Roots {
 
   /** Open documents whose latest text is not parsed into the index yet (see setOpenText). */
   private readonly unparsed = new Set<string>();
+
+  /** Whether a large open text waits to be parsed into the index (see parseAhead). */
+  hasLargeUnparsed(): boolean {
+    for (const docUri of this.unparsed) if ((this.open.get(docUri)?.length ?? 0) >= LARGE_TEXT) return true;
+    return false;
+  }
+
+  /**
+   * Parses large open texts not in the index yet ahead of the update that puts them there, a step (of the parse,
+   * then of reading the risks it defines) per turn of the event loop, so that each block is short and messages get
+   * through in between (see IsmsWorkspace.parseAhead). Nothing is put in the index here: the next all() or locate()
+   * does that, with whatever text is open then, and takes a model made ahead only for exactly that text. A bounded
+   * number of steps: a document typed into all the while is parsed by the update itself.
+   */
+  async parseAhead(): Promise<void> {
+    for (let steps = 0; steps < 64; steps++) {
+      let did = false;
+      for (const docUri of this.unparsed) {
+        const text = this.open.get(docUri);
+        if (text === undefined || text.length < LARGE_TEXT) continue;
+        const at = this.find(docUri);
+        if (!at || at.root.container || !isMarkdownPath(at.path)) continue;
+        if (at.root.workspace.parseAhead(at.path, text)) {
+          did = true;
+          break;
+        }
+      }
+      if (!did) return;
+      // A timer, not setImmediate: the step before ran in a timer callback, and an immediate would run in the same
+      // turn of the loop, before any timer that is due (the server's stall monitor saw both steps as one block).
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+  }
 
   private flushOpenText(): void {
     if (this.unparsed.size === 0) return;

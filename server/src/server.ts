@@ -85,14 +85,19 @@ const mb = (n: number) => Math.round(n / 1048576);
 function memoryAndStalls(): () => string {
   const TICK_MS = 10;
   let last = performance.now();
+  let lastCpu = process.cpuUsage();
   let max = 0;
   setInterval(() => {
     const now = performance.now();
     const late = now - last - TICK_MS;
     max = Math.max(max, late);
     last = now;
-    // With the monotonic clock a CPU profile (--cpu-prof) uses, so bench/longTasks.mjs can say what ran.
-    if (late > 50) connection.console.log(`event loop stalled ${Math.round(late)} ms, until ${process.hrtime.bigint() / 1000n} µs`);
+    // With the monotonic clock a CPU profile (--cpu-prof) uses, so bench/longTasks.mjs can say what ran; and the
+    // CPU time the process (all its threads, the collector's too) used meanwhile: far less than the stall means the
+    // machine's other work held it up.
+    const cpu = process.cpuUsage(lastCpu);
+    lastCpu = process.cpuUsage();
+    if (late > 50) connection.console.log(`event loop stalled ${Math.round(late)} ms, until ${process.hrtime.bigint() / 1000n} µs (${Math.round((cpu.user + cpu.system) / 1000)} ms of CPU)`);
   }, TICK_MS).unref();
   return () => {
     const { heapUsed, heapTotal, external, rss } = process.memoryUsage();

@@ -231,6 +231,8 @@ export function startServer(host: ServerHost): void {
       await updates;
       await ready; // an update may have started a reload (a new root, a changed .isms.yaml)
       await diagnostics.idle(); // a long check goes on in slices (see DiagnosticsPublisher.publish)
+      // A large document edited since: parsed in turns of its own first, so the index update is short (Roots.parseAhead).
+      if (roots.hasLargeUnparsed()) await roots.parseAhead();
     },
     today: () => pinnedToday ?? todayUtc(),
     clientCapabilities: () => clientCapabilities,

@@ -90,8 +90,14 @@ export class DiagnosticsPublisher {
     );
   }
 
-  /** Checks and publishes the current root with this URI now (it may have been reloaded since it was looked up). */
-  publishCurrent(rootUri: string): Promise<void> {
+  /**
+   * Checks and publishes the current root with this URI now (it may have been reloaded since it was looked up).
+   * A large document edited since the index was updated is parsed first, in turns of the event loop of its own
+   * (Roots.parseAhead): in one block with the update and the check's first slice, a 2,000-row register pasted
+   * into an open document held the event loop for over a second under the soak's load.
+   */
+  publishCurrent(rootUri: string, parseAhead = true): Promise<void> {
+    if (parseAhead && this.roots.hasLargeUnparsed()) return this.roots.parseAhead().then(() => this.publishCurrent(rootUri, false));
     const current = this.roots.all().find((r) => r.uri === rootUri);
     return current ? this.publish(current) : Promise.resolve();
   }
@@ -156,10 +162,7 @@ export class DiagnosticsPublisher {
       } finally {
         this.running.delete(root.uri);
         // Edits and file events during the check asked for another: it sees what changed since this one began.
-        if (record.again) {
-          const current = this.roots.all().find((r) => r.uri === root.uri);
-          if (current) await this.publish(current);
-        }
+        if (record.again) await this.publishCurrent(root.uri);
         settled();
       }
     })();
@@ -195,7 +198,8 @@ export class DiagnosticsPublisher {
     for (const uri of this.roots.openUris()) {
       const version = versionOf(uri);
       if (version === undefined || version === this.publishedVersions.get(uri) || byUri.has(uri)) continue;
-      if (this.roots.locate(uri)?.root.uri === root.uri) byUri.set(uri, this.latest.get(uri) ?? []);
+      // rootOf, not locate: an edit that came during a sliced check is parsed by the next check (ahead, if large).
+      if (this.roots.rootOf(uri)?.uri === root.uri) byUri.set(uri, this.latest.get(uri) ?? []);
     }
     this.send(published, byUri, fresh, versionOf);
     this.published.set(root.uri, published);

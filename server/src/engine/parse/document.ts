@@ -43,6 +43,18 @@ export interface ParseOptions {
 export const REFERENCE_KEYS: Record<string, Reference['kind']> = { controls: 'control', risks: 'risk', related: 'document' };
 
 export function parseDocument(path: string, rawText: string, options: ParseOptions): IsmsDocument {
+  const steps = parseDocumentSteps(path, rawText, options);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/**
+ * parseDocument in steps: it pauses between its larger parts (the block scan, the tables' cells, the reference
+ * scans, list items and statements), so a caller can parse a large document over turns of the event loop (a
+ * 2,000-row register takes 50-100 ms in all; see IsmsWorkspace.parseAhead). The same code runs either way.
+ */
+export function* parseDocumentSteps(path: string, rawText: string, options: ParseOptions): Generator<void, IsmsDocument, void> {
   // Editors never show a byte-order mark, so positions are computed without it.
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
   const lines = new LineIndex(text);
@@ -87,7 +99,8 @@ export function parseDocument(path: string, rawText: string, options: ParseOptio
   }
 
   const bodyStart = block?.bodyStart ?? 0;
-  const scan = readBody(text, bodyStart, doc, lines, riskMatcher, actionMatcher);
+  const scan = yield* readBody(text, bodyStart, doc, lines, riskMatcher, actionMatcher);
+  yield;
   readBodySources(doc, text, bodyStart, lines, { sources: conventions.metadataSources, aliases: conventions.fieldAliases });
   normaliseValues(doc, conventions);
   inferType(doc, conventions);
@@ -225,18 +238,28 @@ function sectionTexts(prose: string, headings: { start: number; end: number }[],
   return out;
 }
 
-function readBody(text: string, bodyStart: number, doc: IsmsDocument, lines: LineIndex, riskMatcher: RegExp, actionMatcher: RegExp): ReturnType<typeof scanMarkdown> {
+/** Rows of a table read per step of parseDocumentSteps. */
+const TABLE_ROWS_PER_STEP = 500;
+
+function* readBody(text: string, bodyStart: number, doc: IsmsDocument, lines: LineIndex, riskMatcher: RegExp, actionMatcher: RegExp): Generator<void, ReturnType<typeof scanMarkdown>, void> {
   const scan = scanMarkdown(text, bodyStart);
+  yield;
   const link = (l: ScannedLink): Link => ({ target: safeDecode(l.target), range: lines.range(l.start, l.end), image: l.image });
   const slugs = new SlugCounter();
   doc.headings = scan.headings.map((h) => ({ depth: h.depth, text: intern(customHeadingId(h.text)?.text ?? h.text), slug: intern(slugs.next(h.text)), range: lines.range(h.start, h.end) }));
   doc.links = scan.links.map(link).sort(byStart);
   const cell = (c: ScannedCell): TableCell => ({ text: intern(c.text), range: lines.range(c.start, c.end), links: c.links.map(link) });
-  doc.tables = scan.tables.map((t) => ({
-    header: t.header.map(cell),
-    rows: t.rows.map((r) => ({ cells: r.cells.map(cell), range: lines.range(r.start, r.end) })),
-    range: lines.range(t.start, t.end),
-  }));
+  doc.tables = [];
+  for (const t of scan.tables) {
+    const header = t.header.map(cell);
+    const rows: Table['rows'] = [];
+    for (const r of t.rows) {
+      rows.push({ cells: r.cells.map(cell), range: lines.range(r.start, r.end) });
+      if (rows.length % TABLE_ROWS_PER_STEP === 0) yield; // the cells of a 2,000-row table were the largest step
+    }
+    doc.tables.push({ header, rows, range: lines.range(t.start, t.end) });
+  }
+  yield;
 
   const inTable = (offset: number) => scan.tables.some((t) => offset >= t.start && offset < t.end);
   const push = (kind: Reference['kind'], m: ControlMatch) => {
@@ -259,6 +282,7 @@ function readBody(text: string, bodyStart: number, doc: IsmsDocument, lines: Lin
     riskStarts.add(m.start);
   }
   for (const m of scanPattern(prose, DOCUMENT_ID_SHAPE, urls)) if (!riskStarts.has(m.start)) push('document', m);
+  yield;
   doc.listItems = readListItems(text, prose, bodyStart, lines);
   doc.statements = readStatements(text, prose, bodyStart, lines);
   doc.suppressions = readSuppressions(doc, text, scan.html, lines);

@@ -18,7 +18,13 @@ export function position(line: number, character: number): Position {
   return found;
 }
 
-const sharedRanges = new Map<number, Range>();
+/**
+ * Shared ranges by line, then by start and end character (`start * 4096 + end`). Small integer keys: one key for
+ * all three (`line * 2^24 + ...`) is beyond V8's small integers from line 64 on, and a Map hashes such a key as a
+ * heap number, which made this lookup the largest single cost of parsing a 2,000-row table.
+ */
+let sharedRanges: (Map<number, Range> | undefined)[] = [];
+let sharedRangeCount = 0;
 
 /**
  * The shared, frozen range from `start` to `end` when both are shared positions on one line (most ranges of the
@@ -28,12 +34,23 @@ export function sharedRange(start: Position, end: Position): Range {
   const { line, character } = start;
   // Only frozen positions: a range shared by many documents must not change through one of them.
   if (line !== end.line || line >= 1 << 20 || character >= 4096 || end.character >= 4096 || !Object.isFrozen(start) || !Object.isFrozen(end)) return { start, end };
-  const key = line * 16_777_216 + character * 4096 + end.character;
-  let found = sharedRanges.get(key);
+  const key = character * 4096 + end.character;
+  let onLine = sharedRanges[line];
+  let found = onLine?.get(key);
   if (!found) {
-    if (sharedRanges.size >= 300_000) sharedRanges.clear(); // bounded, as the positions are
+    if (sharedRangeCount >= 300_000) {
+      // bounded, as the positions are
+      sharedRanges = [];
+      sharedRangeCount = 0;
+      onLine = undefined;
+    }
+    if (!onLine) {
+      onLine = new Map();
+      sharedRanges[line] = onLine;
+    }
     found = Object.freeze({ start, end });
-    sharedRanges.set(key, found);
+    onLine.set(key, found);
+    sharedRangeCount++;
   }
   return found;
 }

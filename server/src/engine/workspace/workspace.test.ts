@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { defaultConfig } from '../config/schema';
-import { IsmsWorkspace } from './workspace';
+import { IsmsWorkspace, sameValue } from './workspace';
 
 describe('workspace: telling whether a text is the one indexed', () => {
   it('parses with the configured columns and ID patterns, so a configured SoA or action register is not "changed on disk"', () => {
@@ -41,5 +41,54 @@ describe('workspace: read again after a configuration change', () => {
     const retyped = loaded({ ...defaultConfig(), typeAliases: { policy: 'procedure' } }, before);
     assert.notEqual(retyped.getDocument('policy.md'), before.getDocument('policy.md'));
     assert.equal(retyped.parseCount, 1);
+  });
+});
+
+describe('workspace: a large text parsed ahead of the index update', () => {
+  const front = '---\ntype: risk-register\nid: RR-001\ntitle: Register\n---\n| ID | Risk | Likelihood | Impact | Controls |\n|---|---|---|---|---|\n';
+  const register = (ids: number[], control = 'A.5.1') => front + ids.map((n) => `| R-${n} | Risk ${n} | 2 | 3 | ${control} |`).join('\n') + '\n';
+  const fresh = (text: string) => {
+    const workspace = new IsmsWorkspace(defaultConfig());
+    workspace.setMarkdown('register.md', text);
+    return workspace;
+  };
+  const riskIds = (workspace: IsmsWorkspace) => [...workspace.risks().keys()];
+
+  it('takes the model made ahead for exactly that text, its risks read ahead too, and it equals a fresh parse', () => {
+    const workspace = fresh(register([1, 2]));
+    workspace.risks();
+    const text = register([1, 2, 3, 4]);
+    let steps = 0;
+    while (workspace.parseAhead('register.md', text)) steps++;
+    assert.ok(steps >= 4, `${steps} steps`); // the parse's, then the risks it defines
+    const doc = workspace.setMarkdown('register.md', text);
+    assert.ok(sameValue(doc, fresh(text).getDocument('register.md')));
+    assert.equal(workspace.parseCount, 2);
+    assert.deepEqual(riskIds(workspace), ['R-1', 'R-2', 'R-3', 'R-4']);
+    // A parse left half done is finished by the update, for the same text.
+    const next = register([1, 5]);
+    workspace.parseAhead('register.md', next);
+    assert.ok(sameValue(workspace.setMarkdown('register.md', next), fresh(next).getDocument('register.md')));
+    assert.deepEqual(riskIds(workspace), ['R-1', 'R-5']);
+  });
+
+  it('never stands for a text edited since: the index parses the text it is given', () => {
+    const workspace = fresh(register([1, 2]));
+    workspace.risks();
+    while (workspace.parseAhead('register.md', register([1, 2, 3])));
+    const edited = register([1, 2, 7], 'A.5.99');
+    const doc = workspace.setMarkdown('register.md', edited);
+    assert.ok(sameValue(doc, fresh(edited).getDocument('register.md')));
+    assert.deepEqual(riskIds(workspace), ['R-1', 'R-2', 'R-7']);
+    // A model parsed ahead is dropped once the document is set, removed, or parsed ahead for another text.
+    while (workspace.parseAhead('register.md', register([9])));
+    workspace.removeFile('register.md');
+    assert.equal(workspace.getDocument('register.md'), undefined);
+    assert.deepEqual(riskIds(workspace), []);
+    workspace.setMarkdown('register.md', register([1]));
+    while (workspace.parseAhead('register.md', register([2])));
+    workspace.parseAhead('register.md', register([3])); // a step of another text's parse
+    workspace.setMarkdown('register.md', register([2]));
+    assert.deepEqual(riskIds(workspace), ['R-2']);
   });
 });

@@ -12,7 +12,7 @@ import { textProblem } from './textFile';
 import { CONVENTION_SETTINGS, conventionsFrom, type Conventions } from '../adopt/conventions';
 import type { IsmsConfig } from '../config/schema';
 import { ControlCatalogs } from '../catalogs/catalog';
-import { parseDocument, type ParseOptions } from '../parse/document';
+import { parseDocument, parseDocumentSteps, type ParseOptions } from '../parse/document';
 import { DEFAULT_ACTION_ID_PATTERN, riskIdMatcher } from '../parse/references';
 import { readRisks, type Risk } from '../isms/risks';
 import { readSoaRows, type SoaRow } from '../isms/soa';
@@ -168,13 +168,77 @@ export class IsmsWorkspace {
   /** How this configuration parses a document: the same for indexing and for telling whether a text is the one indexed. */
   private readonly parseOptions: ParseOptions;
 
+  /**
+   * Texts parsed ahead of their setMarkdown (parseAhead), by path: the parse in progress, then its model.
+   * setMarkdown takes one only for exactly that text, and drops it in any case.
+   */
+  private readonly ahead = new Map<string, { text: string; steps: Generator<void, IsmsDocument, void>; doc?: IsmsDocument }>();
+
+  /**
+   * Does a step of setMarkdown(path, text) now, so that the call itself is short: a 2,000-row register pasted into
+   * an open document took 100-200 ms to parse and read, in one block with its check (the soak's longest stalls).
+   * Each call with the same text does the next step: the parse's (parseDocumentSteps), then the reading of the
+   * risks the model defines. Returns whether a step was done (false: nothing left). The parse is a pure function
+   * of the path, the text and this workspace's settings, so a model made ahead is the one setMarkdown would make;
+   * a text changed meanwhile does not match, and is parsed afresh.
+   */
+  parseAhead(path: string, text: string): boolean {
+    let known = this.ahead.get(path);
+    if (known?.text !== text) {
+      this.dropAhead(path);
+      if (textProblem(text, this.config.maxFileSizeKb * 1024)) return false;
+      known = { text, steps: parseDocumentSteps(path, text, this.parseOptions) };
+      this.ahead.set(path, known);
+    }
+    if (known.doc) {
+      if (!definesRisks(known.doc) || this.riskReads.has(known.doc)) return false;
+      this.risksOf(known.doc);
+      return true;
+    }
+    try {
+      const step = known.steps.next();
+      if (step.done) known.doc = step.value;
+    } catch {
+      this.ahead.delete(path); // setMarkdown parses again, and reports it
+      return false;
+    }
+    return true;
+  }
+
+  /** Forgets a text parsed ahead (and the risks read of its model), which the index never took. */
+  private dropAhead(path: string): void {
+    const known = this.ahead.get(path);
+    if (!known) return;
+    this.ahead.delete(path);
+    if (known.doc) this.riskReads.delete(known.doc);
+  }
+
+  /** The model of a text parsed ahead (the rest of its parse done now), or undefined for any other text. */
+  private takeAhead(path: string, text: string): IsmsDocument | undefined {
+    const known = this.ahead.get(path);
+    if (!known) return undefined;
+    if (known.text !== text) {
+      this.dropAhead(path);
+      return undefined;
+    }
+    this.ahead.delete(path);
+    if (known.doc) return known.doc;
+    let step = known.steps.next(); // throws as parseDocument would: reported below
+    while (!step.done) step = known.steps.next();
+    return step.value;
+  }
+
   /** Parses (or re-parses) one Markdown file. */
   setMarkdown(path: string, text: string): IsmsDocument | undefined {
     let doc: IsmsDocument;
     const hash = textHash(text);
     const reused = this.reusable?.textHashes.get(path) === hash ? this.reusable.docs.get(path) : undefined;
     try {
-      if (reused) doc = reused;
+      const parsed = this.ahead.size ? this.takeAhead(path, text) : undefined;
+      if (parsed) {
+        this.parseCount++;
+        doc = parsed;
+      } else if (reused) doc = reused;
       else {
         this.parseCount++;
         doc = parseDocument(path, text, this.parseOptions);
@@ -187,7 +251,10 @@ export class IsmsWorkspace {
     this.textHashes.set(path, hash);
     const old = this.docs.get(path);
     // Typing in prose without references leaves the model as it was: keep the old object, nothing changed.
-    if (old && sameValue(old, doc)) return old;
+    if (old && sameValue(old, doc)) {
+      if (doc !== old) this.riskReads.delete(doc); // read ahead
+      return old;
+    }
     this.docs.set(path, doc);
     this.addToFiles(path);
     this.deleteProblem(path);
@@ -222,6 +289,7 @@ export class IsmsWorkspace {
 
   /** Records a file that exists but could not be checked (binary, not UTF-8, too large, unreadable). */
   setFileProblem(path: string, problem: Diagnostic): void {
+    this.dropAhead(path);
     const old = this.docs.get(path);
     this.docs.delete(path);
     this.textHashes.delete(path);
@@ -243,6 +311,7 @@ export class IsmsWorkspace {
   }
 
   removeFile(path: string): void {
+    this.dropAhead(path);
     this.textHashes.delete(path);
     if (this.files.delete(path)) {
       this.caseFoldedView = undefined;
@@ -425,11 +494,29 @@ export class IsmsWorkspace {
   risks(): Map<string, Risk[]> {
     if (!this.risksView) {
       const risks = new TrackedMap<Risk[]>(this.log, 'risk');
-      for (const doc of this.sorted()) if (definesRisks(doc)) for (const risk of readRisks(doc, this.riskMatcher)) risks.push(risk.id, risk);
+      for (const doc of this.sorted()) if (definesRisks(doc)) for (const risk of this.risksOf(doc)) risks.push(risk.id, risk);
       this.risksView = risks;
     }
     return this.risksView;
   }
+
+  /**
+   * The risks one document defines, read once per parsed model: a change to a register read its old and new risks,
+   * then every register's again to rebuild the view (some 100 ms of one blocking step after pasting 2,000 rows).
+   * Only models the index holds (not rules' watched copies, whose reads must be recorded); a path's entry goes
+   * when its model is replaced or removed.
+   */
+  private risksOf(doc: IsmsDocument): Risk[] {
+    let risks = this.riskReads.get(doc);
+    if (!risks) {
+      risks = readRisks(doc, this.riskMatcher);
+      this.riskReads.set(doc, risks);
+    }
+    return risks;
+  }
+
+  /** Risks read by risksOf, for the models the index holds and those parsed ahead (see documentChanged, dropAhead). */
+  private readonly riskReads = new Map<IsmsDocument, Risk[]>();
 
   soaRows(): SoaRow[] {
     this.log.reads?.add('soa');
@@ -623,8 +710,8 @@ export class IsmsWorkspace {
       const before = this.risksView;
       this.risksView = undefined;
       this.bump('risk.all');
-      const oldRisks = wasIsms && definesRisks(old!) ? readRisks(old!, this.riskMatcher).map((r) => r.id) : [];
-      const newRisks = isIsms && definesRisks(next!) ? readRisks(next!, this.riskMatcher).map((r) => r.id) : [];
+      const oldRisks = wasIsms && definesRisks(old!) ? this.risksOf(old!).map((r) => r.id) : [];
+      const newRisks = isIsms && definesRisks(next!) ? this.risksOf(next!).map((r) => r.id) : [];
       for (const id of new Set([...oldRisks, ...newRisks])) this.bump(`risk:${id}`);
       // Which IDs exist changes only for IDs this document added or dropped; the key order may change too.
       const after = before ? this.risks() : undefined;
@@ -636,6 +723,7 @@ export class IsmsWorkspace {
       for (const id of had) if (!has.has(id)) this.bump(`riskkey:${id}`);
       for (const id of has) if (!had.has(id)) this.bump(`riskkey:${id}`);
     }
+    if (old && old !== next) this.riskReads.delete(old); // after reading its risks above
     const oldActions = wasIsms ? readActions(old!, this.actionMatcher) : [];
     const newActions = isIsms ? readActions(next!, this.actionMatcher) : [];
     if ((oldActions.length || newActions.length) && !sameValue(oldActions, newActions)) {
