@@ -147,15 +147,20 @@ const truncate = (s: string, max: number) => (s.length > max ? s.slice(0, max - 
 
 class Targets {
   readonly map: Record<string, Loc> = {};
-  private readonly byKey = new Map<string, string>();
+  /** Target ids by path, then by position (line and character in one number: no key string per reference). */
+  private readonly byPath = new Map<string, Map<number, string>>();
+  private count = 0;
 
   add(path: string, range: Range): string {
-    const key = `${path}:${range.start.line}:${range.start.character}`;
-    let id = this.byKey.get(key);
+    const { line, character } = range.start;
+    let atPath = this.byPath.get(path);
+    if (!atPath) this.byPath.set(path, (atPath = new Map()));
+    const position = line * 0x100000000 + character; // exact below 2^21 lines
+    let id = atPath.get(position);
     if (!id) {
-      id = `t${this.byKey.size + 1}`;
-      this.byKey.set(key, id);
-      this.map[id] = { uri: this.linker.uri(path), line: range.start.line, character: range.start.character };
+      id = `t${++this.count}`;
+      atPath.set(position, id);
+      this.map[id] = { uri: this.linker.uri(path), line, character };
     }
     return id;
   }
@@ -277,8 +282,8 @@ interface State {
 const SKIP_TAGS = new Set(['code', 'pre', 'a', 'script', 'style']);
 const NO_INLINE_TITLE = new Set(['td', 'th', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
-function referenceLink(state: State, m: { kind: RefKind; id: string; raw: string }, inlineTitle: boolean): Element {
-  const r = resolveReference(state.input, m.kind, m.id);
+/** A reference's link; `r` when the caller has resolved it already (once per reference, not twice). */
+function referenceLink(state: State, m: { kind: RefKind; id: string; raw: string }, inlineTitle: boolean, r = resolveReference(state.input, m.kind, m.id)): Element {
   state.seen.set(`${m.kind}:${m.id}`, r);
   const props: Record<string, string> = { title: r.tooltip, dataIsmsKind: m.kind, href: '#' };
   if (r.target) props.dataIsmsTarget = state.targets.add(r.target.path, r.target.range);
@@ -299,7 +304,7 @@ function transformText(state: State, node: Text, parentTag: string, insideTitlel
     // "A.8.25 Secure development life cycle" already says the title.
     const following = value.slice(m.end).trimStart().toLowerCase();
     const repeated = !!r.title && following.startsWith(r.title.toLowerCase().slice(0, 16));
-    out.push(referenceLink(state, m, !insideTitleless && !NO_INLINE_TITLE.has(parentTag) && !repeated));
+    out.push(referenceLink(state, m, !insideTitleless && !NO_INLINE_TITLE.has(parentTag) && !repeated, r));
     at = m.end;
   }
   if (at < value.length) out.push(textNode(value.slice(at)));
