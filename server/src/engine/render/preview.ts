@@ -234,9 +234,9 @@ interface Match {
 }
 
 /** IDs in a run of text: controls, risks, and document IDs that name a real document. */
-function findIds(workspace: IsmsWorkspace, value: string): Match[] {
+function findIds(workspace: IsmsWorkspace, value: string): readonly Match[] {
   // The line breaks between blocks (half the text nodes of a document) hold no ID.
-  if (BLANK.test(value)) return [];
+  if (BLANK.test(value)) return NO_MATCHES;
   const found: Match[] = [];
   const urls = urlSpans(value); // once for the three scans
   for (const m of scanControls(value, urls)) found.push({ kind: 'control', ...m });
@@ -262,6 +262,7 @@ function findIds(workspace: IsmsWorkspace, value: string): Match[] {
 }
 
 const BLANK = /^\s*$/;
+const NO_MATCHES: readonly Match[] = [];
 
 /** Whether each match starts after the one before it and clear of it (then sorting and the overlap check keep all). */
 function inOrderApart(found: readonly Match[]): boolean {
@@ -292,10 +293,11 @@ function referenceLink(state: State, m: { kind: RefKind; id: string; raw: string
   return h('a', ['isms-ref', `isms-ref-${m.kind}`, `isms-${r.state}`], children, props);
 }
 
-function transformText(state: State, node: Text, parentTag: string, insideTitleless: boolean): ElementContent[] {
+/** The text with its IDs made links, or undefined when it has none (most text: kept as it is, nothing allocated). */
+function transformText(state: State, node: Text, parentTag: string, insideTitleless: boolean): ElementContent[] | undefined {
   const value = node.value;
   const matches = findIds(state.input.workspace, value);
-  if (matches.length === 0) return [node];
+  if (matches.length === 0) return undefined;
   const out: ElementContent[] = [];
   let at = 0;
   for (const m of matches) {
@@ -394,7 +396,9 @@ function walk(state: State, parent: Element | HastRoot, insideTitleless: boolean
   const next: (ElementContent | RootContent)[] = [];
   for (const child of parent.children) {
     if (child.type === 'text') {
-      next.push(...transformText(state, child, parentTag, insideTitleless));
+      const linked = transformText(state, child, parentTag, insideTitleless);
+      if (linked) for (const c of linked) next.push(c);
+      else next.push(child);
       continue;
     }
     if (child.type !== 'element') {
