@@ -32,7 +32,13 @@ export function nodePackSink(dir: string): PackSink {
           const chunk = Buffer.from(text);
           hash.update(chunk);
           bytes += chunk.length;
-          for (let at = 0; at < chunk.length; ) at += writeSync(fd, chunk, at);
+          try {
+            for (let at = 0; at < chunk.length; ) at += writeSync(fd, chunk, at);
+          } catch (e) {
+            // A full disk or a lost folder: the file is given up (the language server lives on; no descriptor left open).
+            closeSync(fd);
+            throw e;
+          }
         },
         end: async () => {
           closeSync(fd);
