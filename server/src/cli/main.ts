@@ -1,5 +1,7 @@
 // `isms`: the command-line face of the engine, for CI. Exit codes: 0 clean (or only warnings), 1 errors found,
 // 2 bad usage.
+// First, before the modules below build anything: the heap's growth limit (heapGrowth.ts).
+import './heapGrowth';
 import { existsSync, statSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { loadWorkspaces } from '../engine/workspace/nodeLoader';

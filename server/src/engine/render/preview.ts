@@ -147,15 +147,20 @@ const truncate = (s: string, max: number) => (s.length > max ? s.slice(0, max - 
 
 class Targets {
   readonly map: Record<string, Loc> = {};
-  private readonly byKey = new Map<string, string>();
+  /** Target ids by path, then by position (line and character in one number: no key string per reference). */
+  private readonly byPath = new Map<string, Map<number, string>>();
+  private count = 0;
 
   add(path: string, range: Range): string {
-    const key = `${path}:${range.start.line}:${range.start.character}`;
-    let id = this.byKey.get(key);
+    const { line, character } = range.start;
+    let atPath = this.byPath.get(path);
+    if (!atPath) this.byPath.set(path, (atPath = new Map()));
+    const position = line * 0x100000000 + character; // exact below 2^21 lines
+    let id = atPath.get(position);
     if (!id) {
-      id = `t${this.byKey.size + 1}`;
-      this.byKey.set(key, id);
-      this.map[id] = { uri: this.linker.uri(path), line: range.start.line, character: range.start.character };
+      id = `t${++this.count}`;
+      atPath.set(position, id);
+      this.map[id] = { uri: this.linker.uri(path), line, character };
     }
     return id;
   }
@@ -229,9 +234,9 @@ interface Match {
 }
 
 /** IDs in a run of text: controls, risks, and document IDs that name a real document. */
-function findIds(workspace: IsmsWorkspace, value: string): Match[] {
+function findIds(workspace: IsmsWorkspace, value: string): readonly Match[] {
   // The line breaks between blocks (half the text nodes of a document) hold no ID.
-  if (BLANK.test(value)) return [];
+  if (BLANK.test(value)) return NO_MATCHES;
   const found: Match[] = [];
   const urls = urlSpans(value); // once for the three scans
   for (const m of scanControls(value, urls)) found.push({ kind: 'control', ...m });
@@ -257,6 +262,7 @@ function findIds(workspace: IsmsWorkspace, value: string): Match[] {
 }
 
 const BLANK = /^\s*$/;
+const NO_MATCHES: readonly Match[] = [];
 
 /** Whether each match starts after the one before it and clear of it (then sorting and the overlap check keep all). */
 function inOrderApart(found: readonly Match[]): boolean {
@@ -277,8 +283,8 @@ interface State {
 const SKIP_TAGS = new Set(['code', 'pre', 'a', 'script', 'style']);
 const NO_INLINE_TITLE = new Set(['td', 'th', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
-function referenceLink(state: State, m: { kind: RefKind; id: string; raw: string }, inlineTitle: boolean): Element {
-  const r = resolveReference(state.input, m.kind, m.id);
+/** A reference's link; `r` when the caller has resolved it already (once per reference, not twice). */
+function referenceLink(state: State, m: { kind: RefKind; id: string; raw: string }, inlineTitle: boolean, r = resolveReference(state.input, m.kind, m.id)): Element {
   state.seen.set(`${m.kind}:${m.id}`, r);
   const props: Record<string, string> = { title: r.tooltip, dataIsmsKind: m.kind, href: '#' };
   if (r.target) props.dataIsmsTarget = state.targets.add(r.target.path, r.target.range);
@@ -287,10 +293,11 @@ function referenceLink(state: State, m: { kind: RefKind; id: string; raw: string
   return h('a', ['isms-ref', `isms-ref-${m.kind}`, `isms-${r.state}`], children, props);
 }
 
-function transformText(state: State, node: Text, parentTag: string, insideTitleless: boolean): ElementContent[] {
+/** The text with its IDs made links, or undefined when it has none (most text: kept as it is, nothing allocated). */
+function transformText(state: State, node: Text, parentTag: string, insideTitleless: boolean): ElementContent[] | undefined {
   const value = node.value;
   const matches = findIds(state.input.workspace, value);
-  if (matches.length === 0) return [node];
+  if (matches.length === 0) return undefined;
   const out: ElementContent[] = [];
   let at = 0;
   for (const m of matches) {
@@ -299,7 +306,7 @@ function transformText(state: State, node: Text, parentTag: string, insideTitlel
     // "A.8.25 Secure development life cycle" already says the title.
     const following = value.slice(m.end).trimStart().toLowerCase();
     const repeated = !!r.title && following.startsWith(r.title.toLowerCase().slice(0, 16));
-    out.push(referenceLink(state, m, !insideTitleless && !NO_INLINE_TITLE.has(parentTag) && !repeated));
+    out.push(referenceLink(state, m, !insideTitleless && !NO_INLINE_TITLE.has(parentTag) && !repeated, r));
     at = m.end;
   }
   if (at < value.length) out.push(textNode(value.slice(at)));
@@ -389,7 +396,9 @@ function walk(state: State, parent: Element | HastRoot, insideTitleless: boolean
   const next: (ElementContent | RootContent)[] = [];
   for (const child of parent.children) {
     if (child.type === 'text') {
-      next.push(...transformText(state, child, parentTag, insideTitleless));
+      const linked = transformText(state, child, parentTag, insideTitleless);
+      if (linked) for (const c of linked) next.push(c);
+      else next.push(child);
       continue;
     }
     if (child.type !== 'element') {
