@@ -694,7 +694,7 @@ while (short || ((performance.now() < deadline || countsDue()) && performance.no
   await phase('branch switch', async () => `${await branchSwitch(client, open)} files rewritten`);
   await compare(`branch switch ${switches}`);
   if (overtime()) break;
-  if (short || round % FILE_OPS_EVERY === 1) {
+  if (short || (round - 1) % FILE_OPS_EVERY === 0) {
     await phase('file operations', async () => {
       policyUri = await fileOperations(client, open, policyUri);
       return 'created, renamed, deleted (closed and open); a folder moved in or deleted';
