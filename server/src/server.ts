@@ -19,6 +19,7 @@ import { nodeUserName } from './nodeUserName';
 import { gitCommit } from './engine/workspace/gitCommit';
 import { nodePackSink, preparePackFolder } from './engine/export/nodePack';
 import { loadRenderers } from './exportFormats/load';
+import { heapGrowthFlag } from './gcFlags';
 
 // V8 lets the old generation grow to several times what is live before collecting it: on a 5,000-document
 // workspace the heap went from 160 MB after the first index to 660 MB while typing (the garbage of old checks),
@@ -27,8 +28,8 @@ import { loadRenderers } from './exportFormats/load';
 // It is set from the start: set only after the first index, it took effect at the first major collection after it,
 // and until then the heap grew to the limit the uncapped index had left (peaks of 344-374 MB instead of 250-259 MB
 // while typing after a cold start at 5,000 documents), for no cold start time that could be told from the noise.
-const growingPercent = Number(process.env.ISMS_GC_GROWING_PERCENT ?? 30);
-if (Number.isInteger(growingPercent) && growingPercent > 0) setFlagsFromString(`--heap-growing-percent=${growingPercent}`);
+const indexGrowth = heapGrowthFlag(process.env);
+if (indexGrowth) setFlagsFromString(indexGrowth);
 // What stayed after a soak's branch switches, file operations and configuration changes was not live objects (a full
 // collection at the end left 162 MB of heap in use, against 142 MB after the first index) but old-space pages V8
 // kept committed half empty (291 MB of them): switches replace hundreds of parsed documents, leaving holes all over
@@ -42,12 +43,12 @@ const optimizeForSize = process.env.ISMS_GC_OPTIMIZE_FOR_SIZE !== '0';
 // After the first index the day's heap grows by 15 % at most (ISMS_GC_DAY_GROWING_PERCENT; 0 keeps the index's):
 // bench/memory.mjs at 5,000 documents, typing 3,000 edits and pasting a 2,000-line register twice, peaked at
 // 239-253 MB instead of 257-262 MB (216-220 MB after 10 s idle either way), on a machine at a load of 4 to 7.
-const dayGrowingPercent = Number(process.env.ISMS_GC_DAY_GROWING_PERCENT ?? 15);
+const dayGrowth = heapGrowthFlag(process.env, 'ISMS_GC_DAY_GROWING_PERCENT', 15);
 
 /** Compaction and the day's heap growth, set once the first full index is built (again, harmlessly, after later loads). */
 function afterFirstIndex(): void {
   if (optimizeForSize) setFlagsFromString('--optimize-for-size');
-  if (Number.isInteger(dayGrowingPercent) && dayGrowingPercent > 0) setFlagsFromString(`--heap-growing-percent=${dayGrowingPercent}`);
+  if (dayGrowth) setFlagsFromString(dayGrowth);
 }
 
 // Over --stdio, a writer that batches messages (see stdioTransport.ts); other transports as vscode-languageserver sets them up.

@@ -5,7 +5,7 @@ import { rmSync } from 'node:fs';
 import { md, policy } from '../../server/src/engine/testing/fixtures';
 import { folderWith } from '../support/folders';
 import { distFile } from '../support/dist';
-import { heapGrowthFlag } from '../../server/src/cli/heapGrowth';
+import { heapGrowthFlag } from '../../server/src/gcFlags';
 
 const CLI = distFile('cli.js');
 

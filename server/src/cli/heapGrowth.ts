@@ -4,12 +4,7 @@
 // before the heap grows (set later, it takes effect only at the next major collection); `check` and `export` alike,
 // so the ratio between them stays a fair one. ISMS_GC_GROWING_PERCENT=0 leaves V8's own policy (to measure).
 import { setFlagsFromString } from 'node:v8';
-
-/** The V8 flag for the environment's growth limit (default 30 %), or undefined for V8's own policy. */
-export function heapGrowthFlag(env: NodeJS.ProcessEnv): string | undefined {
-  const percent = Number(env.ISMS_GC_GROWING_PERCENT ?? 30);
-  return Number.isInteger(percent) && percent > 0 ? `--heap-growing-percent=${percent}` : undefined;
-}
+import { heapGrowthFlag } from '../gcFlags';
 
 const flag = heapGrowthFlag(process.env);
 if (flag) setFlagsFromString(flag);

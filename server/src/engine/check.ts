@@ -6,6 +6,7 @@
 // (a document whose headings a link points at, the set of risk IDs, ...) and the workspace rules that read what
 // changed run again; an SoA or risk register change re-runs its dependants' rules without re-parsing them.
 // checkWorkspace is one full pass of the same machinery, so both give the same findings in the same order.
+import { runToEnd } from './util/steps';
 import type { Diagnostic, IsmsDocument, Severity, Suppression } from './model';
 import { findSuppression } from './parse/suppressions';
 import { SEVERITIES, START_RANGE, isIsmsDocument } from './model';
@@ -141,10 +142,7 @@ export class IncrementalChecker {
    * previous check (all paths with findings, the first time).
    */
   check(today: number, options: { deferSlowRules?: boolean } = {}): Set<string> {
-    const steps = this.steps(today, options);
-    let step = steps.next();
-    while (!step.done) step = steps.next();
-    return step.value;
+    return runToEnd(this.steps(today, options));
   }
 
   /**

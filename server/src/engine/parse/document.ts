@@ -1,5 +1,6 @@
 // Parses one Markdown file into the compact document model: frontmatter (with exact ranges), headings,
 // links, tables and ID references. The scanner extracts these in one pass; no syntax tree is kept.
+import { runToEnd } from '../util/steps';
 import {
   DOCUMENT_TYPES,
   type DocumentType,
@@ -43,10 +44,7 @@ export interface ParseOptions {
 export const REFERENCE_KEYS: Record<string, Reference['kind']> = { controls: 'control', risks: 'risk', related: 'document' };
 
 export function parseDocument(path: string, rawText: string, options: ParseOptions): IsmsDocument {
-  const steps = parseDocumentSteps(path, rawText, options);
-  let step = steps.next();
-  while (!step.done) step = steps.next();
-  return step.value;
+  return runToEnd(parseDocumentSteps(path, rawText, options));
 }
 
 /**

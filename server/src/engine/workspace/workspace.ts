@@ -6,6 +6,7 @@
 // `docs`...) while a rule runs, and every change bumps the facets it affects. A re-parsed document whose model is
 // unchanged (typing in prose without references) changes nothing. Rules reach other documents only through these
 // accessors; the maps returned by documentIds() and risks() record which keys were read.
+import { runToEnd } from '../util/steps';
 import type { Diagnostic, IsmsDocument, Reference, ReferenceKind } from '../model';
 import { isIsmsDocument, START_RANGE } from '../model';
 import { textProblem } from './textFile';
@@ -222,10 +223,7 @@ export class IsmsWorkspace {
       return undefined;
     }
     this.ahead.delete(path);
-    if (known.doc) return known.doc;
-    let step = known.steps.next(); // throws as parseDocument would: reported below
-    while (!step.done) step = known.steps.next();
-    return step.value;
+    return known.doc ?? runToEnd(known.steps); // throws as parseDocument would: reported below
   }
 
   /** Parses (or re-parses) one Markdown file. */
