@@ -6,7 +6,9 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CheckSummaryResult } from '../../server/src/protocol';
 import { Fixture } from './fixture';
-import { codes } from './lspClient';
+import { LspTestClient, codes, fileUri } from './lspClient';
+import { policy } from '../../server/src/engine/testing/fixtures';
+import { folderWith } from '../support/folders';
 
 describe('language server: nested ISMSs', function () {
   this.timeout(60_000);
@@ -59,5 +61,37 @@ describe('language server: nested ISMSs', function () {
     await f.client.waitFor(f.uri('teams/ai/policy.md'), (d) => d.length > 0);
     summary = await f.request<CheckSummaryResult>('isms/checkSummary', {});
     assert.deepEqual(summary.roots.map((r) => r.name).sort(), ['ai', 'isms']);
+  });
+
+  it('a sub-folder that becomes an ISMS keeps its findings when the outer ISMS\'s check ends after its own', async () => {
+    // The outer ISMS published the sub-folder's placeholders before the sub-folder got its .isms.yaml (as Create
+    // ISMS from Template writes its files). After the reload both are checked; the outer one, with more documents,
+    // ends last (ISMS_CHECK_SLICE_MS=0: a slice per step), and its clearing of files no longer its own wiped the
+    // placeholders the new ISMS had just published.
+    const files: Record<string, string> = { '.isms.yaml': 'rules: {}\n', 'starter/policy.md': policy({ id: 'POL-S1', owner: 'TBD' }) };
+    for (let i = 0; i < 40; i++) files[`policies/p-${i}.md`] = policy({ id: `POL-${100 + i}`, title: `P${i}` });
+    const dir = folderWith(files, 'isms-nested-race-');
+    const uri = fileUri(join(dir, 'starter/policy.md'));
+    const client = new LspTestClient();
+    try {
+      await client.start(dir, { env: { ISMS_CHECK_SLICE_MS: '0' } });
+      await client.waitFor(uri, (d) => codes(d).includes('template-placeholder'));
+      writeFileSync(join(dir, 'starter', '.isms.yaml'), 'rules: {}\n');
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(join(dir, 'starter/.isms.yaml')), type: 1 }] });
+      // Settled: a request waits for running checks, the pauses let scheduled ones start.
+      let summary: CheckSummaryResult | undefined;
+      for (const pause of [300, 300, 50, 0]) {
+        summary = await client.request<CheckSummaryResult>('isms/checkSummary', {});
+        await new Promise((r) => setTimeout(r, pause));
+      }
+      assert.deepEqual(summary!.roots.map((r) => [r.name, r.documentsWithPlaceholders]).sort(), [
+        [dir.split('/').pop(), 0],
+        ['starter', 1],
+      ]);
+      assert.deepEqual(codes(client.diagnostics.get(uri) ?? []), ['template-placeholder']);
+    } finally {
+      await client.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

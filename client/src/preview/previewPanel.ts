@@ -215,8 +215,13 @@ export class PreviewManager implements vscode.Disposable {
 
   /** A finding marker: the finding in the editor (cursor on it, its hover shown) and the Problems panel open. */
   private async showFinding(uri: vscode.Uri, line: number, character: number): Promise<void> {
-    // The Problems panel first: opening it takes the focus, which the editor then takes back for the hover.
-    await vscode.commands.executeCommand('workbench.actions.view.problems');
+    // The editor's scrolling from here on is not the echo of a preview scroll (the click itself may have scrolled the
+    // preview, which scrolled the editor): taken for one, it was "corrected" back to column 0, away from the hover.
+    this.echoUntil = 0;
+    this.lastReveal = undefined;
+    // The Problems panel first, since it shrinks the editor, and without the focus, which the hover needs: the
+    // open-view command takes { preserveFocus } (without it, it also closes a panel that already has the focus).
+    await vscode.commands.executeCommand('workbench.actions.view.problems', { preserveFocus: true });
     await openLocation(uri, line, character, this.sourceColumn());
     await vscode.commands.executeCommand('editor.action.showHover');
   }

@@ -192,7 +192,15 @@ export class DiagnosticsPublisher {
       }
     }
     const published = this.published.get(root.uri) ?? new Set<string>();
-    if (fresh) for (const uri of published) if (!byUri.has(uri)) byUri.set(uri, []);
+    if (fresh) {
+      for (const uri of published) {
+        if (byUri.has(uri)) continue;
+        // A file now in another root (a sub-folder that became an ISMS of its own), whose check published it
+        // first: its findings are that root's, not this one's to clear.
+        if (this.publishedByAnother(root.uri, uri)) published.delete(uri);
+        else byUri.set(uri, []);
+      }
+    }
     // Every open document is published for its current version, even when its findings did not change, so the
     // editor knows they are up to date with what it shows.
     for (const uri of this.roots.openUris()) {
@@ -279,8 +287,15 @@ export class DiagnosticsPublisher {
     return state && state.workspace === root.workspace ? state.checker : undefined;
   }
 
+  /** Whether a root other than this one has published findings on a URI (files move between nested roots). */
+  private publishedByAnother(rootUri: string, uri: string): boolean {
+    for (const [other, uris] of this.published) if (other !== rootUri && uris.has(uri)) return true;
+    return false;
+  }
+
   clearRoot(rootUri: string): void {
     for (const uri of this.published.get(rootUri) ?? []) {
+      if (this.publishedByAnother(rootUri, uri)) continue;
       this.latest.delete(uri);
       this.publishedVersions.delete(uri);
       void this.connection.sendDiagnostics({ uri, diagnostics: [] });

@@ -120,7 +120,12 @@ describe('ISMS commands', function () {
       const { statusBar, views } = await api();
       // The count comes with the documents, the placeholders with the starter's check: wait for both.
       const tooltip = () => String((statusBar.item.tooltip as vscode.MarkdownString | undefined)?.value ?? '');
-      const approved = await waitFor('the status item to count approved documents and placeholders', 60_000, () => /approved; \d+ still with placeholder text/.test(tooltip()) && (/\$\(edit\) (\d+) of (\d+) approved$/.exec(statusBar.item.text) ?? false));
+      const approved = await waitFor('the status item to count approved documents and placeholders', 60_000, () => {
+        const counted = /approved; \d+ still with placeholder text/.test(tooltip()) && /\$\(edit\) (\d+) of (\d+) approved$/.exec(statusBar.item.text);
+        // What it shows instead goes into the timeout's message.
+        if (!counted) throw new Error(`the status item reads "${statusBar.item.text}", its tooltip "${tooltip().replace(/\n+/g, ' ')}"`);
+        return counted;
+      });
       assert.ok(Number(approved[1]) < Number(approved[2]), statusBar.item.text);
       await waitFor('the Evidence Locker to count approved documents', 30_000, async () => {
         views.evidenceLocker.refresh();
