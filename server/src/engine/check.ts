@@ -201,6 +201,7 @@ export class IncrementalChecker {
       else toRun.delete('.');
     }
     this.workspace.recordReads(undefined);
+    if (first) yield* this.workspace.prepareReferences();
     for (const [owner, runs] of toRun) yield* this.runOwner(owner, runs, affected);
     const changed = new Set<string>();
     let assembled = 0;
@@ -286,7 +287,7 @@ export class IncrementalChecker {
       if (rule.scope === 'document' && rule.appliesTo !== 'allMarkdown' && !isIsmsDocument(doc!)) continue;
       const old = slots[index];
       if (old) this.unregister(old, affected);
-      const entry = this.run(rule, index, severity, owner, doc, old);
+      const entry = yield* this.run(rule, index, severity, owner, doc, old);
       slots[index] = entry;
       if (entry) this.register(entry, affected);
       if (pauseEach) yield;
@@ -297,10 +298,12 @@ export class IncrementalChecker {
   /** When set, the time each rule took in the last check, by code (for profiling). */
   ruleTimes: Map<string, number> | undefined;
 
-  private run(rule: Rule, index: number, severity: Severity, owner: string, doc: IsmsDocument | undefined, previous: Entry | null | undefined): Entry | null {
+  private *run(rule: Rule, index: number, severity: Severity, owner: string, doc: IsmsDocument | undefined, previous: Entry | null | undefined): Generator<void, Entry | null, void> {
     this.stats.ruleRuns++;
     const timed = this.ruleTimes !== undefined || rule.scope === 'workspace';
-    const t0 = timed ? performance.now() : 0;
+    let t0 = timed ? performance.now() : 0;
+    /** The rule's own time (not its pauses'), for the slow-rule deferral and the profile. */
+    let ms = 0;
     const findings: Diagnostic[] = [];
     const ctx: RuleContext = {
       workspace: this.workspace,
@@ -313,15 +316,24 @@ export class IncrementalChecker {
     let failure: string | undefined;
     if (!this.once) this.workspace.recordReads(reads, index);
     try {
-      if (rule.scope === 'workspace') rule.check(ctx);
-      else rule.check(doc!, ctx);
+      const steps = rule.scope === 'workspace' ? rule.check(ctx) : rule.check(doc!, ctx);
+      // A rule written as steps: reads are recorded only while it runs, not while the loop does other work.
+      if (steps) {
+        for (let step = steps.next(); !step.done; step = steps.next()) {
+          this.workspace.recordReads(undefined);
+          if (timed) ms += performance.now() - t0;
+          yield;
+          if (timed) t0 = performance.now();
+          if (!this.once) this.workspace.recordReads(reads, index);
+        }
+      }
     } catch (e) {
       failure = `Rule ${rule.code} failed${owner !== '.' ? ` on ${owner}` : ''} and its findings there are missing: ${(e as Error)?.message ?? String(e)}. Please report this.`;
     } finally {
       this.workspace.recordReads(undefined);
     }
     if (timed) {
-      const ms = performance.now() - t0;
+      ms += performance.now() - t0;
       if (this.ruleTimes) this.ruleTimes.set(rule.code, (this.ruleTimes.get(rule.code) ?? 0) + ms);
       if (rule.scope === 'workspace') {
         if (ms > this.slowWorkspaceRuleMs) this.slow.add(index);

@@ -205,6 +205,68 @@ describe('incremental checking', () => {
     assert.deepStrictEqual(seen, [true, false]);
   });
 
+  it('pauses inside a rule written as steps, and checks next time an edit made during its pause', () => {
+    const probe: WorkspaceRule = {
+      code: 'probe',
+      family: 'locker',
+      scope: 'workspace',
+      defaultSeverity: 'info',
+      description: 'test',
+      fix: 'test',
+      *check(ctx) {
+        for (const doc of ctx.workspace.ismsDocuments()) {
+          if (doc.title?.includes('Renamed')) ctx.report({ path: doc.path, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: `${doc.title}` });
+          yield;
+        }
+      },
+    };
+    const files = initialFiles();
+    const count = (steps: Generator<void, unknown, void>) => {
+      let n = 0;
+      while (!steps.next().done) n++;
+      return n;
+    };
+    const plain = new IncrementalChecker(workspaceOf(files), { rules: [{ ...probe, check: () => undefined }] });
+    const paused = new IncrementalChecker(workspaceOf(files), { rules: [probe] });
+    assert.equal(count(paused.steps(today)), count(plain.steps(today)) + workspaceOf(files).ismsDocuments().length);
+    // An edit at every pause of a first check: the next check gives what a full check of the edited files gives.
+    const edited = files['policies/a.md'].replace('title: Policy POL-001', 'title: Renamed POL-001');
+    for (let at = 0; ; at++) {
+      const ws = workspaceOf(files);
+      const checker = new IncrementalChecker(ws, { rules: [probe] });
+      const steps = checker.steps(today);
+      let done = false;
+      for (let i = 0; i < at && !done; i++) done = steps.next().done === true;
+      ws.setMarkdown('policies/a.md', edited);
+      while (!done) done = steps.next().done === true;
+      checker.check(today);
+      assert.deepStrictEqual(checker.detailed(), checkWorkspaceDetailed(ws, { today, rules: [probe] }), `edit after step ${at}`);
+      assert.equal(checker.detailed().diagnostics.length, 1);
+      checker.dispose();
+      if (at > count(new IncrementalChecker(workspaceOf(files), { rules: [probe] }).steps(today))) break;
+    }
+  });
+
+  it('builds the references view in steps on a large folder, and drops it when a document changes meanwhile', () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 1100; i++) files[`p/${String(i).padStart(4, '0')}.md`] = policy(`POL-${i}`, {}, `# P\n\nSee A.5.${1 + (i % 30)}.\n`);
+    for (const changeAt of [1, 2]) {
+      const ws = workspaceOf(files);
+      const checker = new IncrementalChecker(ws);
+      const steps = checker.steps(today);
+      for (let i = 0; i < changeAt; i++) steps.next(); // 1: paused inside prepareReferences (1,000 documents read)
+      ws.setMarkdown('p/0000.md', policy('POL-0', {}, '# P\n\nSee A.5.1 and A.8.28.\n'));
+      while (!steps.next().done);
+      checker.check(today);
+      const fresh = workspaceOf({ ...files, 'p/0000.md': policy('POL-0', {}, '# P\n\nSee A.5.1 and A.8.28.\n') });
+      for (const id of ['A.5.1', 'A.8.28', 'A.5.2']) {
+        assert.deepStrictEqual(ws.referencesTo('control', id).map(({ doc, ref }) => `${doc.path} ${ref.range.start.line}`), fresh.referencesTo('control', id).map(({ doc, ref }) => `${doc.path} ${ref.range.start.line}`), `${id}, change after step ${changeAt}`);
+      }
+      assert.deepStrictEqual(checker.detailed(), checkWorkspaceDetailed(ws, { today }));
+      checker.dispose();
+    }
+  });
+
   it('re-runs nothing when typing in prose leaves the model as it was', () => {
     const files = initialFiles();
     const ws = workspaceOf(files);

@@ -23,6 +23,7 @@ export const checkSummary: Feature = {
       for (const root of await rootsFor(ctx, params.rootUri)) {
         const findings = latestFindings(ctx, root);
         const counts = checkCounts(findings);
+        const documents = root.workspace.ismsDocuments();
         for (const k of Object.keys(total) as (keyof CheckCounts)[]) total[k] += counts[k];
         const summary: CheckSummaryRoot = {
           rootUri: root.uri,
@@ -30,8 +31,8 @@ export const checkSummary: Feature = {
           ...counts,
           files: root.workspace.fileCount(),
           markdownFiles: root.workspace.markdownDocuments().length,
-          documents: root.workspace.ismsDocuments().length,
-          approvedDocuments: root.workspace.ismsDocuments().filter((d) => d.frontmatter?.data.status === 'approved').length,
+          documents: documents.length,
+          approvedDocuments: documents.filter((d) => d.frontmatter?.data.status === 'approved').length,
           documentsWithPlaceholders: new Set(findings.filter((d) => d.code === 'template-placeholder').map((d) => d.path)).size,
         };
         if (params.includeFindings) {

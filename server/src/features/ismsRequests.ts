@@ -42,10 +42,5 @@ export const rootName = (root: Root) => Utils.basename(URI.parse(root.uri)) || r
 
 /** The findings of a root's latest check (what the editor shows), by workspace path. */
 export function latestFindings(ctx: ServerContext, root: Root): Diagnostic[] {
-  const rootLevel = ctx.roots.uriOf(root, '.');
-  const out: Diagnostic[] = [];
-  for (const [uri, list] of ctx.diagnostics.latest) {
-    if (uri === rootLevel || ctx.roots.locate(uri)?.root.uri === root.uri) out.push(...list);
-  }
-  return out;
+  return ctx.diagnostics.publishedFindings(root.uri);
 }

@@ -2,7 +2,7 @@
 // text while it is open (so the preview follows typing), with IDs resolved against the index.
 import type { Feature } from './context';
 import { documentAt, textSource } from './shared';
-import { latestFindings, linkerFor, onIsmsRequest } from './ismsRequests';
+import { linkerFor, onIsmsRequest } from './ismsRequests';
 import { renderPreview } from '../engine/render/preview';
 
 export const preview: Feature = {
@@ -13,7 +13,7 @@ export const preview: Feature = {
       if (!at) return null;
       const text = await textSource(ctx, at.root)(at.path);
       if (text === undefined) return null;
-      const findings = latestFindings(ctx, at.root).filter((d) => d.path === at.path);
+      const findings = (ctx.diagnostics.latest.get(ctx.roots.uriOf(at.root, at.path)) ?? []).filter((d) => d.path === at.path);
       const rendered = renderPreview({ workspace: at.root.workspace, path: at.path, doc: at.doc, text, today: ctx.today(), findings, linker: linkerFor(ctx, at.root), editor: true });
       return { uri: params.uri, version: ctx.documents.get(params.uri)?.version, title: rendered.title, html: rendered.html, targets: rendered.targets, type: at.doc.declaredType };
     });

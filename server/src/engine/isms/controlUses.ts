@@ -4,6 +4,7 @@ import type { IsmsDocument, Range } from '../model';
 import type { IsmsWorkspace } from '../workspace/workspace';
 import { controlReferences, type Risk } from './risks';
 import { isApproved, isRetired } from './status';
+import { STEP_DOCUMENTS } from '../util/steps';
 
 export interface ControlUse {
   /** Who refers to the control, for the message: `risk R-003`, `RTP-001`, `POL-004 (controls:)`. */
@@ -19,7 +20,8 @@ export interface ControlUses {
   referenced: Set<string>;
 }
 
-export function controlUses(workspace: IsmsWorkspace): ControlUses {
+/** Written as steps that pause every STEP_DOCUMENTS documents (the first time, 80-150 ms on 5,000 documents). */
+export function* controlUses(workspace: IsmsWorkspace): Generator<void, ControlUses, void> {
   const uses = new Map<string, ControlUse[]>();
   const referenced = new Set<string>();
   const add = (part: Contribution) => {
@@ -32,7 +34,11 @@ export function controlUses(workspace: IsmsWorkspace): ControlUses {
     }
   };
   for (const risks of workspace.risks().values()) for (const risk of risks) add(riskContribution(risk));
-  for (const doc of workspace.ismsDocuments()) add(documentContribution(doc));
+  let read = 0;
+  for (const doc of workspace.ismsDocuments()) {
+    add(documentContribution(doc));
+    if (++read % STEP_DOCUMENTS === 0) yield;
+  }
   return { uses, referenced };
 }
 

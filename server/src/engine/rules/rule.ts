@@ -27,16 +27,23 @@ export interface RuleContext {
   report(finding: { path?: string; range: Range; message: string; data?: Record<string, unknown>; atMost?: Severity }): void;
 }
 
+/**
+ * A rule that reads every document may be written as a generator (`*check`) that yields now and then: the check
+ * pauses there for a turn of the event loop (on 5,000 documents such a rule took 100-250 ms in one piece the first
+ * time). What changes in the index meanwhile is re-checked by the next check, as for a pause between rules.
+ */
+export type RuleSteps = Generator<void, void, void>;
+
 export interface DocumentRule extends RuleMeta {
   scope: 'document';
   /** `all` runs on every Markdown file (e.g. frontmatter syntax); the default runs on ISMS documents only. */
   appliesTo?: 'ismsDocuments' | 'allMarkdown';
-  check(doc: IsmsDocument, ctx: RuleContext): void;
+  check(doc: IsmsDocument, ctx: RuleContext): void | RuleSteps;
 }
 
 export interface WorkspaceRule extends RuleMeta {
   scope: 'workspace';
-  check(ctx: RuleContext): void;
+  check(ctx: RuleContext): void | RuleSteps;
 }
 
 export type Rule = DocumentRule | WorkspaceRule;

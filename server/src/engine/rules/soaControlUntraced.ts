@@ -11,10 +11,10 @@ export const soaControlUntraced: WorkspaceRule = {
   description:
     'An applicable control in the SoA is referred to by no risk, risk treatment plan, policy or procedure, so nothing traces why it is needed or how it is implemented (checked once anything refers to a control).',
   fix: 'Name the control in the risk, policy or procedure that needs or implements it (e.g. a policy\'s `controls:`), or reconsider including it.',
-  check(ctx) {
+  *check(ctx) {
     const rows = ctx.workspace.soaRows().filter((r) => !r.legacyTable && r.applicable === true);
     if (rows.length === 0) return;
-    const { referenced } = controlUses(ctx.workspace);
+    const { referenced } = yield* controlUses(ctx.workspace);
     // With nothing yet referring to any control (a first SoA), every row would be reported: skip the check.
     if (referenced.size === 0) return;
     for (const row of rows) {

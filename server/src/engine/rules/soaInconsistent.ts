@@ -9,10 +9,10 @@ export const soaInconsistent: WorkspaceRule = {
   description:
     "The SoA contradicts the rest of the ISMS: a control marked not applicable is named by a risk, the risk treatment plan or an approved policy/procedure's `controls:`.",
   fix: 'Mark the control applicable (with a justification) or remove it from the risk/plan/policy.',
-  check(ctx) {
+  *check(ctx) {
     const rows = ctx.workspace.soaRows().filter((r) => !r.legacyTable && r.applicable === false);
     if (rows.length === 0) return;
-    const { uses } = controlUses(ctx.workspace);
+    const { uses } = yield* controlUses(ctx.workspace);
     for (const row of rows) {
       const found = uses.get(row.controlId);
       if (!found) continue;

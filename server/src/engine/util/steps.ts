@@ -4,3 +4,6 @@ export function runToEnd<T>(steps: Generator<void, T, void>): T {
   while (!step.done) step = steps.next();
   return step.value;
 }
+
+/** How many documents work written as steps reads between pauses (a few milliseconds the first time, less after). */
+export const STEP_DOCUMENTS = 1000;

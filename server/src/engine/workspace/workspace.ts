@@ -6,7 +6,7 @@
 // `docs`...) while a rule runs, and every change bumps the facets it affects. A re-parsed document whose model is
 // unchanged (typing in prose without references) changes nothing. Rules reach other documents only through these
 // accessors; the maps returned by documentIds() and risks() record which keys were read.
-import { runToEnd } from '../util/steps';
+import { STEP_DOCUMENTS, runToEnd } from '../util/steps';
 import type { Diagnostic, IsmsDocument, Reference, ReferenceKind } from '../model';
 import { isIsmsDocument, START_RANGE } from '../model';
 import { textProblem } from './textFile';
@@ -579,12 +579,32 @@ export class IsmsWorkspace {
   /** Every mention of an ID across the workspace, in path order. */
   referencesTo(kind: ReferenceKind, id: string): { doc: IsmsDocument; ref: Reference }[] {
     this.log.reads?.add('refs');
-    if (!this.referencesView) {
-      const references = new Map<string, { doc: IsmsDocument; ref: Reference }[]>();
-      for (const doc of this.sorted()) for (const ref of doc.references) push(references, refKey(ref.kind, ref.id), { doc, ref });
-      this.referencesView = references;
-    }
+    this.referencesView ??= runToEnd(this.referencesViewSteps());
     return this.referencesView.get(refKey(kind, id)) ?? [];
+  }
+
+  /**
+   * Builds the view referencesTo() answers from ahead of the rules that ask (the first check does), pausing every
+   * STEP_DOCUMENTS documents: 130-150 ms in one piece on 5,000 documents. Abandoned if a document changes meanwhile.
+   */
+  *prepareReferences(): Generator<void, void, void> {
+    if (this.referencesView) return;
+    const at = this.referenceChanges;
+    const view = yield* this.referencesViewSteps(() => this.referenceChanges !== at);
+    if (this.referenceChanges === at) this.referencesView ??= view;
+  }
+
+  private *referencesViewSteps(changed?: () => boolean): Generator<void, Map<string, { doc: IsmsDocument; ref: Reference }[]>, void> {
+    const references = new Map<string, { doc: IsmsDocument; ref: Reference }[]>();
+    let read = 0;
+    for (const doc of this.sorted()) {
+      for (const ref of doc.references) push(references, refKey(ref.kind, ref.id), { doc, ref });
+      if (changed && ++read % STEP_DOCUMENTS === 0) {
+        yield;
+        if (changed()) break;
+      }
+    }
+    return references;
   }
 
   // ---- change tracking (for IncrementalChecker) ----------------------------------------------------------
@@ -745,7 +765,11 @@ export class IsmsWorkspace {
    * keystroke, the largest share of the garbage of a day of typing. Lists stay in path order, as built, and hold
    * the current document object (a change that kept the references still replaces it).
    */
+  /** Counts document changes, so a view built in steps can tell that one came meanwhile. */
+  private referenceChanges = 0;
+
   private updateReferences(old: IsmsDocument | undefined, next: IsmsDocument | undefined): void {
+    this.referenceChanges++;
     const view = this.referencesView;
     const path = (old ?? next)?.path;
     if (!view || path === undefined) return;
