@@ -18,6 +18,7 @@ import type { IsmsWorkspace } from '../workspace/workspace';
 import type { Loc } from '../../protocol';
 import { DOCUMENT_ID_SHAPE, parseControlId, scanControls, scanPattern, urlSpans } from '../parse/references';
 import { SlugCounter } from '../parse/slug';
+import { detach } from '../parse/detach';
 import { lookupLegacy } from '../catalogs/catalog';
 import { readRisks, type Risk } from '../isms/risks';
 import { riskScales, acceptanceThreshold } from '../isms/methodology';
@@ -186,7 +187,11 @@ function resolveReference(input: PreviewInput, kind: RefKind, id: string): Resol
   if (!cache) return resolveUncached(input.workspace, kind, id);
   const key = `${kind}:${id}`;
   let r = cache.get(key);
-  if (!r) cache.set(key, (r = resolveUncached(input.workspace, kind, id)));
+  if (!r) {
+    // Kept for the whole export: an ID cut out of the text would keep the document's text alive with it.
+    const own = detach(id);
+    cache.set(`${kind}:${own}`, (r = resolveUncached(input.workspace, kind, own)));
+  }
   return r;
 }
 
@@ -350,7 +355,13 @@ function linkOutcome(state: State, href: string): LinkOutcome {
   if (!cache || doc?.path !== path) return resolveOutcome(state.input, href, destination);
   const key = `${/^\s*[?#]/.test(destination) ? path : path.slice(0, path.lastIndexOf('/') + 1)}\0${href}`;
   let outcome = cache.links.get(key);
-  if (!outcome) cache.links.set(key, (outcome = resolveOutcome(state.input, href, destination)));
+  if (!outcome) {
+    // Kept for the whole export: strings cut out of the text (the link, the path resolved from it) are copied, or
+    // each would keep its document's whole text alive until the export ends (a fifth of the heap at 5,000 documents).
+    const { className, title, target } = resolveOutcome(state.input, href, destination);
+    outcome = { className, title: detach(title), target: target && { path: detach(target.path), range: target.range } };
+    cache.links.set(detach(key), outcome);
+  }
   return outcome;
 }
 
@@ -370,6 +381,8 @@ function resolveOutcome(input: PreviewInput, href: string, destination: string):
 }
 
 function decodeUri(href: string): string {
+  // decodeURI changes only %-escapes (and throws only on a bad one): without a `%` the text is its own decoding.
+  if (!href.includes('%')) return href;
   try {
     return decodeURI(href);
   } catch {
@@ -721,6 +734,25 @@ export function renderPreviewTree(input: PreviewInput): PreviewTree {
 
 /** renderPreviewTree with another sanitiser (a test holds the preview's own to rehype-sanitize's output). */
 export function renderPreviewTreeWith(input: PreviewInput, sanitize: (tree: HastRoot) => HastRoot): PreviewTree {
+  const { title, result, targets } = renderPreviewAs(input, sanitize);
+  return { title, tree: result, targets };
+}
+
+/**
+ * The preview's sanitised HTML with `data-isms-target` written as static links to the targets' URIs (the audit
+ * pack), pushed onto `out`: sanitised and written in one pass (the same HTML as `toHtml(tree, targets)`).
+ */
+export function writePreviewHtml(input: PreviewInput, out: string[]): void {
+  const { html } = processors().sanitize;
+  const length = out.length;
+  renderPreviewAs(input, (tree, targets) => {
+    out.length = length; // a render that failed half-way wrote nothing that stays
+    html(tree, targets, out);
+  });
+}
+
+/** The preview's tree (not yet sanitised) handed to `finish` with its targets; what `finish` makes is the result. */
+function renderPreviewAs<T>(input: PreviewInput, finish: (tree: HastRoot, targets: Record<string, Loc>) => T): { title: string; result: T; targets: Record<string, Loc> } {
   const targets = new Targets(input.linker);
   const state: State = { input, targets, seen: new Map(), slugs: new SlugCounter() };
   const title = input.doc?.title ?? input.path.replace(/^.*\//, '');
@@ -749,12 +781,12 @@ export function renderPreviewTreeWith(input: PreviewInput, sanitize: (tree: Hast
       if (summary) wrapTables(summary);
     }
     hast.children = [card, summary, heatMap(state), body, referencesList(state)].filter((x): x is Element => x !== undefined);
-    return { title, tree: sanitize(hast), targets: targets.map };
+    return { title, result: finish(hast, targets.map), targets: targets.map };
   } catch (e) {
     // Pathological input (nesting deeper than the stack, megabytes of text): say so instead of failing.
     const message = e instanceof Error ? e.message : String(e);
     const tree: HastRoot = { type: 'root', children: [h('p', 'isms-note', [`This document cannot be previewed: ${truncate(message, 200)}.`]), h('pre', undefined, [truncate(raw, 20_000)])] };
-    return { title, tree: sanitize(tree), targets: {} };
+    return { title, result: finish(tree, {}), targets: {} };
   }
 }
 
