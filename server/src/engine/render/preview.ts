@@ -58,11 +58,18 @@ export interface PreviewInput {
 }
 
 /** Resolved control, risk and document IDs, by kind and ID; and the workspace's risk acceptance threshold once found. */
-export class ReferenceCache extends Map<string, Resolved> {
+export class ReferenceCache {
+  /** By kind, then ID (no key string made per reference). */
+  readonly resolved: Record<RefKind, Map<string, Resolved>> = { control: new Map(), risk: new Map(), document: new Map() };
   /** Found by a scan of every document: once per export, not once per risk register's heat map. */
   threshold?: number;
   /** Workspace links resolved so far, by the linking document's folder and the destination (`linkOutcome`). */
   readonly links = new Map<string, LinkOutcome>();
+
+  /** How many IDs are resolved. */
+  get size(): number {
+    return this.resolved.control.size + this.resolved.risk.size + this.resolved.document.size;
+  }
 }
 
 /** A cache for `PreviewInput.references`: an export resolves each ID once, not once per document that names it. */
@@ -80,8 +87,13 @@ export const PREVIEW_MAX_CHARS = 1_000_000;
 /** Deeper block nesting than this (quotes, list indentation) is previewed as plain text, in bounded time. */
 export const PREVIEW_MAX_NESTING = 64;
 
+const LONG_LEAD = new RegExp(`^[ \\t>*+\\-\\d.)]{${PREVIEW_MAX_NESTING + 1}}`, 'm');
+
 /** Why a text is too deeply nested to render (the Markdown parser recurses per level), else undefined. */
 export function excessiveNesting(text: string): string | undefined {
+  // A lead longer than the limit starts a line with more than that many of these characters: one search rules
+  // out most texts without reading them line by line.
+  if (!LONG_LEAD.test(text)) return undefined;
   let levels = 0;
   let indent = 0;
   for (const line of text.split('\n', 200_000)) {
@@ -185,12 +197,12 @@ interface Resolved {
 function resolveReference(input: PreviewInput, kind: RefKind, id: string): Resolved {
   const cache = input.references;
   if (!cache) return resolveUncached(input.workspace, kind, id);
-  const key = `${kind}:${id}`;
-  let r = cache.get(key);
+  const ofKind = cache.resolved[kind];
+  let r = ofKind.get(id);
   if (!r) {
     // Kept for the whole export: an ID cut out of the text would keep the document's text alive with it.
     const own = detach(id);
-    cache.set(`${kind}:${own}`, (r = resolveUncached(input.workspace, kind, own)));
+    ofKind.set(own, (r = resolveUncached(input.workspace, kind, own)));
   }
   return r;
 }
@@ -245,10 +257,9 @@ function findIds(workspace: IsmsWorkspace, value: string): readonly Match[] {
   const found: Match[] = [];
   const urls = urlSpans(value); // once for the three scans
   for (const m of scanControls(value, urls)) found.push({ kind: 'control', ...m });
-  const risks = scanPattern(value, workspace.riskMatcher, urls);
-  for (const m of risks) found.push({ kind: 'risk', ...m });
+  if (matchesAnywhere(workspace.riskMatcher, value)) for (const m of scanPattern(value, workspace.riskMatcher, urls)) found.push({ kind: 'risk', ...m });
   // A document ID has a hyphen before its number (DOCUMENT_ID_SHAPE): text without one is not scanned for them.
-  if (value.includes('-')) {
+  if (value.includes('-') && matchesAnywhere(DOCUMENT_ID_SHAPE, value)) {
     for (const m of scanPattern(value, DOCUMENT_ID_SHAPE, urls)) {
       if (workspace.documentsWithId(m.id).length > 0) found.push({ kind: 'document', ...m });
     }
@@ -264,6 +275,17 @@ function findIds(workspace: IsmsWorkspace, value: string): readonly Match[] {
     last = m.end;
   }
   return out;
+}
+
+/**
+ * Whether a global pattern matches anywhere in the text: one search, where scanPattern's matchAll copies the
+ * pattern and makes an iterator for every text node (most hold no risk or document ID).
+ */
+function matchesAnywhere(pattern: RegExp, text: string): boolean {
+  pattern.lastIndex = 0;
+  const found = pattern.test(text);
+  pattern.lastIndex = 0;
+  return found;
 }
 
 const BLANK = /^\s*$/;

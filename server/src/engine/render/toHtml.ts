@@ -20,7 +20,7 @@ const escapeAttribute = (s: string) => (/[\0"&'`]/.test(s) ? s.replace(/[\0"&'`]
 /** Thrown for a node this writer leaves to hast-util-to-html. */
 export class Unusual extends Error {}
 
-type Info = ReturnType<typeof find> & { unusualName: boolean };
+type Info = ReturnType<typeof find> & { unusualName: boolean; /** ` name="` */ open: string; /** ` name` */ bare: string };
 const infos = new Map<string, Info>();
 /** Each property's schema entry, looked up once per process (with whether its name needs escaping). */
 const infoOf = (key: string): Info => {
@@ -28,7 +28,7 @@ const infoOf = (key: string): Info => {
   if (!info) {
     const found = find(htmlSchema, key);
     // Attribute names the schema spells with characters that need escaping do not occur in the HTML space's names.
-    info = Object.assign(Object.create(Object.getPrototypeOf(found) as object) as Info, found, { unusualName: /[\0\t\n\f\r "&'/<=>`]/.test(found.attribute) });
+    info = Object.assign(Object.create(Object.getPrototypeOf(found) as object) as Info, found, { unusualName: /[\0\t\n\f\r "&'/<=>`]/.test(found.attribute), open: ` ${found.attribute}="`, bare: ` ${found.attribute}` });
     infos.set(key, info);
   }
   return info;
@@ -43,7 +43,7 @@ function attribute(key: string, raw: Properties[string], out: string[]): void {
   if (value === null || value === undefined || value === false || (typeof value === 'number' && Number.isNaN(value))) return;
   if (info.unusualName) throw new Unusual();
   if (value === true) {
-    out.push(' ', info.attribute);
+    out.push(info.bare);
     return;
   }
   let text: string;
@@ -53,7 +53,7 @@ function attribute(key: string, raw: Properties[string], out: string[]): void {
       text = items.join(', ').trim();
     } else text = value.join(' ').trim();
   } else text = String(value);
-  out.push(' ', info.attribute, '="', escapeAttribute(text), '"');
+  out.push(info.open, escapeAttribute(text), '"');
 }
 
 /** Where each clickable element's `data-isms-target` leads, when the HTML is written as static links. */
@@ -73,7 +73,7 @@ const isVoid = (tag: string) => {
  */
 export function startTag(tag: string, properties: Properties, links: StaticTargets | undefined, out: string[]): void {
   if (tag === 'svg' || tag === 'template' || tag === 'math') throw new Unusual();
-  out.push('<', tag);
+  out.push(tagsOf(tag).open);
   const target = links && properties.dataIsmsTarget !== undefined && properties.dataIsmsTarget !== null ? String(properties.dataIsmsTarget) : undefined;
   // A static link: its target's URI as the first attribute (escaped as staticLinks escapes it), no target id.
   if (links && target !== undefined && tag === 'a') out.push(' href="', escape(links[target]?.uri ?? '#'), '"');
@@ -93,7 +93,18 @@ export function endTag(tag: string, out: string[], from: number): void {
     for (let i = from; i < out.length && empty; i++) empty = out[i].length === 0;
     if (empty) return;
   }
-  out.push('</', tag, '>');
+  out.push(tagsOf(tag).close);
+}
+
+/** `<tag` and `</tag>`, made once per tag name (bounded: a hostile tree may name many). */
+const tags = new Map<string, { open: string; close: string }>();
+function tagsOf(tag: string): { open: string; close: string } {
+  let t = tags.get(tag);
+  if (!t) {
+    t = { open: `<${tag}`, close: `</${tag}>` };
+    if (tags.size < 500) tags.set(tag, t);
+  }
+  return t;
 }
 
 function element(node: Element, links: StaticTargets | undefined, out: string[]): void {
