@@ -5,7 +5,7 @@ import { rmSync } from 'node:fs';
 import { md, policy } from '../../server/src/engine/testing/fixtures';
 import { folderWith } from '../support/folders';
 import { distFile } from '../support/dist';
-import { heapGrowthFlag } from '../../server/src/gcFlags';
+import { exportGcFlags, heapGrowthFlag } from '../../server/src/gcFlags';
 
 const CLI = distFile('cli.js');
 
@@ -157,11 +157,12 @@ describe('isms CLI', () => {
     assert.match(r.stdout, /^scope-missing-section\s+warning /m);
   });
   // The heap's growth limit (server/src/cli/heapGrowth.ts), seen from inside the process: a preloaded script records
-  // every V8 flag the CLI sets, for check and export alike, and none when the environment turns it off.
+  // every V8 flag the CLI sets, for check and export alike, and none when the environment turns it off; export
+  // also turns off allocation-site pretenuring.
   describe('heap growth limit', () => {
     const flagsSet = (args: string[], env: NodeJS.ProcessEnv) => {
       const spy = make({ 'spy.cjs': "const v8 = require('node:v8'); const set = v8.setFlagsFromString; const seen = [];\nv8.setFlagsFromString = (f) => { seen.push(f); set(f); };\nprocess.on('exit', () => process.stderr.write('flags-set ' + JSON.stringify(seen) + '\\n'));\n" });
-      const r = spawnSync(process.execPath, ['--require', `${spy}/spy.cjs`, CLI, ...args], { encoding: 'utf8', timeout: 30_000, env: { ...process.env, ISMS_GC_GROWING_PERCENT: undefined, ...env } });
+      const r = spawnSync(process.execPath, ['--require', `${spy}/spy.cjs`, CLI, ...args], { encoding: 'utf8', timeout: 30_000, env: { ...process.env, ISMS_GC_GROWING_PERCENT: undefined, ISMS_GC_PRETENURING: undefined, ...env } });
       const line = /flags-set (.*)/.exec(r.stderr)?.[1];
       assert.ok(line, r.stderr);
       return JSON.parse(line) as string[];
@@ -171,7 +172,8 @@ describe('isms CLI', () => {
     it('is 30 % for check and for export unless ISMS_GC_GROWING_PERCENT says otherwise', () => {
       assert.deepEqual(flagsSet(['check', isms(), '--exit-zero'], {}), ['--heap-growing-percent=30']);
       const out = `${make({})}/pack`;
-      assert.deepEqual(flagsSet(['export', isms(), '--out', out, '--format', 'html'], {}), ['--heap-growing-percent=30']);
+      assert.deepEqual(flagsSet(['export', isms(), '--out', out, '--format', 'html'], {}), ['--heap-growing-percent=30', '--no-allocation-site-pretenuring']);
+      assert.deepEqual(flagsSet(['export', isms(), '--out', `${out}2`, '--format', 'html'], { ISMS_GC_PRETENURING: '1' }), ['--heap-growing-percent=30']);
       assert.deepEqual(flagsSet(['check', isms(), '--exit-zero'], { ISMS_GC_GROWING_PERCENT: '50' }), ['--heap-growing-percent=50']);
     });
 
@@ -184,6 +186,13 @@ describe('isms CLI', () => {
       assert.equal(heapGrowthFlag({ ISMS_GC_GROWING_PERCENT: '0' }), undefined);
       assert.equal(heapGrowthFlag({ ISMS_GC_GROWING_PERCENT: 'x' }), undefined);
       assert.equal(heapGrowthFlag({ ISMS_GC_GROWING_PERCENT: '45' }), '--heap-growing-percent=45');
+    });
+
+    it('turns off pretenuring for export only', () => {
+      assert.deepEqual(exportGcFlags(['export', '.', '--out', 'p'], {}), ['--no-allocation-site-pretenuring']);
+      assert.deepEqual(exportGcFlags(['check', '.'], {}), []);
+      assert.deepEqual(exportGcFlags(['export', '.'], { ISMS_GC_PRETENURING: '1' }), []);
+      assert.deepEqual(exportGcFlags([], {}), []);
     });
   });
 });

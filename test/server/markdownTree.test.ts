@@ -16,7 +16,7 @@ import type { Root as HastRoot } from 'hast';
 import { staticLinks, toHtml as writeHtml } from '../../server/src/engine/render/toHtml';
 import { fastMarkdownTree, needsRemark } from '../../server/src/engine/render/markdownTree';
 import { mdastToHast } from '../../server/src/engine/render/mdastToHast';
-import { referenceCache, renderPreviewTree } from '../../server/src/engine/render/preview';
+import { referenceCache, renderPreviewTree, writePreviewHtml } from '../../server/src/engine/render/preview';
 import { loadWorkspace } from '../../server/src/engine/workspace/nodeLoader';
 import { workspaceOf, policy } from '../../server/src/engine/testing/fixtures';
 
@@ -159,6 +159,10 @@ describe('fast Markdown tree (markdown-it) equals remark-parse', function () {
         const cached = renderPreviewTree({ ...input, references: shared });
         const alone = renderPreviewTree(input);
         assert.equal(writeHtml(cached.tree, cached.targets), writeHtml(alone.tree, alone.targets), `${doc.path}, round ${round}`);
+        // The pack's own path: sanitised and written in one pass, with the shared cache.
+        const out: string[] = [];
+        writePreviewHtml({ ...input, references: shared }, out);
+        assert.equal(out.join(''), writeHtml(alone.tree, alone.targets), `${doc.path}, round ${round}, one pass`);
         docs++;
       }
     }

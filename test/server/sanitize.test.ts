@@ -9,6 +9,7 @@ import { unified } from 'unified';
 import rehypeSanitize from 'rehype-sanitize';
 import type { Root } from 'hast';
 import { sanitizer } from '../../server/src/engine/render/sanitize';
+import { toHtml, type StaticTargets } from '../../server/src/engine/render/toHtml';
 import { PREVIEW_SCHEMA, renderPreviewTreeWith } from '../../server/src/engine/render/preview';
 import { loadWorkspace } from '../../server/src/engine/workspace/nodeLoader';
 import { workspaceOf } from '../../server/src/engine/testing/fixtures';
@@ -16,11 +17,22 @@ import { workspaceOf } from '../../server/src/engine/testing/fixtures';
 const reference = unified().use(rehypeSanitize, PREVIEW_SCHEMA);
 const ours = sanitizer(PREVIEW_SCHEMA);
 
-/** Both sanitisers on copies of `tree` (the reference's output is the expectation). */
+/** Every target id leads somewhere of its own, with characters to escape (the pack's static links). */
+const LINKS = new Proxy({} as StaticTargets, { get: (_, id) => (typeof id === 'string' && /^t\d+$/.test(id) ? { uri: `x.html?a=1&b="${id}"` } : undefined) });
+
+/**
+ * Both sanitisers on copies of `tree` (the reference's output is the expectation); and the one-pass writer (the
+ * audit pack's) writes what the preview's writer makes of the sanitised tree, with and without static links.
+ */
 function same(tree: Root, what: string): Root {
   const expected = reference.runSync(structuredClone(tree)) as Root;
   const actual = ours(structuredClone(tree));
   assert.deepStrictEqual(actual, expected, what);
+  for (const links of [undefined, LINKS]) {
+    const out = ['before'];
+    ours.html(structuredClone(tree), links, out);
+    assert.equal(out.join(''), 'before' + toHtml(expected, links), `${what}: one pass${links ? ', static links' : ''}`);
+  }
   return actual;
 }
 
@@ -60,6 +72,23 @@ describe('preview sanitiser equals rehype-sanitize', function () {
       const text = readFileSync(file, 'utf8');
       const workspace = workspaceOf({ 'doc.md': text });
       for (const editor of [false, true]) renderPreviewTreeWith({ workspace, path: 'doc.md', doc: workspace.getDocument('doc.md'), text, today: 20_000, findings: [], linker: { uri: (p) => p }, editor }, (tree) => same(tree, `${file} editor ${editor}`));
+    }
+  });
+
+  it('writes in one pass what it would write in two where the writer leaves a node to hast-util-to-html (svg, comments)', () => {
+    const schema = { ...PREVIEW_SCHEMA, tagNames: [...(PREVIEW_SCHEMA.tagNames ?? []), 'svg', 'style'], allowComments: true };
+    const wide = sanitizer(schema);
+    const trees = [
+      { type: 'root', children: [el('p', {}, [text('a & b')]), el('svg', {}, [text('drawing')])] },
+      { type: 'root', children: [el('p', {}, [text('x'), { type: 'comment', value: 'note --> y' }])] },
+      { type: 'root', children: [el('style', {}, [text('a < b'), el('custom', {}, [text('c & d')])])] },
+    ] as unknown as Root[];
+    for (const tree of trees) {
+      for (const links of [undefined, LINKS]) {
+        const out: string[] = [];
+        wide.html(structuredClone(tree), links, out);
+        assert.equal(out.join(''), toHtml(wide(structuredClone(tree)), links));
+      }
     }
   });
 
@@ -106,5 +135,12 @@ describe('preview sanitiser equals rehype-sanitize', function () {
     // Unwrapped to a single child: the root itself is that child.
     same({ type: 'root', children: [el('custom', {}, [el('p', {}, [text('only')])])] } as unknown as Root, 'single child');
     same({ type: 'root', children: [el('script', {}, [])] } as unknown as Root, 'nothing left');
+    // For the one-pass writer: void elements with and without content, an element the writer leaves to
+    // hast-util-to-html (svg), a nested root, a tag allowed only inside another (unwrapped outside it).
+    same({ type: 'root', children: [el('p', {}, [el('br'), el('img', { src: 'a.png' }, [text('')]), el('hr', {}, [text('inside')]), el('input', { type: 'checkbox' }, [el('custom', {}, [text('x')])])])] } as unknown as Root, 'void elements');
+    same({ type: 'root', children: [el('svg', {}, [text('drawing')]), el('p', {}, [text('a < b & c')])] } as unknown as Root, 'svg');
+    same({ type: 'root', children: [el('div', {}, [{ type: 'root', children: [text('inner')] }])] } as unknown as Root, 'nested root');
+    same({ type: 'root', children: [el('tr', {}, [el('td', {}, [text('cell')])]), el('table', {}, [el('tbody', {}, [el('tr', {}, [el('td', { dataIsmsTarget: 't2' }, [text('in')])])])])] } as unknown as Root, 'ancestors');
+    same({ type: 'root', children: [el('a', { href: 'https://a', dataIsmsTarget: 't3', className: ['isms-ref'] }, [text('static')]), el('a', { dataIsmsTarget: 't4' }, [text('no href')])] } as unknown as Root, 'static links');
   });
 });

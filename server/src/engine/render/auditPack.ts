@@ -5,8 +5,8 @@
 import type { Diagnostic, IsmsDocument } from '../model';
 import type { IsmsWorkspace } from '../workspace/workspace';
 import type { SuppressedFinding } from '../check';
-import { referenceCache, renderPreviewTree } from './preview';
-import { escape, toHtml } from './toHtml';
+import { referenceCache, writePreviewHtml } from './preview';
+import { escape } from './toHtml';
 import { documentSummary, groupFindings, type FindingsByPath, type Linker } from '../query/ismsViews';
 import { isMarkdownPath } from '../workspace/workspace';
 import { formatIsoDate } from '../util/dates';
@@ -101,6 +101,7 @@ export class HtmlPack {
   readonly linker: Linker;
   /** Each ID resolved once for the whole pack (the workspace does not change while it is written). */
   private readonly references = referenceCache();
+  private readonly pieces: string[] = [];
 
   constructor(private readonly input: PackInput) {
     const { workspace } = input;
@@ -167,8 +168,14 @@ export class HtmlPack {
 
   document(doc: IsmsDocument, text: string): string {
     const { input } = this;
-    const rendered = renderPreviewTree({ workspace: input.workspace, path: doc.path, doc, text, today: input.today, findings: this.findings.get(doc.path) ?? [], linker: this.linker, findingsListed: FINDINGS_LINK, references: this.references });
-    return `<section class="pack-doc" id="${docAnchor(doc.path)}"><p class="pack-path">${escape(doc.path)} · <a href="#contents">contents</a></p>${toHtml(rendered.tree, rendered.targets)}</section>\n`;
+    // One array of pieces, joined once (its backing store is kept for the next document).
+    const out = this.pieces;
+    out.push(`<section class="pack-doc" id="${docAnchor(doc.path)}"><p class="pack-path">${escape(doc.path)} · <a href="#contents">contents</a></p>`);
+    writePreviewHtml({ workspace: input.workspace, path: doc.path, doc, text, today: input.today, findings: this.findings.get(doc.path) ?? [], linker: this.linker, findingsListed: FINDINGS_LINK, references: this.references }, out);
+    out.push('</section>\n');
+    const html = out.join('');
+    out.length = 0;
+    return html;
   }
 
   tail(): string {

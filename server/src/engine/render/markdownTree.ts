@@ -35,6 +35,7 @@ export function needsRemark(text: string): string | undefined {
   // remark's tokenizer links the address in a literal `mailto:a@b.c` and leaves the scheme as text.
   if (/mailto:|xmpp:/i.test(text)) return 'mailto: or xmpp: addresses';
   // GFM strikethrough takes one or two tildes; markdown-it only two. Runs of three or more start code fences.
+  if (!text.includes('~')) return undefined;
   for (const m of text.matchAll(/~+/g)) {
     if (m[0].length === 2) continue;
     if (m[0].length >= 3 && /^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*$/.test(text.slice(text.lastIndexOf('\n', m.index) + 1, m.index))) continue;
@@ -69,6 +70,7 @@ export function fastMarkdownTree(text: string): Root | undefined {
 }
 
 const URL_START = /https?:\/\/|www\.|@/gi;
+const URL_CANDIDATE = /https?:\/\/|www\.|@/i;
 /** A URL or address run remark-gfm's tokenizer and its transform agree on: URI characters only. */
 const PLAIN_RUN = /^[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]*$/;
 
@@ -88,6 +90,8 @@ function plainLiterals(node: Root | RootContent, found: { candidate: boolean }):
       continue;
     }
     const value = child.value;
+    // One search first: matchAll copies the pattern for every text node, and most hold no candidate.
+    if (!URL_CANDIDATE.test(value)) continue;
     for (const m of value.matchAll(URL_START)) {
       found.candidate = true;
       let start = m.index;

@@ -67,7 +67,8 @@ function all(parent: Parents): ElementContent[] {
 function one(node: Nodes, parent: Parents | undefined): ElementContent | ElementContent[] | undefined {
   switch (node.type) {
     case 'text':
-      return { type: 'text', value: trimLines(node.value) };
+      // A value without line breaks is its own trimLines (which splits with a regular expression and joins).
+      return { type: 'text', value: node.value.includes('\n') || node.value.includes('\r') ? trimLines(node.value) : node.value };
     case 'paragraph':
       return el('p', {}, all(node));
     case 'heading':

@@ -18,6 +18,7 @@ import type { IsmsWorkspace } from '../workspace/workspace';
 import type { Loc } from '../../protocol';
 import { DOCUMENT_ID_SHAPE, parseControlId, scanControls, scanPattern, urlSpans } from '../parse/references';
 import { SlugCounter } from '../parse/slug';
+import { detach } from '../parse/detach';
 import { lookupLegacy } from '../catalogs/catalog';
 import { readRisks, type Risk } from '../isms/risks';
 import { riskScales, acceptanceThreshold } from '../isms/methodology';
@@ -57,11 +58,18 @@ export interface PreviewInput {
 }
 
 /** Resolved control, risk and document IDs, by kind and ID; and the workspace's risk acceptance threshold once found. */
-export class ReferenceCache extends Map<string, Resolved> {
+export class ReferenceCache {
+  /** By kind, then ID (no key string made per reference). */
+  readonly resolved: Record<RefKind, Map<string, Resolved>> = { control: new Map(), risk: new Map(), document: new Map() };
   /** Found by a scan of every document: once per export, not once per risk register's heat map. */
   threshold?: number;
   /** Workspace links resolved so far, by the linking document's folder and the destination (`linkOutcome`). */
   readonly links = new Map<string, LinkOutcome>();
+
+  /** How many IDs are resolved. */
+  get size(): number {
+    return this.resolved.control.size + this.resolved.risk.size + this.resolved.document.size;
+  }
 }
 
 /** A cache for `PreviewInput.references`: an export resolves each ID once, not once per document that names it. */
@@ -79,8 +87,13 @@ export const PREVIEW_MAX_CHARS = 1_000_000;
 /** Deeper block nesting than this (quotes, list indentation) is previewed as plain text, in bounded time. */
 export const PREVIEW_MAX_NESTING = 64;
 
+const LONG_LEAD = new RegExp(`^[ \\t>*+\\-\\d.)]{${PREVIEW_MAX_NESTING + 1}}`, 'm');
+
 /** Why a text is too deeply nested to render (the Markdown parser recurses per level), else undefined. */
 export function excessiveNesting(text: string): string | undefined {
+  // A lead longer than the limit starts a line with more than that many of these characters: one search rules
+  // out most texts without reading them line by line.
+  if (!LONG_LEAD.test(text)) return undefined;
   let levels = 0;
   let indent = 0;
   for (const line of text.split('\n', 200_000)) {
@@ -184,9 +197,13 @@ interface Resolved {
 function resolveReference(input: PreviewInput, kind: RefKind, id: string): Resolved {
   const cache = input.references;
   if (!cache) return resolveUncached(input.workspace, kind, id);
-  const key = `${kind}:${id}`;
-  let r = cache.get(key);
-  if (!r) cache.set(key, (r = resolveUncached(input.workspace, kind, id)));
+  const ofKind = cache.resolved[kind];
+  let r = ofKind.get(id);
+  if (!r) {
+    // Kept for the whole export: an ID cut out of the text would keep the document's text alive with it.
+    const own = detach(id);
+    ofKind.set(own, (r = resolveUncached(input.workspace, kind, own)));
+  }
   return r;
 }
 
@@ -240,10 +257,9 @@ function findIds(workspace: IsmsWorkspace, value: string): readonly Match[] {
   const found: Match[] = [];
   const urls = urlSpans(value); // once for the three scans
   for (const m of scanControls(value, urls)) found.push({ kind: 'control', ...m });
-  const risks = scanPattern(value, workspace.riskMatcher, urls);
-  for (const m of risks) found.push({ kind: 'risk', ...m });
+  if (matchesAnywhere(workspace.riskMatcher, value)) for (const m of scanPattern(value, workspace.riskMatcher, urls)) found.push({ kind: 'risk', ...m });
   // A document ID has a hyphen before its number (DOCUMENT_ID_SHAPE): text without one is not scanned for them.
-  if (value.includes('-')) {
+  if (value.includes('-') && matchesAnywhere(DOCUMENT_ID_SHAPE, value)) {
     for (const m of scanPattern(value, DOCUMENT_ID_SHAPE, urls)) {
       if (workspace.documentsWithId(m.id).length > 0) found.push({ kind: 'document', ...m });
     }
@@ -259,6 +275,17 @@ function findIds(workspace: IsmsWorkspace, value: string): readonly Match[] {
     last = m.end;
   }
   return out;
+}
+
+/**
+ * Whether a global pattern matches anywhere in the text: one search, where scanPattern's matchAll copies the
+ * pattern and makes an iterator for every text node (most hold no risk or document ID).
+ */
+function matchesAnywhere(pattern: RegExp, text: string): boolean {
+  pattern.lastIndex = 0;
+  const found = pattern.test(text);
+  pattern.lastIndex = 0;
+  return found;
 }
 
 const BLANK = /^\s*$/;
@@ -350,7 +377,13 @@ function linkOutcome(state: State, href: string): LinkOutcome {
   if (!cache || doc?.path !== path) return resolveOutcome(state.input, href, destination);
   const key = `${/^\s*[?#]/.test(destination) ? path : path.slice(0, path.lastIndexOf('/') + 1)}\0${href}`;
   let outcome = cache.links.get(key);
-  if (!outcome) cache.links.set(key, (outcome = resolveOutcome(state.input, href, destination)));
+  if (!outcome) {
+    // Kept for the whole export: strings cut out of the text (the link, the path resolved from it) are copied, or
+    // each would keep its document's whole text alive until the export ends (a fifth of the heap at 5,000 documents).
+    const { className, title, target } = resolveOutcome(state.input, href, destination);
+    outcome = { className, title: detach(title), target: target && { path: detach(target.path), range: target.range } };
+    cache.links.set(detach(key), outcome);
+  }
   return outcome;
 }
 
@@ -370,6 +403,8 @@ function resolveOutcome(input: PreviewInput, href: string, destination: string):
 }
 
 function decodeUri(href: string): string {
+  // decodeURI changes only %-escapes (and throws only on a bad one): without a `%` the text is its own decoding.
+  if (!href.includes('%')) return href;
   try {
     return decodeURI(href);
   } catch {
@@ -721,6 +756,25 @@ export function renderPreviewTree(input: PreviewInput): PreviewTree {
 
 /** renderPreviewTree with another sanitiser (a test holds the preview's own to rehype-sanitize's output). */
 export function renderPreviewTreeWith(input: PreviewInput, sanitize: (tree: HastRoot) => HastRoot): PreviewTree {
+  const { title, result, targets } = renderPreviewAs(input, sanitize);
+  return { title, tree: result, targets };
+}
+
+/**
+ * The preview's sanitised HTML with `data-isms-target` written as static links to the targets' URIs (the audit
+ * pack), pushed onto `out`: sanitised and written in one pass (the same HTML as `toHtml(tree, targets)`).
+ */
+export function writePreviewHtml(input: PreviewInput, out: string[]): void {
+  const { html } = processors().sanitize;
+  const length = out.length;
+  renderPreviewAs(input, (tree, targets) => {
+    out.length = length; // a render that failed half-way wrote nothing that stays
+    html(tree, targets, out);
+  });
+}
+
+/** The preview's tree (not yet sanitised) handed to `finish` with its targets; what `finish` makes is the result. */
+function renderPreviewAs<T>(input: PreviewInput, finish: (tree: HastRoot, targets: Record<string, Loc>) => T): { title: string; result: T; targets: Record<string, Loc> } {
   const targets = new Targets(input.linker);
   const state: State = { input, targets, seen: new Map(), slugs: new SlugCounter() };
   const title = input.doc?.title ?? input.path.replace(/^.*\//, '');
@@ -749,12 +803,12 @@ export function renderPreviewTreeWith(input: PreviewInput, sanitize: (tree: Hast
       if (summary) wrapTables(summary);
     }
     hast.children = [card, summary, heatMap(state), body, referencesList(state)].filter((x): x is Element => x !== undefined);
-    return { title, tree: sanitize(hast), targets: targets.map };
+    return { title, result: finish(hast, targets.map), targets: targets.map };
   } catch (e) {
     // Pathological input (nesting deeper than the stack, megabytes of text): say so instead of failing.
     const message = e instanceof Error ? e.message : String(e);
     const tree: HastRoot = { type: 'root', children: [h('p', 'isms-note', [`This document cannot be previewed: ${truncate(message, 200)}.`]), h('pre', undefined, [truncate(raw, 20_000)])] };
-    return { title, tree: sanitize(tree), targets: {} };
+    return { title, result: finish(tree, {}), targets: {} };
   }
 }
 

@@ -14,13 +14,13 @@ const VOIDS = new Set(['area', 'base', 'basefont', 'bgsound', 'br', 'col', 'comm
 
 const TEXT_ESCAPES: Record<string, string> = { '<': '&#x3C;', '&': '&#x26;' };
 const ATTRIBUTE_ESCAPES: Record<string, string> = { '\0': '&#x0;', '"': '&#x22;', '&': '&#x26;', "'": '&#x27;', '`': '&#x60;' };
-const escapeText = (s: string) => (/[<&]/.test(s) ? s.replace(/[<&]/g, (c) => TEXT_ESCAPES[c]) : s);
+export const escapeText = (s: string) => (/[<&]/.test(s) ? s.replace(/[<&]/g, (c) => TEXT_ESCAPES[c]) : s);
 const escapeAttribute = (s: string) => (/[\0"&'`]/.test(s) ? s.replace(/[\0"&'`]/g, (c) => ATTRIBUTE_ESCAPES[c]) : s);
 
 /** Thrown for a node this writer leaves to hast-util-to-html. */
-class Unusual extends Error {}
+export class Unusual extends Error {}
 
-type Info = ReturnType<typeof find> & { unusualName: boolean };
+type Info = ReturnType<typeof find> & { unusualName: boolean; /** ` name="` */ open: string; /** ` name` */ bare: string };
 const infos = new Map<string, Info>();
 /** Each property's schema entry, looked up once per process (with whether its name needs escaping). */
 const infoOf = (key: string): Info => {
@@ -28,20 +28,24 @@ const infoOf = (key: string): Info => {
   if (!info) {
     const found = find(htmlSchema, key);
     // Attribute names the schema spells with characters that need escaping do not occur in the HTML space's names.
-    info = Object.assign(Object.create(Object.getPrototypeOf(found) as object) as Info, found, { unusualName: /[\0\t\n\f\r "&'/<=>`]/.test(found.attribute) });
+    info = Object.assign(Object.create(Object.getPrototypeOf(found) as object) as Info, found, { unusualName: /[\0\t\n\f\r "&'/<=>`]/.test(found.attribute), open: ` ${found.attribute}="`, bare: ` ${found.attribute}` });
     infos.set(key, info);
   }
   return info;
 };
 
-function attribute(key: string, raw: Properties[string]): string {
+/** One attribute, after a space, onto `out` (nothing for a null, false or NaN value). */
+function attribute(key: string, raw: Properties[string], out: string[]): void {
   const info = infoOf(key);
   let value: unknown = raw;
   if (info.overloadedBoolean && (value === info.attribute || value === '')) value = true;
   else if ((info.boolean || info.overloadedBoolean) && (typeof value !== 'string' || value === info.attribute || value === '')) value = Boolean(value);
-  if (value === null || value === undefined || value === false || (typeof value === 'number' && Number.isNaN(value))) return '';
+  if (value === null || value === undefined || value === false || (typeof value === 'number' && Number.isNaN(value))) return;
   if (info.unusualName) throw new Unusual();
-  if (value === true) return info.attribute;
+  if (value === true) {
+    out.push(info.bare);
+    return;
+  }
   let text: string;
   if (Array.isArray(value)) {
     if (info.commaSeparated) {
@@ -49,7 +53,7 @@ function attribute(key: string, raw: Properties[string]): string {
       text = items.join(', ').trim();
     } else text = value.join(' ').trim();
   } else text = String(value);
-  return `${info.attribute}="${escapeAttribute(text)}"`;
+  out.push(info.open, escapeAttribute(text), '"');
 }
 
 /** Where each clickable element's `data-isms-target` leads, when the HTML is written as static links. */
@@ -63,36 +67,60 @@ const isVoid = (tag: string) => {
   return v;
 };
 
-function element(node: Element, links: StaticTargets | undefined): string {
-  const tag = node.tagName;
+/**
+ * An element's start tag onto `out`. The pieces go into one array per document, joined once: built as nested
+ * strings (a template per element and attribute), the intermediate strings were most of the export's garbage.
+ */
+export function startTag(tag: string, properties: Properties, links: StaticTargets | undefined, out: string[]): void {
   if (tag === 'svg' || tag === 'template' || tag === 'math') throw new Unusual();
-  // The attributes, each after a space (the same text as joining them with spaces after one).
-  let attributes = '';
-  const properties = node.properties;
+  out.push(tagsOf(tag).open);
   const target = links && properties.dataIsmsTarget !== undefined && properties.dataIsmsTarget !== null ? String(properties.dataIsmsTarget) : undefined;
   // A static link: its target's URI as the first attribute (escaped as staticLinks escapes it), no target id.
-  if (links && target !== undefined && tag === 'a') attributes += ` href="${escape(links[target]?.uri ?? '#')}"`;
+  if (links && target !== undefined && tag === 'a') out.push(' href="', escape(links[target]?.uri ?? '#'), '"');
   for (const key in properties) {
     if (target !== undefined && (key === 'dataIsmsTarget' || (key === 'href' && tag === 'a'))) continue;
     const v = properties[key];
     if (v === null || v === undefined) continue;
-    const a = attribute(key, v);
-    if (a) attributes += ' ' + a;
+    attribute(key, v, out);
   }
-  const content = children(node, links);
-  if (isVoid(tag) && !content) return `<${tag}${attributes}>`;
-  return `<${tag}${attributes}>${content}</${tag}>`;
+  out.push('>');
 }
 
-function children(parent: Root | Element, links: StaticTargets | undefined): string {
-  let out = '';
+/** The end tag after content written from `out[from]` on: none for a void element without content. */
+export function endTag(tag: string, out: string[], from: number): void {
+  if (isVoid(tag)) {
+    let empty = true;
+    for (let i = from; i < out.length && empty; i++) empty = out[i].length === 0;
+    if (empty) return;
+  }
+  out.push(tagsOf(tag).close);
+}
+
+/** `<tag` and `</tag>`, made once per tag name (bounded: a hostile tree may name many). */
+const tags = new Map<string, { open: string; close: string }>();
+function tagsOf(tag: string): { open: string; close: string } {
+  let t = tags.get(tag);
+  if (!t) {
+    t = { open: `<${tag}`, close: `</${tag}>` };
+    if (tags.size < 500) tags.set(tag, t);
+  }
+  return t;
+}
+
+function element(node: Element, links: StaticTargets | undefined, out: string[]): void {
+  startTag(node.tagName, node.properties, links, out);
+  const from = out.length;
+  children(node, links, out);
+  endTag(node.tagName, out, from);
+}
+
+function children(parent: Root | Element, links: StaticTargets | undefined, out: string[]): void {
   const raw = parent.type === 'element' && (parent.tagName === 'script' || parent.tagName === 'style');
   for (const child of parent.children) {
-    if (child.type === 'text') out += raw ? child.value : escapeText(child.value);
-    else if (child.type === 'element') out += element(child, links);
+    if (child.type === 'text') out.push(raw ? child.value : escapeText(child.value));
+    else if (child.type === 'element') element(child, links, out);
     else throw new Unusual();
   }
-  return out;
 }
 
 /**
@@ -100,15 +128,18 @@ function children(parent: Root | Element, links: StaticTargets | undefined): str
  * then makes it: clickable elements become plain links to their targets, written in the same pass.
  */
 export function toHtml(tree: Root, links?: StaticTargets): string {
+  const out: string[] = [];
   try {
-    return children(tree, links);
+    children(tree, links, out);
   } catch (e) {
     if (e instanceof Unusual) return links ? staticLinks(hastToHtml(tree as Nodes), links) : hastToHtml(tree as Nodes);
     throw e;
   }
+  return out.join('');
 }
 
-export const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export const escape = (s: string) => (/[&<>"']/.test(s) ? s.replace(/[&<>"']/g, (c) => ESCAPES[c]) : s);
 
 /** The preview's clickable references (`data-isms-target`) as plain links in written HTML, so the pack needs no script. */
 export function staticLinks(html: string, targets: StaticTargets): string {
