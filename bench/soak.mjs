@@ -6,9 +6,9 @@
 //
 // One server (the "day's server") lives through the whole run: every edit, switch and file operation goes to it,
 // so its memory at the end is a working day's. Crashes happen to a second server on the same folder and result
-// cache (a second window): started, killed at a random point of its indexing or of its cache write, started again,
-// several times in a row while the day goes on, and the last restart of each chain is left to finish and must
-// publish exactly what the fresh check finds.
+// cache (a second window): started and killed at a random point of its indexing, several times in a row while the
+// day goes on; the last restart of each chain is left to check the folder, must publish exactly what the fresh
+// check finds, and is killed in or around the cache write that follows.
 //
 // The fresh check (the oracle) is the CLI's own `check` (bench/soakOracle.ts): on the first and the last phase
 // (and every --cli-every comparisons) the real `isms check --format json` process, and the in-process oracle must
@@ -59,7 +59,7 @@ const EDITS = Number(arg('edits', short ? 600 : 100_000));
  */
 const BURST = Number(arg('burst', short ? 100 : 500));
 /** Kills in a row before the restart that is left to finish and compared. */
-const KILLS_PER_CHAIN = Number(arg('kills-per-chain', short ? 1 : 5));
+const KILLS_PER_CHAIN = Number(arg('kills-per-chain', short ? 2 : 5));
 // However far the counts are from their goals, the run stops here (a loaded machine can take much longer).
 const HARD_MINUTES = Number(arg('hard-minutes', MINUTES * 4));
 const BRANCH_SWITCHES = Number(arg('switches', short ? 2 : 50));
@@ -101,8 +101,7 @@ function writeFile(abs, text) {
 
 /** The folder as it is now, as hard links in a new folder: cheap, and unchanged by the soak's later writes. */
 let snapshots = 0;
-function snapshot() {
-  const dir = join(work, `snapshot-${++snapshots}`);
+function snapshot(dir = join(work, `snapshot-${++snapshots}`)) {
   (function link(from, to) {
     mkdirSync(to);
     for (const entry of readdirSync(from, { withFileTypes: true })) {
@@ -573,11 +572,14 @@ async function configurationChange(client) {
 /**
  * Crashes, in the background while the day goes on, on a second server with the same result cache (a second
  * window): each chain takes a snapshot of the folder as the day has left it (hard links, so the day's later writes
- * do not reach it), then starts a server on it and kills it (SIGKILL) at a random point of its indexing or of the
- * cache write that follows its first full check, KILLS_PER_CHAIN times in a row (a torn cache write is then read by
- * the next start), and finally starts one that is left to index to the end, with the open documents reopened: it
- * must publish exactly what a fresh check of the snapshot finds. Kill points are drawn from the latest restart's
- * indexing time: uniformly over it half of the time, over the 1.5 s after it (the cache write) the other half.
+ * do not reach it; always at the same path, so each start reads the cache file the previous one wrote, torn or
+ * whole), then starts a server on it and kills it (SIGKILL) at a random point of its indexing (uniformly over the
+ * latest restart's indexing time), KILLS_PER_CHAIN - 1 times in a row, and finally restarts one with the open
+ * documents reopened and lets it index and check to the end: its findings, all published when its first check
+ * logs its line, must be exactly what a fresh check of the snapshot finds. The cache write follows that line, and
+ * the restart is killed at a random point of the 300 ms after it (the write of 5,000 documents' findings takes
+ * 100-200 ms), the chain's last kill. (Killing starts during their cache write before that restart cost each a
+ * full index as well: a third of the soak's CPU time went to the second server.)
  */
 class Crasher {
   constructor(indexMs) {
@@ -596,14 +598,15 @@ class Crasher {
 
   async chain(kills, open) {
     const started = performance.now();
-    const dir = snapshot();
+    const dir = join(work, 'crash-ws');
+    rmSync(dir, { recursive: true, force: true });
+    snapshot(dir);
     const inSnapshot = (uri) => uri.replace(fileUri(ws), fileUri(dir));
     // The documents open when the snapshot was taken (the day goes on renaming them).
     const opened = [...open.keys()].map(inSnapshot);
-    for (let k = 0; k < kills && !this.stopped; k++) {
+    for (let k = 0; k < kills - 1 && !this.stopped; k++) {
       const victim = (this.victim = await startServer(dir));
-      const when = rand() < 0.5 ? rand() * this.indexMs : this.indexMs + rand() * 1500;
-      await new Promise((r) => setTimeout(r, when));
+      await new Promise((r) => setTimeout(r, rand() * this.indexMs));
       cpu.crashes += cpuSeconds(victim.pid);
       victim.process.kill('SIGKILL');
       await new Promise((resolve) => (victim.process.exitCode !== null || victim.process.signalCode !== null ? resolve() : victim.process.once('exit', resolve)));
@@ -618,15 +621,20 @@ class Crasher {
     for (const uri of opened) await server.open(uri, readFileSync(fileURLToPath(uri), 'utf8'), 1);
     // halt() kills this one too: then the chain ends here.
     const killed = new Promise((resolve) => server.process.once('exit', resolve));
-    await Promise.race([server.until(() => server.progressEnded !== undefined, 600_000, 'index after restart'), killed]);
+    // A check's line is logged after its publishes (they travel on the same stream), before the cache write.
+    const checked = () => server.progressEnded !== undefined && server.logs.some((line) => line.startsWith('check '));
+    await Promise.race([server.until(checked, 600_000, 'first check after restart'), killed]);
     if (this.stopped) return;
-    this.indexMs = performance.now() - restartStarted;
-    await settle(server);
+    this.indexMs = server.progressEnded - restartStarted;
     const published = publishedFindings(server);
-    readStalls(server, phase);
+    await new Promise((r) => setTimeout(r, rand() * 300));
     cpu.crashes += cpuSeconds(server.pid);
-    await server.stop();
+    server.process.kill('SIGKILL');
+    await killed;
+    server.connection.dispose();
+    readStalls(server, phase);
     this.victim = undefined;
+    crashes++;
     if (sabotageRestart) {
       const policy = fileURLToPath(opened[0]);
       writeFile(policy, `${readFileSync(policy, 'utf8')}\nSee R-9999.\n`);
@@ -634,8 +642,7 @@ class Crasher {
     const problems = diff(findingsOf(await (ORACLE === 'cli' ? cliCheck(dir) : oracle.check(dir)), dir, dir), published, dir);
     restartsVerified++;
     if (problems.length) await mismatch(phase, problems);
-    rm(dir, { recursive: true, force: true }, () => undefined);
-    phases.push({ name: `chain of ${kills} kills and a restart (in the background)`, ms: performance.now() - started });
+    phases.push({ name: `chain of ${kills} kills, the last after the restart's check (in the background)`, ms: performance.now() - started });
   }
 
   /** Stops the chains: the current victim is killed, and no other is started. */
@@ -779,7 +786,7 @@ function report(total, indexMs) {
     `- ${editsDone.toLocaleString('en')} edits of open documents (the benchmark's typing mix on an 8 KB policy, sent as keystrokes in bursts of ${BURST} without waiting for findings in between, each burst until the publish of its last version; a 2,000-line register pasted into the open risk register and undone, each round)`,
     `- ${switches} branch switches, each rewriting 5–30 % of the Markdown files on disk (dates, references, headings, links)`,
     `- files created, renamed and deleted on disk while closed and while open, a folder moved in and deleted (one event each, as VS Code reports folders); \`.isms.yaml\` changed; all of it in one server process, from the first index to the end`,
-    `- ${crashes} kills (SIGKILL) of a second server sharing the result cache, at a random point of its indexing or of the cache write after its first check, in chains of ${KILLS_PER_CHAIN} on a snapshot of the folder as the day had left it (hard links), run while the day went on; after each chain, a restart indexed to the end whose findings were compared with a fresh check of that snapshot (${restartsVerified} restarts)`,
+    `- ${crashes} kills (SIGKILL) of a second server sharing the result cache, in chains of ${KILLS_PER_CHAIN} on a snapshot of the folder as the day had left it (hard links, always at the same path, so each start read the cache file the one before wrote, torn or whole), run while the day went on: ${KILLS_PER_CHAIN - 1} at a random point of its indexing, then a restart that indexed and checked to the end, whose published findings were compared with a fresh check of that snapshot (${restartsVerified} restarts), killed at a random point of the 300 ms after its check, in or around its cache write`,
     `- ${comparisons} comparisons, after every phase, of the published findings with a fresh check of the same files (open documents saved first): same files, ranges, severities, codes and messages. The fresh check is the CLI's \`check\`: the \`isms check --format json\` process on ${cliComparisons} of them (the first and the last), and otherwise the same code in a long-lived process (bench/soakOracle.ts) that builds a new index from the files on disk each time, reusing only the parse of unchanged texts (it must equal the \`isms check\` process wherever both ran). Median time of a fresh check: in-process ${median(oracleMs.engine)} ms, \`isms check\` ${median(oracleMs.cli)} ms`,
     `- CPU time used (user + system, from /proc): the day's server ${cpu.day.toFixed(0)} s, the second server's starts, kills and restarts ${cpu.crashes.toFixed(0)} s, the in-process fresh checks ${cpu.oracle.toFixed(0)} s, the soak's driver ${cpu.driver.toFixed(0)} s (the ${cliComparisons} \`isms check\` processes not counted): ${(cpu.day + cpu.crashes + cpu.oracle + cpu.driver).toFixed(0)} s in all, so at least ${((cpu.day + cpu.crashes + cpu.oracle + cpu.driver) / cpus().length).toFixed(0)} s of wall-clock on ${cpus().length} idle cores`,
     `- first full index: ${(indexMs / 1000).toFixed(1)} s; memory compared: the day's server after the first full index and after the last phase (typing)`,

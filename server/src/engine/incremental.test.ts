@@ -118,6 +118,9 @@ function apply(ws: IsmsWorkspace, texts: Map<string, string>, e: Edit): void {
 
 const snapshot = (checker: IncrementalChecker) => new Map([...checker.paths()].map((p) => [p, JSON.stringify(checker.findings(p).diagnostics)]));
 
+/** A workspace rule of a test's own. */
+const probeRule = (check: WorkspaceRule['check']): WorkspaceRule => ({ code: 'probe', family: 'locker', scope: 'workspace', defaultSeverity: 'info', description: 'test', fix: 'test', check });
+
 describe('incremental checking', () => {
   it('gives what a full check gives after every edit, and reports every path that changed', () => {
     fc.assert(
@@ -189,15 +192,7 @@ describe('incremental checking', () => {
   it('hands a one-off check the documents themselves, and an incremental one copies that record what is read', () => {
     const ws = workspaceOf(initialFiles());
     const seen: boolean[] = [];
-    const probe: WorkspaceRule = {
-      code: 'probe',
-      family: 'locker',
-      scope: 'workspace',
-      defaultSeverity: 'info',
-      description: 'test',
-      fix: 'test',
-      check: (ctx) => void seen.push(ctx.workspace.ismsDocuments()[0] === ws.getDocument(ctx.workspace.ismsDocuments()[0].path)),
-    };
+    const probe = probeRule((ctx) => void seen.push(ctx.workspace.ismsDocuments()[0] === ws.getDocument(ctx.workspace.ismsDocuments()[0].path)));
     checkWorkspaceDetailed(ws, { today, rules: [probe] });
     const checker = new IncrementalChecker(ws, { rules: [probe] });
     checker.check(today);
@@ -206,27 +201,19 @@ describe('incremental checking', () => {
   });
 
   it('pauses inside a rule written as steps, and checks next time an edit made during its pause', () => {
-    const probe: WorkspaceRule = {
-      code: 'probe',
-      family: 'locker',
-      scope: 'workspace',
-      defaultSeverity: 'info',
-      description: 'test',
-      fix: 'test',
-      *check(ctx) {
-        for (const doc of ctx.workspace.ismsDocuments()) {
-          if (doc.title?.includes('Renamed')) ctx.report({ path: doc.path, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: `${doc.title}` });
-          yield;
-        }
-      },
-    };
+    const probe = probeRule(function* (ctx) {
+      for (const doc of ctx.workspace.ismsDocuments()) {
+        if (doc.title?.includes('Renamed')) ctx.report({ path: doc.path, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: `${doc.title}` });
+        yield;
+      }
+    });
     const files = initialFiles();
     const count = (steps: Generator<void, unknown, void>) => {
       let n = 0;
       while (!steps.next().done) n++;
       return n;
     };
-    const plain = new IncrementalChecker(workspaceOf(files), { rules: [{ ...probe, check: () => undefined }] });
+    const plain = new IncrementalChecker(workspaceOf(files), { rules: [probeRule(() => undefined)] });
     const paused = new IncrementalChecker(workspaceOf(files), { rules: [probe] });
     assert.equal(count(paused.steps(today)), count(plain.steps(today)) + workspaceOf(files).ismsDocuments().length);
     // An edit at every pause of a first check: the next check gives what a full check of the edited files gives.
