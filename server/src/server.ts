@@ -36,18 +36,42 @@ if (indexGrowth) setFlagsFromString(indexGrowth);
 // the old generation, and V8 moves at most a few MB out of fragmented pages per collection. --optimize-for-size lets
 // V8's memory reducer, a few seconds after a major collection, run an incremental compacting collection that gives
 // those pages back (no stop-the-world gc() of our own), and compacts fragmented pages on every major collection.
-// It costs CPU (a full `isms check` of 5,000 documents: about 25 % more), so it is set once the first full index
-// is built: a cold start is not slowed, the day after it is. ISMS_GC_OPTIMIZE_FOR_SIZE=0 leaves it off (to measure).
+// Those compactions are main-thread work: set all day, 90 collections over 25 ms in a 3-minute soak (one of 232 ms)
+// and stalls of 350-430 ms of the server's own work, against 29-41 (none over 100 ms) and 165-191 ms without. So it
+// is set only while the server is idle (no edit, file or settings change for IDLE_MS), when the memory reducer runs,
+// and cleared at the next change. ISMS_GC_OPTIMIZE_FOR_SIZE=0 never sets it (to measure).
 const optimizeForSize = process.env.ISMS_GC_OPTIMIZE_FOR_SIZE !== '0';
+const IDLE_MS = 3000;
+let indexed = false;
+let lastBusy = 0;
+let compacting = false;
+
+function compactWhileIdle(on: boolean): void {
+  compacting = on;
+  setFlagsFromString(on ? '--optimize-for-size' : '--no-optimize-for-size');
+  if (process.env.ISMS_LOG_CHECKS) connection.console.log(`heap compaction while idle: ${on ? 'on' : 'off'}`);
+}
+
+function busy(): void {
+  lastBusy = Date.now();
+  if (compacting) compactWhileIdle(false);
+}
+
+if (optimizeForSize) {
+  setInterval(() => {
+    if (indexed && !compacting && Date.now() - lastBusy >= IDLE_MS) compactWhileIdle(true);
+  }, 1000).unref();
+}
 
 // After the first index the day's heap grows by 15 % at most (ISMS_GC_DAY_GROWING_PERCENT; 0 keeps the index's):
 // bench/memory.mjs at 5,000 documents, typing 3,000 edits and pasting a 2,000-line register twice, peaked at
 // 239-253 MB instead of 257-262 MB (216-220 MB after 10 s idle either way), on a machine at a load of 4 to 7.
 const dayGrowth = heapGrowthFlag(process.env, 'ISMS_GC_DAY_GROWING_PERCENT', 15);
 
-/** Compaction and the day's heap growth, set once the first full index is built (again, harmlessly, after later loads). */
+/** The day's heap growth, set once the first full index is built (again, harmlessly, after later loads). */
 function afterFirstIndex(): void {
-  if (optimizeForSize) setFlagsFromString('--optimize-for-size');
+  indexed = true;
+  lastBusy = Date.now();
   if (dayGrowth) setFlagsFromString(dayGrowth);
 }
 
@@ -119,6 +143,7 @@ startServer({
   packWriter: { prepare: preparePackFolder, sink: nodePackSink, loadRenderers },
   logChecks: process.env.ISMS_LOG_CHECKS ? memoryAndStalls() : undefined,
   onLoaded: afterFirstIndex,
+  onBusy: busy,
   ...(process.env.ISMS_SLOW_WORKSPACE_RULE_MS ? { slowWorkspaceRuleMs: Number(process.env.ISMS_SLOW_WORKSPACE_RULE_MS) } : {}),
   ...(process.env.ISMS_CHECK_SLICE_MS ? { checkSliceMs: Number(process.env.ISMS_CHECK_SLICE_MS) } : {}),
 });
