@@ -48,7 +48,7 @@ const stalls = (what) => {
     const m = /event loop stalled (\d+) ms/.exec(line);
     if (m && Number(m[1]) > 150) console.log(`   ${line.replace(/, until \d+ µs/, "")}`);
     if (m) all.push(Number(m[1]));
-    const cpu = /\((\d+) ms of CPU\)/.exec(line);
+    const cpu = /\((\d+) ms of CPU/.exec(line);
     if (m && cpu && what !== 'index') worstCpu = Math.max(worstCpu, Math.min(Number(m[1]), Number(cpu[1])));
   }
   console.log(`${what}: stalls over 50 ms: ${all.length ? all.join(', ') : 'none'}`);

@@ -36,42 +36,20 @@ if (indexGrowth) setFlagsFromString(indexGrowth);
 // the old generation, and V8 moves at most a few MB out of fragmented pages per collection. --optimize-for-size lets
 // V8's memory reducer, a few seconds after a major collection, run an incremental compacting collection that gives
 // those pages back (no stop-the-world gc() of our own), and compacts fragmented pages on every major collection.
-// Those compactions are main-thread work: set all day, 90 collections over 25 ms in a 3-minute soak (one of 232 ms)
-// and stalls of 350-430 ms of the server's own work, against 29-41 (none over 100 ms) and 165-191 ms without. So it
-// is set only while the server is idle (no edit, file or settings change for IDLE_MS), when the memory reducer runs,
-// and cleared at the next change. ISMS_GC_OPTIMIZE_FOR_SIZE=0 never sets it (to measure).
+// It costs CPU (a full `isms check` of 5,000 documents: about 25 % more), so it is set once the first full index
+// is built: a cold start is not slowed, the day after it is. ISMS_GC_OPTIMIZE_FOR_SIZE=0 leaves it off (to measure).
+// (Set only while idle, the full soak's stalls were no shorter, 350-530 ms, and its memory 324-359 MB while working
+// and 40 % above the index's after 10 s idle.)
 const optimizeForSize = process.env.ISMS_GC_OPTIMIZE_FOR_SIZE !== '0';
-const IDLE_MS = 3000;
-let indexed = false;
-let lastBusy = 0;
-let compacting = false;
-
-function compactWhileIdle(on: boolean): void {
-  compacting = on;
-  setFlagsFromString(on ? '--optimize-for-size' : '--no-optimize-for-size');
-  if (process.env.ISMS_LOG_CHECKS) connection.console.log(`heap compaction while idle: ${on ? 'on' : 'off'}`);
-}
-
-function busy(): void {
-  lastBusy = Date.now();
-  if (compacting) compactWhileIdle(false);
-}
-
-if (optimizeForSize) {
-  setInterval(() => {
-    if (indexed && !compacting && Date.now() - lastBusy >= IDLE_MS) compactWhileIdle(true);
-  }, 1000).unref();
-}
 
 // After the first index the day's heap grows by 15 % at most (ISMS_GC_DAY_GROWING_PERCENT; 0 keeps the index's):
 // bench/memory.mjs at 5,000 documents, typing 3,000 edits and pasting a 2,000-line register twice, peaked at
 // 239-253 MB instead of 257-262 MB (216-220 MB after 10 s idle either way), on a machine at a load of 4 to 7.
 const dayGrowth = heapGrowthFlag(process.env, 'ISMS_GC_DAY_GROWING_PERCENT', 15);
 
-/** The day's heap growth, set once the first full index is built (again, harmlessly, after later loads). */
+/** Compaction and the day's heap growth, set once the first full index is built (again, harmlessly, after later loads). */
 function afterFirstIndex(): void {
-  indexed = true;
-  lastBusy = Date.now();
+  if (optimizeForSize) setFlagsFromString('--optimize-for-size');
   if (dayGrowth) setFlagsFromString(dayGrowth);
 }
 
@@ -102,6 +80,17 @@ function resultCache(dir: unknown): ResultCache | undefined {
 
 const mb = (n: number) => Math.round(n / 1048576);
 
+const MAIN_THREAD_STAT = `/proc/self/task/${process.pid}/stat`;
+/** CPU time of the main thread (user + system, in 10 ms clock ticks), where Linux's /proc tells it. */
+function mainThreadCpuMs(): number | undefined {
+  try {
+    const fields = readFileSync(MAIN_THREAD_STAT, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * For the check log: memory in use, and the longest event-loop stall since the previous line (the soak reads it).
  * A timer's lateness, measured with the clock: `monitorEventLoopDelay` (Node 20) misses work done in I/O callbacks
@@ -111,18 +100,22 @@ function memoryAndStalls(): () => string {
   const TICK_MS = 10;
   let last = performance.now();
   let lastCpu = process.cpuUsage();
+  let lastMain = mainThreadCpuMs();
   let max = 0;
   setInterval(() => {
     const now = performance.now();
     const late = now - last - TICK_MS;
     max = Math.max(max, late);
     last = now;
-    // With the monotonic clock a CPU profile (--cpu-prof) uses, so bench/longTasks.mjs can say what ran; and the
-    // CPU time the process (all its threads, the collector's too) used meanwhile: far less than the stall means the
-    // machine's other work held it up.
+    // With the monotonic clock a CPU profile (--cpu-prof) uses, so bench/longTasks.mjs can say what ran; the CPU
+    // time the process (all its threads, the collector's too) used meanwhile; and the main thread's alone (Linux,
+    // 10 ms ticks): far less than the stall means the machine's other work held it up.
     const cpu = process.cpuUsage(lastCpu);
     lastCpu = process.cpuUsage();
-    if (late > 50) connection.console.log(`event loop stalled ${Math.round(late)} ms, until ${process.hrtime.bigint() / 1000n} µs (${Math.round((cpu.user + cpu.system) / 1000)} ms of CPU)`);
+    const main = mainThreadCpuMs();
+    const onMain = main !== undefined && lastMain !== undefined ? `, ${main - lastMain} ms on the main thread` : '';
+    lastMain = main;
+    if (late > 50) connection.console.log(`event loop stalled ${Math.round(late)} ms, until ${process.hrtime.bigint() / 1000n} µs (${Math.round((cpu.user + cpu.system) / 1000)} ms of CPU${onMain})`);
   }, TICK_MS).unref();
   return () => {
     const { heapUsed, heapTotal, external, rss } = process.memoryUsage();
@@ -143,7 +136,6 @@ startServer({
   packWriter: { prepare: preparePackFolder, sink: nodePackSink, loadRenderers },
   logChecks: process.env.ISMS_LOG_CHECKS ? memoryAndStalls() : undefined,
   onLoaded: afterFirstIndex,
-  onBusy: busy,
   ...(process.env.ISMS_SLOW_WORKSPACE_RULE_MS ? { slowWorkspaceRuleMs: Number(process.env.ISMS_SLOW_WORKSPACE_RULE_MS) } : {}),
   ...(process.env.ISMS_CHECK_SLICE_MS ? { checkSliceMs: Number(process.env.ISMS_CHECK_SLICE_MS) } : {}),
 });

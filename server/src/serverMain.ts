@@ -38,8 +38,6 @@ export interface ServerHost {
   slowWorkspaceRuleMs?: number;
   /** Called each time the workspace folders have been loaded and checked (the first time: the first full index). */
   onLoaded?: () => void;
-  /** Called on each change that makes work: an edit, a document opened or closed, files or settings changed. */
-  onBusy?: () => void;
   /** Overrides how long a check runs before the event loop turns (ISMS_CHECK_SLICE_MS, for tests). */
   checkSliceMs?: number;
 }
@@ -171,7 +169,6 @@ export function startServer(host: ServerHost): void {
    */
   let updates: Promise<unknown> = Promise.resolve();
   const settle = (work: () => Promise<void>) => {
-    host.onBusy?.();
     updates = updates.then(() => work().catch((e: unknown) => connection.console.error(String(e))));
   };
 
@@ -184,7 +181,6 @@ export function startServer(host: ServerHost): void {
     }),
   );
   documents.onDidChangeContent(async (e) => {
-    host.onBusy?.();
     await ready;
     recheck(roots.setOpenText(e.document.uri, e.document.getText()));
   });
@@ -217,7 +213,6 @@ export function startServer(host: ServerHost): void {
   );
 
   connection.onDidChangeConfiguration(() => {
-    host.onBusy?.();
     const previous = ready;
     // Features wait on `ready`, so they see the reload (if any) and never an index older than the settings.
     ready = (async () => {
