@@ -2,7 +2,7 @@
 // the isms/indexChanged notification after each check, so the client refreshes its views and status bar.
 // The notification is sent only to clients that ask for it (`initializationOptions.indexChangedNotification`).
 import type { Feature } from './context';
-import { latestFindings, onIsmsRequest, rootName, rootsFor } from './ismsRequests';
+import { onIsmsRequest, rootName, rootsFor } from './ismsRequests';
 import { checkCounts } from '../engine/query/ismsViews';
 import type { CheckCounts, CheckSummaryRoot, FindingInfo, IndexChangedParams } from '../protocol';
 
@@ -21,7 +21,7 @@ export const checkSummary: Feature = {
       const total: CheckCounts = { errors: 0, warnings: 0, infos: 0, hints: 0, overdueReviews: 0, overdueActions: 0, dueSoonReviews: 0 };
       const roots: CheckSummaryRoot[] = [];
       for (const root of await rootsFor(ctx, params.rootUri)) {
-        const findings = latestFindings(ctx, root);
+        const findings = ctx.diagnostics.publishedFindings(root.uri);
         const counts = checkCounts(findings);
         const documents = root.workspace.ismsDocuments();
         for (const k of Object.keys(total) as (keyof CheckCounts)[]) total[k] += counts[k];

@@ -2,7 +2,6 @@
 // is about, path -> URI mapping, and the latest findings of a root.
 import type { CancellationToken } from 'vscode-languageserver';
 import { URI, Utils } from 'vscode-uri';
-import type { Diagnostic } from '../engine/model';
 import type { Root } from '../roots';
 import type { IsmsRequestMethod, IsmsRequests } from '../protocol';
 import type { Linker } from '../engine/query/ismsViews';
@@ -39,8 +38,3 @@ export function linkerFor(ctx: ServerContext, root: Root): Linker {
 }
 
 export const rootName = (root: Root) => Utils.basename(URI.parse(root.uri)) || root.fsPath;
-
-/** The findings of a root's latest check (what the editor shows), by workspace path. */
-export function latestFindings(ctx: ServerContext, root: Root): Diagnostic[] {
-  return ctx.diagnostics.publishedFindings(root.uri);
-}

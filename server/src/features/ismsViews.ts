@@ -1,7 +1,7 @@
 // The data behind the editor's ISMS views: isms/evidenceLocker, isms/soaTree, isms/controls, isms/risks,
 // isms/actions, isms/scope and isms/fileHealth (see ../protocol.ts), answered from the index by ../engine/query/ismsViews.
 import type { Feature } from './context';
-import { latestFindings, linkerFor, onIsmsRequest, rootName, rootsFor } from './ismsRequests';
+import { linkerFor, onIsmsRequest, rootName, rootsFor } from './ismsRequests';
 import { actionList, allControls, evidenceLocker, fileHealth, groupFindings, riskList, scopeDocuments, soaTree } from '../engine/query/ismsViews';
 
 export const ismsViews: Feature = {
@@ -11,7 +11,7 @@ export const ismsViews: Feature = {
       roots: (await rootsFor(ctx, params.rootUri)).map((root) => ({
         rootUri: root.uri,
         name: rootName(root),
-        ...evidenceLocker(root.workspace, ctx.today(), linkerFor(ctx, root), groupFindings(latestFindings(ctx, root))),
+        ...evidenceLocker(root.workspace, ctx.today(), linkerFor(ctx, root), groupFindings(ctx.diagnostics.publishedFindings(root.uri))),
       })),
     }));
     onIsmsRequest(ctx, 'isms/soaTree', async (params) => ({
@@ -21,7 +21,7 @@ export const ismsViews: Feature = {
       roots: (await rootsFor(ctx, params.rootUri)).map((root) => ({ rootUri: root.uri, name: rootName(root), controls: allControls(root.workspace, linkerFor(ctx, root)) })),
     }));
     onIsmsRequest(ctx, 'isms/risks', async (params) => ({
-      roots: (await rootsFor(ctx, params.rootUri)).map((root) => ({ rootUri: root.uri, name: rootName(root), ...riskList(root.workspace, linkerFor(ctx, root), groupFindings(latestFindings(ctx, root))) })),
+      roots: (await rootsFor(ctx, params.rootUri)).map((root) => ({ rootUri: root.uri, name: rootName(root), ...riskList(root.workspace, linkerFor(ctx, root), groupFindings(ctx.diagnostics.publishedFindings(root.uri))) })),
     }));
     onIsmsRequest(ctx, 'isms/actions', async (params) => ({
       roots: (await rootsFor(ctx, params.rootUri)).map((root) => ({ rootUri: root.uri, name: rootName(root), ...actionList(root.workspace, ctx.today(), linkerFor(ctx, root)) })),
@@ -30,11 +30,11 @@ export const ismsViews: Feature = {
       roots: (await rootsFor(ctx, params.rootUri)).map((root) => ({
         rootUri: root.uri,
         name: rootName(root),
-        documents: scopeDocuments(root.workspace, ctx.today(), linkerFor(ctx, root), groupFindings(latestFindings(ctx, root))),
+        documents: scopeDocuments(root.workspace, ctx.today(), linkerFor(ctx, root), groupFindings(ctx.diagnostics.publishedFindings(root.uri))),
       })),
     }));
     onIsmsRequest(ctx, 'isms/fileHealth', async (params) => ({
-      roots: (await rootsFor(ctx, params.rootUri)).map((root) => ({ rootUri: root.uri, name: rootName(root), files: fileHealth(linkerFor(ctx, root), groupFindings(latestFindings(ctx, root))) })),
+      roots: (await rootsFor(ctx, params.rootUri)).map((root) => ({ rootUri: root.uri, name: rootName(root), files: fileHealth(linkerFor(ctx, root), groupFindings(ctx.diagnostics.publishedFindings(root.uri))) })),
     }));
   },
 };

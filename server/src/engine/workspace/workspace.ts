@@ -125,6 +125,8 @@ export class IsmsWorkspace {
   private soaView: { rows: SoaRow[]; byControl: Map<string, SoaRow[]> } | undefined;
   private actionsView: { rows: ActionRow[]; tracked: TrackedAction[]; byId: Map<string, TrackedAction> } | undefined;
   private referencesView: Map<string, { doc: IsmsDocument; ref: Reference }[]> | undefined;
+  /** Counts document changes, so a view built in steps (prepareReferences) can tell that one came meanwhile. */
+  private referenceChanges = 0;
   private readonly log: ReadLog = { reads: undefined };
   /** How many times a Markdown file was parsed (for --stats and the benchmark). */
   parseCount = 0;
@@ -765,9 +767,6 @@ export class IsmsWorkspace {
    * keystroke, the largest share of the garbage of a day of typing. Lists stay in path order, as built, and hold
    * the current document object (a change that kept the references still replaces it).
    */
-  /** Counts document changes, so a view built in steps can tell that one came meanwhile. */
-  private referenceChanges = 0;
-
   private updateReferences(old: IsmsDocument | undefined, next: IsmsDocument | undefined): void {
     this.referenceChanges++;
     const view = this.referencesView;
