@@ -19,6 +19,8 @@
 //   npm run soak -- --minutes 2 --docs 1000 --out /tmp/soak   (--short: about a minute on 300 documents, no report)
 //   --oracle cli                         every comparison against the `isms check` process (slow, as before)
 //   --profile DIR                        the day's server with --cpu-prof; then bench/longTasks.mjs DIR/*.cpuprofile --stalls DIR/server.log
+//   --heap-snapshots DIR --heap-snapshot-rounds 3,40   the day's server's heap (after a full collection) at the end of
+//                                        those rounds; then bench/heapDiff.mjs DIR/A.heapsnapshot DIR/B.heapsnapshot
 //
 // Exit status 0 only when no phase found a mismatch and every goal was met (memory at the end within 20 % of
 // memory after the first full index, no event-loop stall over 200 ms); with --short, only when no phase mismatched.
@@ -72,6 +74,9 @@ const FILE_OPS_EVERY = Number(arg('file-ops-every', short ? 1 : 5));
 // --profile DIR: the day's server's CPU profile, for `node bench/longTasks.mjs DIR/*.cpuprofile --stalls DIR/server.log`.
 const PROFILE = arg('profile', undefined);
 if (PROFILE) mkdirSync(PROFILE, { recursive: true });
+const HEAP_SNAPSHOTS = arg('heap-snapshots', undefined);
+const HEAP_SNAPSHOT_ROUNDS = new Set(String(arg('heap-snapshot-rounds', '')).split(',').filter(Boolean).map(Number));
+if (HEAP_SNAPSHOTS) mkdirSync(HEAP_SNAPSHOTS, { recursive: true });
 /** The day's server (the stalls it logs are also written to --profile's server.log). */
 let day;
 const out = arg('out', short ? mkdtempSync(join(tmpdir(), 'isms-soak-')) : join(repo, 'bench'));
@@ -414,10 +419,17 @@ function readStalls(client, phase) {
   }
 }
 
-/** `profile`: the day's server runs with --cpu-prof into --profile DIR (its log lines go to DIR/server.log). */
-async function startServer(root = ws, { profile = undefined } = {}) {
+/**
+ * `profile`: the day's server runs with --cpu-prof into --profile DIR (its log lines go to DIR/server.log);
+ * `heapSnapshots`: it writes a heap snapshot into that folder on SIGUSR2 (heapSnapshot()).
+ */
+async function startServer(root = ws, { profile = undefined, heapSnapshots = undefined } = {}) {
   const client = new BenchClient(serverJs);
-  const execArgv = profile ? [...SERVER_EXEC_ARGV, '--cpu-prof', `--cpu-prof-dir=${profile}`, '--cpu-prof-interval=1000'] : SERVER_EXEC_ARGV;
+  const execArgv = [
+    ...SERVER_EXEC_ARGV,
+    ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`, '--cpu-prof-interval=1000'] : []),
+    ...(heapSnapshots ? ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${heapSnapshots}`] : []),
+  ];
   await client.start(root, { cacheDir, env: { ISMS_TODAY: TODAY }, execArgv });
   return client;
 }
@@ -668,6 +680,22 @@ class Crasher {
   }
 }
 
+/**
+ * The server's heap as NAME.heapsnapshot in --heap-snapshots (V8 collects fully before it writes). The server writes
+ * it on its main thread, so the answer to a request sent after the signal means the file is complete.
+ */
+async function heapSnapshot(client, name) {
+  const before = new Set(readdirSync(HEAP_SNAPSHOTS));
+  const started = performance.now();
+  process.kill(client.pid, 'SIGUSR2');
+  await new Promise((r) => setTimeout(r, 500));
+  await client.connection.sendRequest('workspace/symbol', { query: 'R-0001' });
+  const written = readdirSync(HEAP_SNAPSHOTS).find((f) => !before.has(f) && f.endsWith('.heapsnapshot'));
+  if (!written) throw new Error('the server wrote no heap snapshot');
+  renameSync(join(HEAP_SNAPSHOTS, written), join(HEAP_SNAPSHOTS, `${name}.heapsnapshot`));
+  log(`heap snapshot ${name}.heapsnapshot in ${((performance.now() - started) / 1000).toFixed(1)} s; RSS ${rssMb(client.pid)} MB`);
+}
+
 // ---- the day -----------------------------------------------------------------------------------------------------
 
 async function phase(name, fn) {
@@ -678,7 +706,7 @@ async function phase(name, fn) {
 
 log(`workspace: ${info.markdown} Markdown files (${(info.bytes / 1e6).toFixed(1)} MB) in ${ws}`);
 const oracle = new Oracle(await oracleBundle());
-const client = await startServer(ws, { profile: PROFILE });
+const client = await startServer(ws, { profile: PROFILE, heapSnapshots: HEAP_SNAPSHOTS });
 day = client;
 // RSS every second for the curve (the per-phase samples are what the goals judge).
 const trace = [];
@@ -747,6 +775,7 @@ while (short || ((performance.now() < deadline || countsDue()) && performance.no
     if (overtime()) break;
   }
   log(`round ${round}: ${editsDone} edits, ${switches} switches, ${crashes} kills (${restartsVerified} restarts compared), RSS ${samples.at(-1).rssMb} MB, ${mismatches} mismatches, longest stall ${maxStallMs} ms (${maxStallPhase}), of the server's own work ${maxOwnStallMs} ms (${maxOwnStallPhase})`);
+  if (HEAP_SNAPSHOTS && HEAP_SNAPSHOT_ROUNDS.has(round)) await heapSnapshot(client, `round-${round}`);
   // The short soak (npm test) makes two rounds whatever the machine's speed, so it does the same work every run.
   if (short && round >= SHORT_ROUNDS) break;
 }

@@ -54,6 +54,8 @@ const steps = [
 let passed = 0;
 let failed = 0;
 const lines = [];
+/** Failed tests by suite, printed again just above the totals: CI keeps only the end of a long output. */
+const failedTests = [];
 for (const step of steps) {
   const started = Date.now();
   console.log(`\n=== ${step.name}: ${step.cmd} ${step.args.join(' ')}`);
@@ -73,14 +75,18 @@ for (const step of steps) {
     if (ci && c.pending > 0) {
       console.log(`${step.name}: ${c.pending} skipped test(s) count as failures because CI is set`);
       f += c.pending;
+      failedTests.push(`${step.name}: ${c.pending} skipped test(s), counted as failures because CI is set`);
     }
+    for (const x of c.failures ?? []) failedTests.push(`${step.name}: ${x.name}${x.error ? ` (${x.error.slice(0, 300)})` : ''}`);
     if (run.status !== 0 && f === 0) f = 1; // crashed after counting
   } else if (run.status === 0) p = 1;
   else f = 1;
+  if (f > 0 && !failedTests.some((x) => x.startsWith(`${step.name}: `))) failedTests.push(`${step.name}: exit status ${run.status ?? run.signal}`);
   passed += p;
   failed += f;
   lines.push(`${step.name.padEnd(10)} ${String(p).padStart(4)} passed ${String(f).padStart(3)} failed  ${seconds}s`);
 }
+if (failedTests.length > 0) console.log('\nFailed:\n' + failedTests.map((x) => `  ${x}`).join('\n'));
 console.log('\n' + lines.join('\n'));
 console.log(`${passed} passed, ${failed} failed`);
 process.exitCode = failed > 0 ? 1 : 0;

@@ -95,7 +95,9 @@ async function finish(reason) {
   if (!flag('keep')) rmSync(tmp, { recursive: true, force: true });
   else log(`vscode: kept ${tmp}`);
   mkdirSync(RESULTS, { recursive: true });
-  writeFileSync(join(RESULTS, 'vscode.json'), JSON.stringify(tally) + '\n');
+  const failures = Object.values(details.parts).flat().filter((x) => !x.ok)
+    .map((x) => ({ name: x.name, error: String(x.error ?? '').split('\n')[0] }));
+  writeFileSync(join(RESULTS, 'vscode.json'), JSON.stringify({ ...tally, failures }) + '\n');
   details.seconds = (Date.now() - T0) / 1000;
   details.passed = tally.passed;
   details.failed = tally.failed;

@@ -29,6 +29,7 @@ writeFileSync(entry, entries.map((f) => `import '${join(process.cwd(), f)}';`).j
 
 let passed = 0;
 let failed = 0;
+const failures = [];
 try {
   await esbuild.build({
     entryPoints: [entry],
@@ -71,6 +72,7 @@ try {
     failed = outcome.failures + errors.length;
     for (const line of outcome.details) console.log(`FAIL ${line}`);
     for (const e of errors) console.log(`page error: ${e}`);
+    failures.push(...outcome.details.map((name) => ({ name, error: '' })), ...errors.map((e) => ({ name: 'page error', error: e })));
     console.log(`engine suite in Chromium: ${passed} passed, ${failed} failed (${entries.length} test files, browser bundle without Node built-ins)`);
   } finally {
     await browser.close();
@@ -78,7 +80,8 @@ try {
 } catch (e) {
   console.log(`web build check failed: ${e.message}`);
   failed += 1;
+  failures.push({ name: 'web build check', error: e.message });
 }
-writeFileSync(join(results, 'web.json'), JSON.stringify({ passed, failed }) + '\n');
+writeFileSync(join(results, 'web.json'), JSON.stringify({ passed, failed, failures }) + '\n');
 console.log(`${passed} passed, ${failed} failed`);
 process.exitCode = failed ? 1 : 0;
