@@ -19,8 +19,9 @@
 //   npm run soak -- --minutes 2 --docs 1000 --out /tmp/soak   (--short: about a minute on 300 documents, no report)
 //   --oracle cli                         every comparison against the `isms check` process (slow, as before)
 //   --profile DIR                        the day's server with --cpu-prof; then bench/longTasks.mjs DIR/*.cpuprofile --stalls DIR/server.log
-//   --heap-snapshots DIR --heap-snapshot-rounds 3,40   the day's server's heap (after a full collection) at the end of
-//                                        those rounds; then bench/heapDiff.mjs DIR/A.heapsnapshot DIR/B.heapsnapshot
+//   --server-log FILE                    the day's server's log lines (each check's memory figures, its stalls)
+//   --heap-snapshots DIR --heap-snapshot-rounds 0,3,40   the day's server's heap (after a full collection) at the end
+//                                        of those rounds (0: after the first index); then bench/heapDiff.mjs DIR/A.heapsnapshot DIR/B.heapsnapshot
 //
 // Exit status 0 only when no phase found a mismatch and every goal was met (memory at the end within 20 % of
 // memory after the first full index, no event-loop stall over 200 ms); with --short, only when no phase mismatched.
@@ -74,6 +75,8 @@ const FILE_OPS_EVERY = Number(arg('file-ops-every', short ? 1 : 5));
 // --profile DIR: the day's server's CPU profile, for `node bench/longTasks.mjs DIR/*.cpuprofile --stalls DIR/server.log`.
 const PROFILE = arg('profile', undefined);
 if (PROFILE) mkdirSync(PROFILE, { recursive: true });
+/** The day's server's log lines (its checks with their memory figures, its stalls): --server-log FILE, or in --profile. */
+const SERVER_LOG = arg('server-log', PROFILE ? join(PROFILE, 'server.log') : undefined);
 const HEAP_SNAPSHOTS = arg('heap-snapshots', undefined);
 const HEAP_SNAPSHOT_ROUNDS = new Set(String(arg('heap-snapshot-rounds', '')).split(',').filter(Boolean).map(Number));
 if (HEAP_SNAPSHOTS) mkdirSync(HEAP_SNAPSHOTS, { recursive: true });
@@ -138,7 +141,7 @@ let seed = Number(arg('seed', 7));
 const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
 const pick = (list) => list[Math.floor(rand() * list.length)];
 
-const samples = []; // { s, rssMb, phase }: the day's server after each comparison
+const samples = []; // { s, rssMb, phase, findings }: the day's server after each comparison
 const phases = []; // { name, ms, detail }
 let mismatches = 0;
 let comparisons = 0;
@@ -369,7 +372,7 @@ async function verify(client, phase, open, { useCli = false } = {}) {
   comparisons++;
   await settle(client);
   const published = publishedFindings(client);
-  samples.push({ s: (performance.now() - t0) / 1000, rssMb: rssMb(client.pid), phase });
+  samples.push({ s: (performance.now() - t0) / 1000, rssMb: rssMb(client.pid), phase, findings: [...published.values()].reduce((n, list) => n + list.length, 0) });
   readStalls(client, phase);
   const dir = snapshot();
   const job = (async () => {
@@ -406,7 +409,7 @@ function readStalls(client, phase) {
   const longest = stallByPhase.get(kind) ?? { wall: 0, own: 0 };
   stallByPhase.set(kind, longest);
   const lines = client.logs.splice(0);
-  if (PROFILE && client === day) appendFileSync(join(PROFILE, 'server.log'), lines.map((l) => `${l}\n`).join(''));
+  if (SERVER_LOG && client === day) appendFileSync(SERVER_LOG, lines.map((l) => `${l}\n`).join(''));
   for (const line of lines) {
     const m = /event loop stalled (\d+) ms, until \d+ µs \((\d+) ms of CPU(?:, (\d+) ms on the main thread)?\)/.exec(line);
     if (!m) continue;
@@ -504,12 +507,36 @@ async function pasteAndUndo(client, open, uri) {
   await change(client, open, uri, before);
 }
 
-/** A branch switch: 5–30 % of the Markdown files rewritten on disk at once (dates, references, links changed). */
+/**
+ * The topic branch checked out, as the files it rewrote with their text on main; undefined while on main. Switches
+ * alternate as a developer's day does (main, a topic branch, back to main, another topic branch): the day ends on
+ * main (see the end of the run), so memory at the end is held against the same files as after the first index,
+ * not against a folder that collected a finding from every branch it passed through.
+ */
+let topic;
+
+/**
+ * A branch switch, 5–30 % of the Markdown files rewritten on disk at once: to a new topic branch (dates,
+ * references, headings, links changed), or back to main (those files' text on main again, where they still are:
+ * the day's file operations may have moved or deleted one meanwhile).
+ */
 async function branchSwitch(client, open) {
-  const files = markdownFiles().filter((abs) => !open.has(fileUri(abs)));
-  const share = 0.05 + rand() * 0.25;
-  const chosen = files.filter(() => rand() < share);
-  for (const abs of chosen) writeFile(abs, mutate(readFileSync(abs, 'utf8')));
+  let chosen;
+  if (topic) {
+    chosen = [...topic.keys()].filter((abs) => existsSync(abs) && !open.has(fileUri(abs)));
+    for (const abs of chosen) writeFile(abs, topic.get(abs));
+    topic = undefined;
+  } else {
+    const files = markdownFiles().filter((abs) => !open.has(fileUri(abs)));
+    const share = 0.05 + rand() * 0.25;
+    chosen = files.filter(() => rand() < share);
+    topic = new Map();
+    for (const abs of chosen) {
+      const text = readFileSync(abs, 'utf8');
+      topic.set(abs, text);
+      writeFile(abs, mutate(text));
+    }
+  }
   if (!sabotage || sabotageRestart) await notifyFiles(client, chosen.map((abs) => ({ uri: fileUri(abs), type: 2 })));
   switches++;
   return chosen.length;
@@ -734,6 +761,7 @@ async function settledRss() {
 const baselineRss = samples[0].rssMb;
 const baselineIdleRss = await settledRss();
 log(`indexed in ${(indexMs / 1000).toFixed(1)} s; RSS ${baselineRss} MB, ${baselineIdleRss} MB after ${IDLE_SECONDS} s idle`);
+if (HEAP_SNAPSHOTS && HEAP_SNAPSHOT_ROUNDS.has(0)) await heapSnapshot(client, 'round-0');
 
 crasher = new Crasher(indexMs);
 crasher.start(open);
@@ -783,6 +811,15 @@ while (short || ((performance.now() < deadline || countsDue()) && performance.no
 // day's server's here.
 if (overtime()) await crasher.stop();
 else await crasher.running;
+// The day ends where it began: on main (see `topic`), with the configuration it started with.
+if (topic) {
+  await phase('branch switch', async () => `${await branchSwitch(client, open)} files rewritten (back to main)`);
+  await compare(`branch switch ${switches} (back to main)`);
+}
+if (existsSync(join(ws, '.isms.yaml')) && readFileSync(join(ws, '.isms.yaml'), 'utf8').includes('review-due-soon: off')) {
+  await phase('configuration change', () => configurationChange(client));
+  await compare('configuration change (back to the first)');
+}
 await phase('typing', async () => {
   await typing(client, open, policyUri, BURST);
   return `${BURST} edits`;
@@ -841,7 +878,7 @@ function report(total, indexMs) {
     `- ${crashes} kills (SIGKILL) of a second server sharing the result cache, in chains of ${KILLS_PER_CHAIN} on a snapshot of the folder as the day had left it (hard links, always at the same path, so each start read the cache file the one before wrote, torn or whole), run while the day went on: ${KILLS_PER_CHAIN - 1} at a random point of its indexing, then a restart that indexed and checked to the end, whose published findings were compared with a fresh check of that snapshot (${restartsVerified} restarts), killed at a random point of the 300 ms after its check, in or around its cache write`,
     `- ${comparisons} comparisons, after every phase, of the published findings with a fresh check of the same files (open documents saved first): same files, ranges, severities, codes and messages. The fresh check is the CLI's \`check\`: the \`isms check --format json\` process on ${cliComparisons} of them (the first and the last), and otherwise the same code in a long-lived process (bench/soakOracle.ts) that builds a new index from the files on disk each time, reusing only the parse of unchanged texts (it must equal the \`isms check\` process wherever both ran). Median time of a fresh check: in-process ${median(oracleMs.engine)} ms, \`isms check\` ${median(oracleMs.cli)} ms`,
     `- CPU time used (user + system, from /proc): the day's server ${cpu.day.toFixed(0)} s, the second server's starts, kills and restarts ${cpu.crashes.toFixed(0)} s, the in-process fresh checks ${cpu.oracle.toFixed(0)} s, the soak's driver ${cpu.driver.toFixed(0)} s (the ${cliComparisons} \`isms check\` processes not counted): ${(cpu.day + cpu.crashes + cpu.oracle + cpu.driver).toFixed(0)} s in all, so at least ${((cpu.day + cpu.crashes + cpu.oracle + cpu.driver) / cpus().length).toFixed(0)} s of wall-clock on ${cpus().length} idle cores`,
-    `- first full index: ${(indexMs / 1000).toFixed(1)} s; memory compared: the day's server right after the first full index and right after the last phase (typing)`,
+    `- first full index: ${(indexMs / 1000).toFixed(1)} s; memory compared: the day's server right after the first full index and right after the last phase (typing), on the same branch and configuration (findings published then: ${samples[0].findings.toLocaleString('en')} and ${samples.at(-1).findings.toLocaleString('en')})`,
     '',
     '| goal | result | |',
     '|---|---|---|',

@@ -3,7 +3,7 @@
 // files read from disk (through the client for folders that are not on disk), the on-disk result cache, git for
 // the reviewer's name, the heap's growth and compaction, and ISMS_TODAY / ISMS_CACHE_DIR / ISMS_LOG_CHECKS /
 // ISMS_GC_GROWING_PERCENT / ISMS_GC_DAY_GROWING_PERCENT / ISMS_GC_OPTIMIZE_FOR_SIZE from the environment.
-import { performance } from 'node:perf_hooks';
+import { PerformanceObserver, constants as perfConstants, performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
 import { createHash } from 'node:crypto';
@@ -117,6 +117,19 @@ function memoryAndStalls(): () => string {
     lastMain = main;
     if (late > 50) connection.console.log(`event loop stalled ${Math.round(late)} ms, until ${process.hrtime.bigint() / 1000n} µs (${Math.round((cpu.user + cpu.system) / 1000)} ms of CPU${onMain})`);
   }, TICK_MS).unref();
+  // The collector's pauses of the main thread, so a stall can be told apart from the server's own work.
+  const GC_KINDS: Record<number, string> = {
+    [perfConstants.NODE_PERFORMANCE_GC_MAJOR]: 'major',
+    [perfConstants.NODE_PERFORMANCE_GC_MINOR]: 'minor',
+    [perfConstants.NODE_PERFORMANCE_GC_INCREMENTAL]: 'incremental',
+    [perfConstants.NODE_PERFORMANCE_GC_WEAKCB]: 'weak callbacks',
+  };
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      const kind = (entry.detail as { kind?: number } | undefined)?.kind;
+      if (entry.duration > 20) connection.console.log(`gc pause ${Math.round(entry.duration)} ms (${GC_KINDS[kind ?? -1] ?? 'other'}), until ${process.hrtime.bigint() / 1000n} µs`);
+    }
+  }).observe({ entryTypes: ['gc'] });
   return () => {
     const { heapUsed, heapTotal, external, rss } = process.memoryUsage();
     const stall = Math.round(max);

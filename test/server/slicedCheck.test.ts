@@ -7,7 +7,7 @@ import { rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver';
 import { LspTestClient, fileUri } from './lspClient';
-import { policy } from '../../server/src/engine/testing/fixtures';
+import { md, policy } from '../../server/src/engine/testing/fixtures';
 import { loadWorkspace } from '../../server/src/engine/workspace/nodeLoader';
 import { checkWorkspace } from '../../server/src/engine/check';
 import { folderWith } from '../support/folders';
@@ -61,6 +61,39 @@ describe('language server: a check spread over turns of the event loop', functio
       }
       const sorted = (m: Map<string, string[]>) => [...m].map(([k, v]) => [k, [...v].sort()]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
       assert.deepEqual(sorted(published), sorted(expected));
+    } finally {
+      await client.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('sends the findings of a check that changed many files over turns of the loop, and an edit meanwhile after them', async () => {
+    // A register row defining R-099, which every policy names: adding it clears 60 files' findings, removing it
+    // brings them back. One URI per turn of the loop with ISMS_CHECK_SLICE_MS=0.
+    const count = 60;
+    const register = (row: string) => md({ type: 'risk-register', id: 'RR-1', title: 'Risks', owner: 'CISO' }, `| ID | Risk | Owner |\n|---|---|---|\n| R-001 | Phishing | CTO |\n${row}`);
+    const files: Record<string, string> = { 'risks.md': register('') };
+    for (let i = 0; i < count; i++) files[`p/pol-${i}.md`] = policy({ id: `POL-${100 + i}`, title: `P${i}` }, 'Mitigates R-099.\n');
+    const dir = folderWith(files, 'isms-sliced-send-');
+    const uri = (p: string) => fileUri(join(dir, p));
+    const client = new LspTestClient();
+    try {
+      await client.start(dir, { env: { ISMS_CHECK_SLICE_MS: '0', ISMS_LOG_CHECKS: '1' } });
+      await client.open(uri('risks.md'), files['risks.md'], 1);
+      await client.waitFor(uri(`p/pol-${count - 1}.md`), (d) => d.some((x) => x.code === 'risk-unknown'));
+      await client.change(uri('risks.md'), register('| R-099 | Model weights stolen | CTO |\n'), 2);
+      // The first files are cleared; the row is taken out again while the rest are still being sent.
+      await client.waitFor(uri('p/pol-0.md'), (d) => d.length === 0);
+      await client.change(uri('risks.md'), files['risks.md'], 3);
+      for (const pause of [300, 50, 0]) {
+        await client.request('isms/checkSummary', {});
+        await new Promise((r) => setTimeout(r, pause));
+      }
+      for (let i = 0; i < count; i++) assert.deepEqual(client.diagnostics.get(uri(`p/pol-${i}.md`))?.map((d) => d.code), ['risk-unknown'], `p/pol-${i}.md`);
+      assert.equal(client.publishes.filter((p) => p.uri === uri('risks.md')).at(-1)?.version, 3);
+      // The row's check sent its 60 files' findings over more than one turn of the loop.
+      const sent = client.logs.filter((l) => l.startsWith('check ')).map((l) => /(\d+) published(?: in (\d+) turns)?/.exec(l));
+      assert.ok(sent.some((m) => Number(m?.[1]) >= count && Number(m?.[2]) > count / 2), client.logs.filter((l) => l.startsWith('check ')).join('\n'));
     } finally {
       await client.stop();
       rmSync(dir, { recursive: true, force: true });

@@ -141,27 +141,37 @@ export class DiagnosticsPublisher {
     const steps = checking.checker.steps(this.today() ?? todayUtc(), { deferSlowRules: !fresh && !followUp });
     let slices = 1;
     let step = runSlice(steps, this.sliceMs);
+    // A root removed (or reloaded and checked afresh) meanwhile: these findings are no longer anyone's.
+    const stale = () => this.checkers.get(root.uri) !== checking;
     if (step.done) {
-      this.finish(root, checking, { fresh, followUp, started, slices, changedPaths: step.value, versionOf: this.versionOf });
-      return Promise.resolve();
+      const sending = this.finish(root, checking, { fresh, followUp, started, slices, changedPaths: step.value, versionOf: this.versionOf, stale });
+      return sending ? this.whileRunning(root, () => sending) : Promise.resolve();
     }
+    return this.whileRunning(root, async () => {
+      while (!step.done) {
+        await yieldToEventLoop();
+        step = runSlice(steps, this.sliceMs);
+        slices++;
+      }
+      if (!stale()) await this.finish(root, checking, { fresh, followUp, started, slices, changedPaths: step.value, versionOf: (uri) => versions.get(uri), stale });
+    });
+  }
+
+  /**
+   * Runs a root's check (or the rest of its publishing) over turns of the event loop: a check asked for meanwhile
+   * waits, and runs once this one is done, seeing whatever changed since this one began.
+   */
+  private whileRunning(root: Root, work: () => Promise<void>): Promise<void> {
     let settled = () => undefined as void;
     const record = { again: false, idle: new Promise<void>((resolve) => (settled = resolve)) };
     this.running.set(root.uri, record);
     void (async () => {
       try {
-        while (!step.done) {
-          await yieldToEventLoop();
-          step = runSlice(steps, this.sliceMs);
-          slices++;
-        }
-        // A root removed (or reloaded and checked afresh) meanwhile: these findings are no longer anyone's.
-        if (this.checkers.get(root.uri) === checking) this.finish(root, checking, { fresh, followUp, started, slices, changedPaths: step.value, versionOf: (uri) => versions.get(uri) });
+        await work();
       } catch (e) {
         this.connection.console.error(`checking ${root.uri} failed: ${(e as Error).stack ?? String(e)}`);
       } finally {
         this.running.delete(root.uri);
-        // Edits and file events during the check asked for another: it sees what changed since this one began.
         if (record.again) await this.publishCurrent(root.uri);
         settled();
       }
@@ -180,8 +190,8 @@ export class DiagnosticsPublisher {
   private finish(
     root: Root,
     { workspace, checker }: { workspace: IsmsWorkspace; checker: IncrementalChecker },
-    { fresh, followUp, started, slices, changedPaths, versionOf }: { fresh: boolean; followUp: boolean; started: number; slices: number; changedPaths: Set<string>; versionOf: (uri: string) => number | undefined },
-  ): void {
+    { fresh, followUp, started, slices, changedPaths, versionOf, stale }: { fresh: boolean; followUp: boolean; started: number; slices: number; changedPaths: Set<string>; versionOf: (uri: string) => number | undefined; stale: () => boolean },
+  ): Promise<void> | undefined {
     const byUri = new Map<string, Diagnostic[]>();
     for (const path of fresh ? checker.paths() : changedPaths) byUri.set(this.roots.uriOf(root, path), checker.findings(path).diagnostics);
     for (const d of byUri.get(this.roots.uriOf(root, '.')) ?? []) {
@@ -209,8 +219,20 @@ export class DiagnosticsPublisher {
       // rootOf, not locate: an edit that came during a sliced check is parsed by the next check (ahead, if large).
       if (this.roots.rootOf(uri)?.uri === root.uri) byUri.set(uri, this.latest.get(uri) ?? []);
     }
-    this.send(published, byUri, fresh, versionOf);
     this.published.set(root.uri, published);
+    const turns = { count: 0 };
+    const sending = this.send(published, byUri, fresh, { versionOf, stale, turns });
+    const done = () => this.checked(root, { workspace, checker }, { fresh, followUp, started, slices, changedPaths, published: `${byUri.size} published${turns.count > 1 ? ` in ${turns.count} turns` : ''}` });
+    if (!sending) return done();
+    return sending.then(() => (stale() ? undefined : done()));
+  }
+
+  /** After a check's findings are all sent: its follow-up scheduled, its line logged, the listeners told. */
+  private checked(
+    root: Root,
+    { workspace, checker }: { workspace: IsmsWorkspace; checker: IncrementalChecker },
+    { fresh, followUp, started, slices, changedPaths, published }: { fresh: boolean; followUp: boolean; started: number; slices: number; changedPaths: Set<string>; published: string },
+  ): undefined {
     if (!followUp) this.lastCheckMs = Date.now() - started;
     if (checker.hasDeferred()) {
       this.followUps.add(root.uri);
@@ -219,38 +241,62 @@ export class DiagnosticsPublisher {
     if (this.logChecks) {
       const { ruleRuns, documentsChanged, ms } = checker.stats;
       this.connection.console.log(
-        `check ${root.uri}: ${ms} ms in ${slices} slice${slices === 1 ? '' : 's'}, ${ruleRuns} rule runs, ${documentsChanged} documents changed, ${workspace.parseCount} parses in all, ${byUri.size} published; ${this.logChecks()}`,
+        `check ${root.uri}: ${ms} ms in ${slices} slice${slices === 1 ? '' : 's'}, ${ruleRuns} rule runs, ${documentsChanged} documents changed, ${workspace.parseCount} parses in all, ${published}; ${this.logChecks()}`,
       );
     }
     if (fresh || checker.stats.documentsChanged > 0 || changedPaths.size > 0) for (const listener of this.listeners) listener(root);
+    return undefined;
   }
 
   /**
    * Publishes findings by URI, open documents first (what the user is looking at). With `skipSame`, a URI whose
-   * findings equal what is shown (from the result cache, say) is not sent again.
+   * findings equal what is shown (from the result cache, say) is not sent again. Thousands of files (a pasted
+   * register that defines a risk half the folder names; a restart's cached findings) are sent a slice of the event
+   * loop at a time, each with the version its document had when sending began: then the promise of the rest is
+   * returned, and sending stops early once `stale()` says a newer check of the root took over.
    */
-  private send(published: Set<string>, byUri: Map<string, Diagnostic[]>, skipSame: boolean, versionOf = this.versionOf): void {
-    const order = [...byUri.keys()].sort((a, b) => Number(versionOf(b) !== undefined) - Number(versionOf(a) !== undefined));
-    for (const uri of order) {
-      const list = byUri.get(uri)!;
-      const version = versionOf(uri);
-      if (list.length === 0) {
-        this.latest.delete(uri);
-        const shown = published.delete(uri);
-        const newVersion = version !== undefined && version !== this.publishedVersions.get(uri);
-        if (!shown && !newVersion) continue; // nothing shown there, and the editor knows
-        if (version === undefined) this.publishedVersions.delete(uri);
-        else this.publishedVersions.set(uri, version);
-        void this.connection.sendDiagnostics({ uri, version, diagnostics: [] });
-        continue;
+  private send(
+    published: Set<string>,
+    byUri: Map<string, Diagnostic[]>,
+    skipSame: boolean,
+    { versionOf = this.versionOf, stale = () => false, turns = { count: 0 } }: { versionOf?: (uri: string) => number | undefined; stale?: () => boolean; turns?: { count: number } } = {},
+  ): Promise<void> | undefined {
+    const order = [...byUri.keys()].map((uri) => ({ uri, version: versionOf(uri) })).sort((a, b) => Number(b.version !== undefined) - Number(a.version !== undefined));
+    let next = 0;
+    const sendSlice = (): boolean => {
+      turns.count++;
+      const end = Date.now() + this.sliceMs;
+      while (next < order.length) {
+        const { uri, version } = order[next++];
+        this.sendOne(published, uri, version, byUri.get(uri)!, skipSame);
+        if (Date.now() >= end) break;
       }
-      const shown = this.latest.get(uri);
-      this.latest.set(uri, list);
-      if (skipSame && shown && published.has(uri) && this.publishedVersions.get(uri) === version && JSON.stringify(shown) === JSON.stringify(list)) continue;
-      published.add(uri);
-      this.publishedVersions.set(uri, version);
-      void this.connection.sendDiagnostics({ uri, version, diagnostics: list.map(toLspDiagnostic) });
+      return next >= order.length;
+    };
+    if (sendSlice()) return undefined;
+    return (async () => {
+      do await yieldToEventLoop();
+      while (!stale() && !sendSlice());
+    })();
+  }
+
+  private sendOne(published: Set<string>, uri: string, version: number | undefined, list: Diagnostic[], skipSame: boolean): void {
+    if (list.length === 0) {
+      this.latest.delete(uri);
+      const shown = published.delete(uri);
+      const newVersion = version !== undefined && version !== this.publishedVersions.get(uri);
+      if (!shown && !newVersion) return; // nothing shown there, and the editor knows
+      if (version === undefined) this.publishedVersions.delete(uri);
+      else this.publishedVersions.set(uri, version);
+      void this.connection.sendDiagnostics({ uri, version, diagnostics: [] });
+      return;
     }
+    const shown = this.latest.get(uri);
+    this.latest.set(uri, list);
+    if (skipSame && shown && published.has(uri) && this.publishedVersions.get(uri) === version && JSON.stringify(shown) === JSON.stringify(list)) return;
+    published.add(uri);
+    this.publishedVersions.set(uri, version);
+    void this.connection.sendDiagnostics({ uri, version, diagnostics: list.map(toLspDiagnostic) });
   }
 
   /** Findings from the result cache, shown while the root's index is being built (then checked and replaced). */
@@ -260,16 +306,7 @@ export class DiagnosticsPublisher {
     const byUri = new Map<string, Diagnostic[]>();
     for (const [path, list] of Object.entries(findings)) byUri.set(this.roots.uriOf(root, path), list);
     for (const uri of published) if (!byUri.has(uri)) byUri.set(uri, []);
-    // Thousands of files on a large folder (a restart's 3,000 publishes held the event loop for 200 ms): sent a
-    // slice at a time, open documents first.
-    const order = [...byUri.keys()].sort((a, b) => Number(this.versionOf(b) !== undefined) - Number(this.versionOf(a) !== undefined));
-    let end = Date.now() + this.sliceMs;
-    for (const uri of order) {
-      this.send(published, new Map([[uri, byUri.get(uri)!]]), false);
-      if (Date.now() < end) continue;
-      await yieldToEventLoop();
-      end = Date.now() + this.sliceMs;
-    }
+    await this.send(published, byUri, false);
   }
 
   /** An open document's own findings while its folder is still loading (see Roots.earlyFindings). */
@@ -277,7 +314,7 @@ export class DiagnosticsPublisher {
     const published = this.published.get(root.uri) ?? new Set<string>();
     const uri = this.roots.uriOf(root, path);
     if (published.has(uri)) return; // cached findings are already shown, and complete
-    this.send(published, new Map([[uri, findings]]), false);
+    void this.send(published, new Map([[uri, findings]]), false);
     this.published.set(root.uri, published);
   }
 
