@@ -5,7 +5,8 @@
 //
 //   node bench/export.mjs                  # BENCH_EXPORT_SIZES=5000,600-long  BENCH_EXPORT_FORMATS=html,pdf,xlsx
 //
-// It writes the "Export" section of bench/results.md (between the export markers), leaving the rest as it is.
+// It writes the "Export" section of bench/results.md (its table, between the export markers), leaving the rest as
+// it is (the rounds of figures written by hand below the end marker).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';

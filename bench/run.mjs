@@ -285,23 +285,21 @@ async function main() {
   }
   const loadAfter = loadavg();
   const report = render(results, machine(), { loadBefore, loadAfter, seconds: (Date.now() - started) / 1000 });
-  writeFileSync(join(repo, 'bench', 'results.md'), report + keptSection(MEMORY_START, MEMORY_END));
+  writeFileSync(join(repo, 'bench', 'results.md'), report + keptSections());
   writeFileSync(join(work, 'results.json'), JSON.stringify(results, (k, v) => (v instanceof Map ? undefined : v), 2));
   // The audit pack's export beside `isms check` (bench/export.mjs); BENCH_EXPORT=0 leaves it out.
   if (process.env.BENCH_EXPORT !== '0') writeExportSection(renderExport(exportFigures(join(distDir, 'cli.js'))));
   log(`\nwrote bench/results.md (${((Date.now() - started) / 1000).toFixed(0)} s)`);
 }
 
-// The server's memory over a day of typing (issue 17) is measured by bench/memory.mjs, before and after a change,
-// and written up by hand between these markers: a new run of the benchmark keeps that section.
-const MEMORY_START = '<!-- memory: bench/memory.mjs -->';
-const MEMORY_END = '<!-- /memory -->';
-function keptSection(start, end) {
+// Everything from the memory section on is written by other scripts or by hand (the server's memory, the stalls,
+// the export beside `isms check`, which writeExportSection replaces in place): a new run of the benchmark keeps it.
+const HAND_WRITTEN_START = '<!-- memory: bench/memory.mjs -->';
+function keptSections() {
   const file = join(repo, 'bench', 'results.md');
   const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
-  const at = text.indexOf(start);
-  const stop = text.indexOf(end, at);
-  return at >= 0 && stop > at ? `\n${text.slice(at, stop + end.length)}\n` : '';
+  const at = text.indexOf(HAND_WRITTEN_START);
+  return at >= 0 ? `\n${text.slice(at).trimEnd()}\n` : '';
 }
 
 const s = (ms) => (ms === undefined ? '–' : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 1 : 0)} ms`);
