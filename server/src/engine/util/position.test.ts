@@ -15,6 +15,9 @@ describe('shared positions', () => {
     }
     assert.equal(position(3, 14).line, 3);
     assert.deepEqual(position(5_000_000, 9), { line: 5_000_000, character: 9 });
+    // Past a document's first 512 lines (a long register), fresh ones.
+    assert.equal(position(511, 9), position(511, 9));
+    assert.notEqual(position(512, 9), position(512, 9));
     assert.notEqual(position(2, 10_000), position(2, 10_000));
   });
 

@@ -5,9 +5,17 @@ import type { Position, Range } from '../model';
 
 const shared = new Map<number, Position>();
 
+/**
+ * Positions and ranges are shared on a document's first 512 lines: nearly every document of an ISMS fits, and the
+ * few longer ones (a large register) are seldom alike line for line. Shared on every line, a 2,000-row register
+ * pasted and undone all day left its positions and ranges in the tables, most of what the soak's heap grew by
+ * (bench/heapDiff.mjs); fresh, they go with the text.
+ */
+const SHARED_LINES = 512;
+
 /** The shared position at `line`, `character` (a fresh one for positions too far out to share). */
 export function position(line: number, character: number): Position {
-  if (line >= 1 << 20 || character >= 1 << 12 || line < 0 || character < 0) return { line, character };
+  if (line >= SHARED_LINES || character >= 1 << 12 || line < 0 || character < 0) return { line, character };
   const key = line * 4096 + character;
   let found = shared.get(key);
   if (!found) {
@@ -33,7 +41,7 @@ let sharedRangeCount = 0;
 export function sharedRange(start: Position, end: Position): Range {
   const { line, character } = start;
   // Only frozen positions: a range shared by many documents must not change through one of them.
-  if (line !== end.line || line >= 1 << 20 || character >= 4096 || end.character >= 4096 || !Object.isFrozen(start) || !Object.isFrozen(end)) return { start, end };
+  if (line !== end.line || line >= SHARED_LINES || character >= 4096 || end.character >= 4096 || !Object.isFrozen(start) || !Object.isFrozen(end)) return { start, end };
   const key = character * 4096 + end.character;
   let onLine = sharedRanges[line];
   let found = onLine?.get(key);
