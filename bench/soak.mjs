@@ -904,7 +904,9 @@ function report(total, indexMs) {
   );
   const shown = (ms) => (ms ? `${ms} ms` : 'under 50 ms');
   for (const [name, { wall, own }] of stallByPhase) lines.push(`| ${name} | ${shown(wall)} | ${shown(own)} |`);
-  lines.push('', "Resident memory (VmRSS) of the day's server after each phase, MB: " + samples.map((s) => s.rssMb).join(', ') + '.', '');
+  const sorted = samples.map((s) => s.rssMb).sort((a, b) => a - b);
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  lines.push('', `Resident memory (VmRSS) of the day's server after each phase: median ${at(0.5)} MB, 90th percentile ${at(0.9)} MB, highest ${sorted.at(-1)} MB, lowest ${sorted[0]} MB (after the first index: ${samples[0].rssMb} MB). Each, in MB: ` + samples.map((s) => s.rssMb).join(', ') + '.', '');
   return lines.join('\n');
 }
 

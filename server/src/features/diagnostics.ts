@@ -223,8 +223,9 @@ export class DiagnosticsPublisher {
     const turns = { count: 0 };
     const sending = this.send(published, byUri, fresh, { versionOf, stale, turns });
     const done = () => this.checked(root, { workspace, checker }, { fresh, followUp, started, slices, changedPaths, published: `${byUri.size} published${turns.count > 1 ? ` in ${turns.count} turns` : ''}` });
-    if (!sending) return done();
-    return sending.then(() => (stale() ? undefined : done()));
+    if (sending) return sending.then(() => (stale() ? undefined : done()));
+    done();
+    return undefined;
   }
 
   /** After a check's findings are all sent: its follow-up scheduled, its line logged, the listeners told. */
@@ -232,7 +233,7 @@ export class DiagnosticsPublisher {
     root: Root,
     { workspace, checker }: { workspace: IsmsWorkspace; checker: IncrementalChecker },
     { fresh, followUp, started, slices, changedPaths, published }: { fresh: boolean; followUp: boolean; started: number; slices: number; changedPaths: Set<string>; published: string },
-  ): undefined {
+  ): void {
     if (!followUp) this.lastCheckMs = Date.now() - started;
     if (checker.hasDeferred()) {
       this.followUps.add(root.uri);
@@ -245,7 +246,6 @@ export class DiagnosticsPublisher {
       );
     }
     if (fresh || checker.stats.documentsChanged > 0 || changedPaths.size > 0) for (const listener of this.listeners) listener(root);
-    return undefined;
   }
 
   /**
