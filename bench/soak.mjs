@@ -80,7 +80,7 @@ const SERVER_LOG = arg('server-log', PROFILE ? join(PROFILE, 'server.log') : und
 const HEAP_SNAPSHOTS = arg('heap-snapshots', undefined);
 const HEAP_SNAPSHOT_ROUNDS = new Set(String(arg('heap-snapshot-rounds', '')).split(',').filter(Boolean).map(Number));
 if (HEAP_SNAPSHOTS) mkdirSync(HEAP_SNAPSHOTS, { recursive: true });
-/** The day's server (the stalls it logs are also written to --profile's server.log). */
+/** The day's server (its log lines go to --server-log). */
 let day;
 const out = arg('out', short ? mkdtempSync(join(tmpdir(), 'isms-soak-')) : join(repo, 'bench'));
 const cli = join(repo, 'dist', 'cli.js');
@@ -609,11 +609,15 @@ async function fileOperations(client, open, openUri) {
 }
 
 /** A configuration change: a rule's severity toggled in .isms.yaml (and the editor's settings notification). */
+/** The line the configuration changes toggle in `.isms.yaml`. */
+const TOGGLED_RULE = 'review-due-soon: off';
+const configurationText = () => (existsSync(join(ws, '.isms.yaml')) ? readFileSync(join(ws, '.isms.yaml'), 'utf8') : '');
+
 async function configurationChange(client) {
   const config = join(ws, '.isms.yaml');
-  const text = existsSync(config) ? readFileSync(config, 'utf8') : '';
-  const next = text.includes('review-due-soon: off') ? text.replace(/\n?rules:\n {2}review-due-soon: off\n?/, '\n') : `${text.trimEnd()}\nrules:\n  review-due-soon: off\n`;
-  if (/^rules:/m.test(text) && !text.includes('review-due-soon: off')) return; // a generated config with rules already: leave it
+  const text = configurationText();
+  const next = text.includes(TOGGLED_RULE) ? text.replace(/\n?rules:\n {2}review-due-soon: off\n?/, '\n') : `${text.trimEnd()}\nrules:\n  ${TOGGLED_RULE}\n`;
+  if (/^rules:/m.test(text) && !text.includes(TOGGLED_RULE)) return; // a generated config with rules already: leave it
   writeFile(config, next.startsWith('\n') ? next.slice(1) : next);
   await notifyFiles(client, [{ uri: fileUri(config), type: existsSync(config) && text ? 2 : 1 }]);
   await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
@@ -816,7 +820,7 @@ if (topic) {
   await phase('branch switch', async () => `${await branchSwitch(client, open)} files rewritten (back to main)`);
   await compare(`branch switch ${switches} (back to main)`);
 }
-if (existsSync(join(ws, '.isms.yaml')) && readFileSync(join(ws, '.isms.yaml'), 'utf8').includes('review-due-soon: off')) {
+if (configurationText().includes(TOGGLED_RULE)) {
   await phase('configuration change', () => configurationChange(client));
   await compare('configuration change (back to the first)');
 }

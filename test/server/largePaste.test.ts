@@ -56,10 +56,7 @@ describe('language server: a large paste into an open register', function () {
       assert.ok(Array.isArray(policySymbols));
       await client.change(reg, texts[3], 4);
       await client.waitFor(reg, () => client.publishes.some((p) => p.uri === reg && p.version === 4));
-      for (const pause of [300, 50, 0]) {
-        await client.request('isms/checkSummary', {});
-        await new Promise((r) => setTimeout(r, pause));
-      }
+      await client.settle();
 
       // What a fresh check finds on the register for each version's text (the editor's text saved).
       const expected: string[][] = [];

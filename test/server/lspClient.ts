@@ -11,6 +11,7 @@ import {
   type Diagnostic,
 } from 'vscode-languageserver-protocol/node';
 import { distFile } from '../support/dist';
+import type { CheckSummaryResult } from '../../server/src/protocol';
 
 export const fileUri = (path: string) => pathToFileURL(path).toString();
 
@@ -108,6 +109,19 @@ export class LspTestClient {
 
   request<R>(method: string, params: unknown): Promise<R> {
     return this.connection.sendRequest(method, params) as Promise<R>;
+  }
+
+  /**
+   * Resolves once the checks asked for by what was sent are done: isms/checkSummary waits for a running check, and
+   * each pause lets a scheduled one (and its follow-up) start. Returns the last summary.
+   */
+  async settle(pauses: readonly number[] = [300, 50, 0]): Promise<CheckSummaryResult> {
+    let summary: CheckSummaryResult | undefined;
+    for (const pause of pauses) {
+      summary = await this.request<CheckSummaryResult>('isms/checkSummary', {});
+      await new Promise((r) => setTimeout(r, pause));
+    }
+    return summary!;
   }
 
   async stop(): Promise<number | null> {

@@ -32,11 +32,7 @@ describe('language server: a check spread over turns of the event loop', functio
       unlinkSync(join(dir, name(20)));
       await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(name(20)), type: 3 }] });
       await client.waitFor(uri(name(19)), (d) => d.some((x) => x.code === 'link-broken'));
-      // Settled: a request waits for a running check; the pause lets a scheduled one (and its follow-up) start.
-      for (const pause of [300, 50, 0]) {
-        await client.request('isms/checkSummary', {});
-        await new Promise((r) => setTimeout(r, pause));
-      }
+      await client.settle();
       const last = client.publishes.filter((p) => p.uri === uri('a.md')).at(-1)!;
       assert.equal(last.version, 4);
       assert.deepEqual(
@@ -85,10 +81,7 @@ describe('language server: a check spread over turns of the event loop', functio
       // The first files are cleared; the row is taken out again while the rest are still being sent.
       await client.waitFor(uri('p/pol-0.md'), (d) => d.length === 0);
       await client.change(uri('risks.md'), files['risks.md'], 3);
-      for (const pause of [300, 50, 0]) {
-        await client.request('isms/checkSummary', {});
-        await new Promise((r) => setTimeout(r, pause));
-      }
+      await client.settle();
       for (let i = 0; i < count; i++) assert.deepEqual(client.diagnostics.get(uri(`p/pol-${i}.md`))?.map((d) => d.code), ['risk-unknown'], `p/pol-${i}.md`);
       assert.equal(client.publishes.filter((p) => p.uri === uri('risks.md')).at(-1)?.version, 3);
       // The row's check sent its 60 files' findings over more than one turn of the loop.
