@@ -164,6 +164,16 @@ export async function openWorkbench(server, { log, failures, name = 'ui', viewpo
     }
   };
 
+  /**
+   * Ctrl+. at the cursor until the code-action menu offers `title`, which is returned: pressed before the server's
+   * finding reached the editor (right after an edit or a revert), it finds no action and shows no menu.
+   */
+  const quickFixMenu = (title, timeoutMs = 60_000) =>
+    retry(`the quick fix "${title}"`, timeoutMs, async () => {
+      await page.keyboard.press('Control+.');
+      return widget('.action-widget', title, 5_000);
+    });
+
   /** Close whatever widget is open and put the active editor back as it is on disk. */
   const revert = async () => {
     await page.keyboard.press('Escape');
@@ -172,5 +182,5 @@ export async function openWorkbench(server, { log, failures, name = 'ui', viewpo
     await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached', timeout: 5_000 });
   };
 
-  return { page, close, steps, goTo, cursorAtId, widget, revert, retry, check: steps.check, checks: steps.checks, load, loadChecked, extensionReady, palette, openFile, webviewFrame, widenSidebar, shoot };
+  return { page, close, steps, goTo, cursorAtId, widget, quickFixMenu, revert, retry, check: steps.check, checks: steps.checks, load, loadChecked, extensionReady, palette, openFile, webviewFrame, widenSidebar, shoot };
 }

@@ -47,7 +47,7 @@ export async function editorFeaturesUi(server, { folder, screenshots, failures, 
   mkdirSync(dir, { recursive: true });
   const shotPath = (feature) => join(dir, `${feature}.png`);
 
-  const { page, close, checks, check, load, extensionReady, palette, openFile, widenSidebar, shoot, goTo, cursorAtId, widget, revert: reset } = await openWorkbench(server, { log, failures, name: 'features', viewport: VIEWPORT });
+  const { page, close, checks, check, load, extensionReady, palette, openFile, widenSidebar, shoot, goTo, cursorAtId, widget, quickFixMenu, revert: reset } = await openWorkbench(server, { log, failures, name: 'features', viewport: VIEWPORT });
   const editor = page.locator('.part.editor .editor-instance .monaco-editor').first();
   const text = (s) => (s ?? '').replace(/\u00a0/g, ' ');
 
@@ -234,8 +234,7 @@ export async function editorFeaturesUi(server, { folder, screenshots, failures, 
 
     await check('quick fix (Ctrl+.) on a 2013 control ID offers its 2022 control, and applies it', async () => {
       await cursorAt(SDLC, 'A.14.2.1');
-      await page.keyboard.press('Control+.');
-      const menu = await widget('.action-widget', 'Replace with A.8.25 Secure development life cycle');
+      const menu = await quickFixMenu('Replace with A.8.25 Secure development life cycle');
       await shootAround('quick-fix', [menu]);
       await menu.locator('.monaco-list-row', { hasText: 'Replace with A.8.25' }).first().click();
       await viewLine('written against control A.8.25 of the old standard');

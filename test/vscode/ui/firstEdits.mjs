@@ -31,16 +31,14 @@ function outputLogs(userData) {
 }
 
 export async function firstEditsUi(server, { folder, failures, log = console.log }) {
-  const { page, close, checks, check, load, palette, openFile, goTo, cursorAtId, widget, revert, retry, webviewFrame } = await openWorkbench(server, { log, failures, name: 'first-edits' });
+  const { page, close, checks, check, load, palette, openFile, goTo, cursorAtId, widget, quickFixMenu, revert, retry, webviewFrame } = await openWorkbench(server, { log, failures, name: 'first-edits' });
   const editor = page.locator('.part.editor .editor-instance .monaco-editor').first();
   const viewLine = (needle, timeout = 20_000) => editor.locator('.view-line', { hasText: needle }).first().waitFor({ timeout });
   /** Ctrl+. at the cursor, then the quick fix titled `title` from the menu. */
-  const quickFix = (title) =>
-    retry(`the quick fix "${title}"`, 60_000, async () => {
-      await page.keyboard.press('Control+.');
-      const menu = await widget('.action-widget', title, 5_000);
-      await menu.locator('.monaco-list-row', { hasText: title }).first().click();
-    });
+  const quickFix = async (title) => {
+    const menu = await quickFixMenu(title);
+    await menu.locator('.monaco-list-row', { hasText: title }).first().click();
+  };
 
   try {
     await check('start-up: the status item reads "indexing" until the first check, then the counts, never "0 0" first; the Evidence Locker is never a blank pane; one workspace load', async () => {
