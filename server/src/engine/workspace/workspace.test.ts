@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { defaultConfig } from '../config/schema';
 import { IsmsWorkspace, sameValue } from './workspace';
+import { check, policy, workspaceOf } from '../testing/fixtures';
+import { fullSoaRows, soaDoc, type SoaRowSpec } from '../rules/auditFixtures';
 
 describe('workspace: telling whether a text is the one indexed', () => {
   it('parses with the configured columns and ID patterns, so a configured SoA or action register is not "changed on disk"', () => {
@@ -90,5 +92,35 @@ describe('workspace: a large text parsed ahead of the index update', () => {
     workspace.parseAhead('register.md', register([3])); // a step of another text's parse
     workspace.setMarkdown('register.md', register([2]));
     assert.deepEqual(riskIds(workspace), ['R-2']);
+  });
+});
+
+// The soak found a language server whose soa-inconsistent message named other policies than a fresh `isms check`
+// after a policy was renamed on disk: the index kept documents in the order they were added, and the renamed one
+// went last, past the three the message names.
+describe('workspace: documents in path order, however they came in', () => {
+  const policies = ['pol-a', 'pol-b', 'pol-c', 'pol-d'].map((id, i) => [`policies/${id}.md`, policy({ id: `POL-00${i + 1}`, controls: ['A.7.5'] })] as const);
+  const soa = soaDoc(fullSoaRows((r: SoaRowSpec) => (r.control === 'A.7.5' ? { ...r, applicable: 'no', justification: 'No premises', status: 'excluded' } : r)));
+  const message = (workspace: IsmsWorkspace) => check(workspace, { code: 'soa-inconsistent' }).map((d) => d.message);
+
+  it('lists ISMS documents by path after a rename, as a fresh index does', () => {
+    const edited = workspaceOf({ 'soa.md': soa, ...Object.fromEntries(policies) });
+    edited.removeFile('policies/pol-a.md');
+    edited.setMarkdown('policies/pol-a-moved.md', policies[0][1]);
+    const fresh = workspaceOf({ 'soa.md': soa, 'policies/pol-a-moved.md': policies[0][1], ...Object.fromEntries(policies.slice(1)) });
+    assert.deepEqual(edited.ismsDocuments().map((d) => d.path), ['policies/pol-a-moved.md', 'policies/pol-b.md', 'policies/pol-c.md', 'policies/pol-d.md', 'soa.md']);
+    assert.deepEqual(fresh.ismsDocuments().map((d) => d.path), edited.ismsDocuments().map((d) => d.path));
+    assert.match(message(edited)[0], /POL-001 \(controls:\) \(policies\/pol-a-moved\.md:\d+\)/);
+    assert.deepEqual(message(edited), message(fresh));
+  });
+
+  it('keeps path order when a file becomes an ISMS document and stops being one', () => {
+    const workspace = workspaceOf({ 'b.md': policy({ id: 'POL-B' }), 'c.md': '# Notes\n' });
+    workspace.setMarkdown('c.md', policy({ id: 'POL-C' }));
+    workspace.setMarkdown('a.md', policy({ id: 'POL-A' }));
+    assert.deepEqual(workspace.ismsDocuments().map((d) => d.id), ['POL-A', 'POL-B', 'POL-C']);
+    workspace.setMarkdown('b.md', '# No longer a policy\n');
+    workspace.setMarkdown('a.md', policy({ id: 'POL-A', version: '2.0' }));
+    assert.deepEqual(workspace.ismsDocuments().map((d) => d.id), ['POL-A', 'POL-C']);
   });
 });

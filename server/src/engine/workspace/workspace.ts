@@ -365,16 +365,17 @@ export class IsmsWorkspace {
     return [...this.docs.values()];
   }
 
-  /** Markdown files that take part: their frontmatter declares a `type`. */
+  /**
+   * Markdown files that take part (their frontmatter declares a `type`), in path order: what rules report (the first
+   * documents a message names) must not depend on the order files were read or changed in. In the order of the
+   * index, a renamed file came last in the language server and in its place in a fresh `isms check`.
+   */
   ismsDocuments(): IsmsDocument[] {
-    const found: IsmsDocument[] = [];
     if (this.log.reads) {
       this.log.reads.add('docs');
-      for (const doc of this.docs.values()) if (isIsmsDocument(doc)) found.push(this.watched(doc));
-      return found;
+      return this.sorted().map((doc) => this.watched(doc));
     }
-    for (const doc of this.docs.values()) if (isIsmsDocument(doc)) found.push(doc);
-    return found;
+    return this.sorted().slice();
   }
 
   /**
@@ -451,7 +452,7 @@ export class IsmsWorkspace {
     return this.files.values();
   }
 
-  /** ISMS documents in path order (the order rules see them in). */
+  /** ISMS documents in path order (the order rules see them in), kept until one is added or removed. */
   private sorted(): IsmsDocument[] {
     if (!this.sortedIsms) {
       const docs: IsmsDocument[] = [];
