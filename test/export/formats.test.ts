@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { distFile } from '../support/dist';
+import { folderWith } from '../support/folders';
+import { policy } from '../../server/src/engine/testing/fixtures';
 
 const CLI = distFile('cli.js');
 const has = (tool: string) => spawnSync('which', [tool]).status === 0;
@@ -153,6 +155,38 @@ print(json.dumps({"header": rows[0], "controls": sum(1 for r in rows if r[1] and
     const bad = run(process.execPath, [CLI, 'export', '--verify', pack]);
     assert.equal(bad.status, 1);
     assert.match(bad.stdout, /changed: index\.html/);
+  });
+
+  it('embeds an image of the ISMS folder in the PDF, and names any other image by its alt text', function () {
+    if (!has('pdfimages') || !has('pdftotext')) this.skip();
+    // A 1×1 PNG, embedded; a file named .png that is not one, a PNG outside the ISMS folder and a missing one are not.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+    const body = [
+      'The network: ![Network diagram](../diagrams/network.png)',
+      '',
+      'Not an image: ![Fake diagram](../diagrams/fake.png)',
+      '',
+      'Outside the ISMS: ![Outside diagram](../../outside.png)',
+      '',
+      'Missing: ![Missing diagram](../diagrams/missing.png)',
+      '',
+    ].join('\n');
+    const parent = folderWith({ 'outside.png': png, 'isms/policies/network.md': policy({ id: 'POL-NET', title: 'Network Security Policy' }, body), 'isms/diagrams/network.png': png, 'isms/diagrams/fake.png': 'not a PNG' }, 'isms-images-');
+    try {
+      const images = join(parent, 'pack');
+      const r = run(process.execPath, [CLI, 'export', join(parent, 'isms'), '--out', images, '--format', 'pdf', '--today', '2026-11-21']);
+      assert.equal(r.status, 0, r.stderr);
+      const pdf = join(images, '2-policies', 'policies-network.pdf');
+      // pdfimages -list: two header lines, then a line per image drawn (and one for its alpha channel, "smask").
+      const listed = run('pdfimages', ['-list', pdf]).stdout.split('\n').slice(2).filter((l) => l.trim().split(/\s+/)[2] === 'image');
+      assert.equal(listed.length, 1, listed.join('\n'));
+      assert.match(listed[0], /^\s*1\s+\d+\s+image\s+1\s+1\s/);
+      const text = run('pdftotext', [pdf, '-']).stdout;
+      for (const alt of ['Fake diagram', 'Outside diagram', 'Missing diagram']) assert.match(text, new RegExp(`\\[${alt}\\]`));
+      assert.doesNotMatch(text, /\[Network diagram\]/);
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+    }
   });
 
   it('writes only the formats asked for', () => {
