@@ -1,6 +1,7 @@
 // The audit pack's export measured beside `isms check` on the same folder (issue 16): the benchmark's 5,000-document
 // workspace and a 600-document ISMS with long documents (bench/generate.mjs's documents, each body repeated to
-// about 5 times its length). Each figure is one fresh CLI process: wall time and peak RSS (bench/maxrss.cjs).
+// about 5 times its length). Each figure is one fresh CLI process: wall time and peak RSS (bench/maxrss.cjs); then
+// the HTML export as the extension runs it, in a language server that has indexed the folder.
 // `npm run bench` runs it after the language-server figures; alone (it is the heavy part on a small machine):
 //
 //   node bench/export.mjs                  # BENCH_EXPORT_SIZES=5000,600-long  BENCH_EXPORT_FORMATS=html,pdf,xlsx
@@ -14,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { loadavg } from 'node:os';
 import { generate } from './generate.mjs';
+import { BenchClient, cpuSeconds, fileUri, peakRssMb, resetPeakRss } from './lsp.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const work = join(repo, 'bench', 'work');
@@ -63,14 +65,35 @@ function run(cliJs, args) {
   return { ms, cpuMs, rssMb: Math.round(Number(/bench-maxrss-kb (\d+)/.exec(r.stderr)?.[1] ?? 0) / 1024), load: [load, loadavg()[0]], stdout: r.stdout.trim() };
 }
 
+/**
+ * "ISMS: Export Audit Pack" as the extension runs it: in the language server, after its first index, HTML only.
+ * Wall time and the server's CPU time from the request to its answer, and its peak RSS over the export alone.
+ */
+async function serverExport(serverJs, info, out) {
+  const client = new BenchClient(serverJs);
+  await client.start(info.dir);
+  try {
+    await client.until(() => client.progressEnded !== undefined, 600_000, 'the first index');
+    await client.quiet(3000);
+    const load = loadavg()[0];
+    resetPeakRss(client.pid);
+    const cpu = cpuSeconds(client.pid);
+    const started = performance.now();
+    await client.connection.sendRequest('isms/exportAuditPack', { rootUri: fileUri(info.dir), outputUri: fileUri(out), formats: ['html'] });
+    return { ms: performance.now() - started, cpuMs: (cpuSeconds(client.pid) - cpu) * 1000, rssMb: peakRssMb(client.pid), load: [load, loadavg()[0]], packMb: sizeOf(out) / 1e6 };
+  } finally {
+    await client.stop();
+  }
+}
+
 function sizeOf(dir) {
   let total = 0;
   for (const n of readdirSync(dir)) total += statSync(join(dir, n)).isDirectory() ? sizeOf(join(dir, n)) : statSync(join(dir, n)).size;
   return total;
 }
 
-/** Measures check and each export format on each workspace. */
-export function exportFigures(cliJs, names = (process.env.BENCH_EXPORT_SIZES ?? '5000,600-long').split(','), formats = (process.env.BENCH_EXPORT_FORMATS ?? 'html,pdf,xlsx').split(',')) {
+/** Measures check and each export format on each workspace, and the HTML export in the language server beside `cliJs`. */
+export async function exportFigures(cliJs, names = (process.env.BENCH_EXPORT_SIZES ?? '5000,600-long').split(','), formats = (process.env.BENCH_EXPORT_FORMATS ?? 'html,pdf,xlsx').split(',')) {
   const results = [];
   for (const name of names) {
     const info = workspaceFor(name);
@@ -85,6 +108,13 @@ export function exportFigures(cliJs, names = (process.env.BENCH_EXPORT_SIZES ?? 
       log(`${name}: export ${format} ${(r.ms / 1000).toFixed(1)} s (CPU ${(r.cpuMs / 1000).toFixed(1)} s), ${r.rssMb} MB, pack ${(sizeOf(out) / 1e6).toFixed(1)} MB`);
       rmSync(out, { recursive: true, force: true });
     }
+    if (formats.includes('html')) {
+      const out = join(work, `pack-${name}-server`);
+      rmSync(out, { recursive: true, force: true });
+      row.server = await serverExport(join(dirname(cliJs), 'server.js'), info, out);
+      log(`${name}: Export Audit Pack in the language server ${(row.server.ms / 1000).toFixed(1)} s (CPU ${(row.server.cpuMs / 1000).toFixed(1)} s), ${row.server.rssMb} MB over the export`);
+      rmSync(out, { recursive: true, force: true });
+    }
     results.push(row);
     // Each workspace's figures as they come (a long PDF run may not finish): bench/work/export-<name>.json.
     writeFileSync(join(work, `export-${name}.json`), JSON.stringify(row, (key, value) => (key === 'stdout' ? undefined : value), 1));
@@ -96,9 +126,9 @@ const sec = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
 export function renderExport(results, note = '', extra = []) {
   const lines = [START, '## Export (issue 16)', ''];
-  lines.push(`\`isms export --format F\` beside \`isms check\` on the same folder, one fresh process each (bench/export.mjs)${note}. Each cell: wall time (CPU time of the process, all threads; the load average before → after), peak RSS, pack size.`, '');
-  lines.push('| workspace | check | HTML export | HTML ÷ check, wall / CPU | PDF export | Excel export |');
-  lines.push('|---|---|---|---|---|---|');
+  lines.push(`\`isms export --format F\` beside \`isms check\` on the same folder, one fresh process each (bench/export.mjs)${note}. Each cell: wall time (CPU time of the process, all threads; the load average before → after), peak RSS, pack size. The last column is the extension's export: the request to a language server that has built its index, the server's CPU time, and its peak RSS over the export alone.`, '');
+  lines.push('| workspace | check | HTML export | HTML ÷ check, wall / CPU | PDF export | Excel export | HTML in the language server (Export Audit Pack, after its index) |');
+  lines.push('|---|---|---|---|---|---|---|');
   const time = (x) => `${sec(x.ms)} (CPU ${sec(x.cpuMs)}${x.load ? `, load ${x.load[0].toFixed(1)}→${x.load[1].toFixed(1)}` : ''})`;
   for (const r of results) {
     const cell = (f) => {
@@ -107,7 +137,7 @@ export function renderExport(results, note = '', extra = []) {
     };
     const html = r.formats.html;
     const ratio = html ? `×${(html.ms / r.check.ms).toFixed(2)} / ×${(html.cpuMs / r.check.cpuMs).toFixed(2)}` : '–';
-    lines.push(`| ${r.name} (${r.info.isms ?? '?'} ISMS documents, ${(r.info.bytes / 1e6).toFixed(1)} MB of Markdown) | ${time(r.check)}, ${r.check.rssMb} MB | ${cell('html')} | ${ratio} | ${cell('pdf')} | ${cell('xlsx')} |`);
+    lines.push(`| ${r.name} (${r.info.isms ?? '?'} ISMS documents, ${(r.info.bytes / 1e6).toFixed(1)} MB of Markdown) | ${time(r.check)}, ${r.check.rssMb} MB | ${cell('html')} | ${ratio} | ${cell('pdf')} | ${cell('xlsx')} | ${r.server ? `${time(r.server)}, peak ${r.server.rssMb} MB` : 'not measured'} |`);
   }
   lines.push('');
   const verdict = (ok) => (ok ? '**met**' : '**not met**');
@@ -128,6 +158,6 @@ export function writeExportSection(section) {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const cliJs = process.env.BENCH_CLI ?? join(repo, 'dist', 'cli.js');
-  writeExportSection(renderExport(exportFigures(cliJs), `, ${new Date().toISOString().slice(0, 10)}`));
+  writeExportSection(renderExport(await exportFigures(cliJs), `, ${new Date().toISOString().slice(0, 10)}`));
   log('wrote the export section of bench/results.md');
 }

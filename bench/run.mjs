@@ -288,7 +288,7 @@ async function main() {
   writeFileSync(join(repo, 'bench', 'results.md'), report + keptSections());
   writeFileSync(join(work, 'results.json'), JSON.stringify(results, (k, v) => (v instanceof Map ? undefined : v), 2));
   // The audit pack's export beside `isms check` (bench/export.mjs); BENCH_EXPORT=0 leaves it out.
-  if (process.env.BENCH_EXPORT !== '0') writeExportSection(renderExport(exportFigures(join(distDir, 'cli.js'))));
+  if (process.env.BENCH_EXPORT !== '0') writeExportSection(renderExport(await exportFigures(join(distDir, 'cli.js'))));
   log(`\nwrote bench/results.md (${((Date.now() - started) / 1000).toFixed(0)} s)`);
 }
 

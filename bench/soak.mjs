@@ -33,7 +33,7 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { clearInterval, setInterval } from 'node:timers';
 import * as esbuild from 'esbuild';
-import { BenchClient, SERVER_EXEC_ARGV, fileUri } from './lsp.mjs';
+import { BenchClient, SERVER_EXEC_ARGV, cpuSeconds, fileUri, rssMb } from './lsp.mjs';
 import { generate } from './generate.mjs';
 import { editSequence } from './edits.mjs';
 import { Canvas } from './png.mjs';
@@ -168,23 +168,6 @@ let crasher;
 /** Milliseconds of the oracle's checks, in-process and CLI. */
 const oracleMs = { engine: [], cli: [] };
 
-function rssMb(pid) {
-  try {
-    return Math.round(Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024);
-  } catch {
-    return undefined;
-  }
-}
-
-/** CPU seconds (user + system) a process has used so far, from /proc (0 when it is gone). */
-function cpuSeconds(pid) {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (100 a second on Linux)
-  } catch {
-    return 0;
-  }
-}
 /** CPU seconds by part of the soak, so a run on a busy machine still says what an idle one needs. */
 const cpu = { day: 0, crashes: 0, oracle: 0, driver: 0 };
 

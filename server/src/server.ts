@@ -19,7 +19,7 @@ import { nodeUserName } from './nodeUserName';
 import { gitCommit } from './engine/workspace/gitCommit';
 import { nodePackSink, preparePackFolder } from './engine/export/nodePack';
 import { loadRenderers } from './exportFormats/load';
-import { heapGrowthFlag } from './gcFlags';
+import { heapGrowthFlag, pretenuringFlag } from './gcFlags';
 
 // V8 lets the old generation grow to several times what is live before collecting it: on a 5,000-document
 // workspace the heap went from 160 MB after the first index to 660 MB while typing (the garbage of old checks),
@@ -30,6 +30,11 @@ import { heapGrowthFlag } from './gcFlags';
 // while typing after a cold start at 5,000 documents), for no cold start time that could be told from the noise.
 const indexGrowth = heapGrowthFlag(process.env);
 if (indexGrowth) setFlagsFromString(indexGrowth);
+// No allocation-site pretenuring (gcFlags.ts), as for `isms export`: with it, Export Audit Pack on the benchmark's
+// 5,000 documents took 9-26 s of the server's CPU from one run to the next, 7.5-10 s without, and typing's p95 rose
+// by a fifth (bench/results.md); the first index is no slower.
+const pretenuring = pretenuringFlag(process.env);
+if (pretenuring) setFlagsFromString(pretenuring);
 // What stayed after a soak's branch switches, file operations and configuration changes was not live objects (a full
 // collection at the end left 162 MB of heap in use, against 142 MB after the first index) but old-space pages V8
 // kept committed half empty (291 MB of them): switches replace hundreds of parsed documents, leaving holes all over
