@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { CancellationTokenSource, LSPErrorCodes, ResponseError, type CancellationToken, type Diagnostic } from 'vscode-languageserver-protocol';
 import type { AuditPackFile, CheckSummaryResult, EvidenceLockerResult, ExportAuditPackResult, ExportProgressParams, ProposeConfigResult } from '../../server/src/protocol';
 import { Fixture } from './fixture';
 import { codes, fileUri } from './lspClient';
@@ -219,6 +219,30 @@ describe('language server: isms/exportAuditPack ("ISMS: Export Audit Pack")', fu
     } finally {
       listening.dispose();
     }
+  });
+
+  it('stops when cancelled and removes what it had written, so the folder takes the next export', async () => {
+    const target = join(out, 'cancelled');
+    const params = { rootUri: fileUri(f.dir), formats: ['html', 'pdf'], outputUri: fileUri(target) };
+    const request = (token: CancellationToken) => f.client.connection.sendRequest<ExportAuditPackResult | null>('isms/exportAuditPack', params, token);
+    // Cancelled as the first progress arrives (Cancel in the editor's notification): 46 documents and PDFs to go.
+    const source = new CancellationTokenSource();
+    let progressed = 0;
+    const listening = f.client.connection.onNotification('isms/exportProgress', () => {
+      progressed++;
+      source.cancel();
+    });
+    try {
+      const answer = await request(source.token).catch((e: unknown) => e);
+      assert.ok(answer === null || (answer instanceof ResponseError && answer.code === LSPErrorCodes.RequestCancelled), String(answer));
+    } finally {
+      listening.dispose();
+    }
+    assert.ok(progressed > 0);
+    assert.deepEqual(existsSync(target) ? readdirSync(target) : [], []);
+    const r = await f.request<ExportAuditPackResult | null>('isms/exportAuditPack', params);
+    assert.equal(r?.written, true);
+    assert.equal(JSON.parse(readFileSync(join(target, 'manifest.json'), 'utf8')).documents, 46);
   });
 
   it('refuses to write among the ISMS\'s documents or a user\'s files, changing nothing', async () => {

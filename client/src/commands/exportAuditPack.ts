@@ -194,8 +194,9 @@ async function exportAuditPack(server: IsmsServer, options: ExportAuditPackOptio
       const pack = await server
         .requestOrThrow('isms/exportAuditPack', { rootUri: folder.uri.toString(), formats, outputUri: onDisk ? target.toString() : undefined }, token)
         .finally(() => listening.dispose());
-      if (token.isCancellationRequested) {
-        void vscode.window.showWarningMessage(`The export was cancelled; ${target.scheme === 'file' ? target.fsPath : target.toString()} holds a partial pack without manifest.json.`);
+      // A pack the server finished writing before the cancellation reached it stands.
+      if (token.isCancellationRequested && !pack?.written) {
+        void vscode.window.showWarningMessage(`The export was cancelled; no file of it is left in ${target.scheme === 'file' ? target.fsPath : target.toString()}.`);
         return undefined;
       }
       if (!pack) {

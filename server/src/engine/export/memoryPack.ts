@@ -28,6 +28,10 @@ export function memoryPackSink(): PackSink & { files: MemoryPackFile[] } {
         end: async () => this.write(path, chunks.join('')),
       };
     },
+    async discard() {
+      files.length = 0;
+      data.clear();
+    },
     async written(): Promise<PackManifest['files']> {
       const out: PackManifest['files'] = [];
       for (const [path, bytes] of data) out.push({ path, bytes: bytes.byteLength, sha256: hex(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>)) });

@@ -8,11 +8,18 @@ import { earlierPack, foldersOf, type PackEntry, type PackManifest, type PackSin
 
 export function nodePackSink(dir: string): PackSink {
   const files: PackManifest['files'] = [];
+  /** Every file this sink created, and the descriptors still open (for discard). */
+  const made: string[] = [];
+  const open = new Set<number>();
+  const close = (fd: number) => {
+    if (open.delete(fd)) closeSync(fd);
+  };
   const target = (path: string) => nodePath.join(dir, ...path.split('/'));
   return {
     async write(path, data) {
       const file = target(path);
       await fs.mkdir(nodePath.dirname(file), { recursive: true });
+      made.push(path);
       await fs.writeFile(file, data);
       const bytes = typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
       if (path !== 'manifest.json') files.push({ path, bytes, sha256: createHash('sha256').update(data).digest('hex') });
@@ -23,7 +30,9 @@ export function nodePackSink(dir: string): PackSink {
       // Each chunk goes to the disk (its page cache) before the next document is rendered, synchronously: a
       // chunk left waiting in a stream's buffer outlived two scavenges, was promoted, and its encoded bytes stayed
       // allocated outside the heap until the next full collection (index.html is 124 MB at 5,000 documents).
+      made.push(path);
       const fd = openSync(file, 'w');
+      open.add(fd);
       const hash = createHash('sha256');
       let bytes = 0;
       return {
@@ -36,17 +45,25 @@ export function nodePackSink(dir: string): PackSink {
             for (let at = 0; at < chunk.length; ) at += writeSync(fd, chunk, at);
           } catch (e) {
             // A full disk or a lost folder: the file is given up (the language server lives on; no descriptor left open).
-            closeSync(fd);
+            close(fd);
             throw e;
           }
         },
         end: async () => {
-          closeSync(fd);
+          close(fd);
           files.push({ path, bytes, sha256: hash.digest('hex') });
         },
       };
     },
     written: async () => [...files],
+    async discard() {
+      for (const fd of [...open]) close(fd);
+      const paths = made.splice(0);
+      files.length = 0;
+      for (const path of paths) await fs.rm(target(path), { force: true });
+      // Deepest first; a folder that holds anything else stays.
+      for (const folder of foldersOf(paths)) await fs.rmdir(target(folder)).catch(() => undefined);
+    },
   };
 }
 

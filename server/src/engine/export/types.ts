@@ -118,6 +118,11 @@ export interface PackSink {
   open(path: string): Promise<PackStream>;
   /** Every file written so far, with its size and SHA-256 (for the manifest). */
   written(): Promise<PackManifest['files']>;
+  /**
+   * Removes every file written or opened so far and the folders that leaves empty: a cancelled or failed export
+   * leaves no partial pack behind (which the next export into that folder would refuse as someone's files).
+   */
+  discard(): Promise<void>;
 }
 
 export interface PackStream {

@@ -48,7 +48,7 @@ export interface WrittenPack {
 
 export class PackCancelled extends Error {
   constructor() {
-    super('The export was cancelled; the folder holds a partial pack without manifest.json.');
+    super('The export was cancelled; the files it had written were removed.');
   }
 }
 
@@ -71,7 +71,17 @@ function pdfPaths(sections: { area: Area; docs: IsmsDocument[] }[]): Map<string,
 const evidencePath = (path: string) => `files/${path}`;
 const encodePath = (path: string) => path.split('/').map(encodeURIComponent).join('/');
 
+/** Writes the pack; cancelled or failed, it removes what it had written (PackSink.discard) and throws. */
 export async function writeAuditPack(input: WritePackInput): Promise<WrittenPack> {
+  try {
+    return await writePackFiles(input);
+  } catch (e) {
+    await input.sink.discard().catch(() => undefined);
+    throw e;
+  }
+}
+
+async function writePackFiles(input: WritePackInput): Promise<WrittenPack> {
   const { workspace, sink, formats } = input;
   const cancelled = () => {
     if (input.cancelled?.()) throw new PackCancelled();
