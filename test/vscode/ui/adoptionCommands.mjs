@@ -150,6 +150,17 @@ export async function adoptionCommandsUi(server, { folder, failures, log = conso
       if (entries !== '3-risk-assessment-and-treatment, findings.xlsx, manifest.json') throw new Error(`the folder holds ${entries}`);
       if (areaFiles('3-risk-assessment-and-treatment').join(', ') !== 'risk-register.xlsx, statement-of-applicability.xlsx') throw new Error(`${areaFiles('3-risk-assessment-and-treatment')}`);
     });
+
+    await check('Cancel on the export\'s progress leaves no file of it, and says so', async () => {
+      rmSync(packDir, { recursive: true, force: true });
+      mkdirSync(packDir);
+      await exportThroughDialogs(['HTML', 'PDF']);
+      // The progress notification shows before the request goes out; the example's PDFs take a second or two.
+      await notification('Exporting the audit pack').locator('.monaco-button', { hasText: 'Cancel' }).click({ timeout: 30_000 });
+      await notification('The export was cancelled; no file of it is left in').waitFor({ timeout: 30_000 });
+      const left = existsSync(packDir) ? readdirSync(packDir, { recursive: true }) : [];
+      if (left.length) throw new Error(`the folder holds ${left.join(', ')}`);
+    });
   } finally {
     await close();
     rmSync(packDir, { recursive: true, force: true });
