@@ -591,15 +591,15 @@ async function fileOperations(client, open, openUri) {
   return newUri;
 }
 
-/** A configuration change: a rule's severity toggled in .isms.yaml (and the editor's settings notification). */
 /** The line the configuration changes toggle in `.isms.yaml`. */
 const TOGGLED_RULE = 'review-due-soon: off';
 const configurationText = () => (existsSync(join(ws, '.isms.yaml')) ? readFileSync(join(ws, '.isms.yaml'), 'utf8') : '');
 
+/** A configuration change: a rule's severity toggled in .isms.yaml (and the editor's settings notification). */
 async function configurationChange(client) {
   const config = join(ws, '.isms.yaml');
   const text = configurationText();
-  const next = text.includes(TOGGLED_RULE) ? text.replace(/\n?rules:\n {2}review-due-soon: off\n?/, '\n') : `${text.trimEnd()}\nrules:\n  ${TOGGLED_RULE}\n`;
+  const next = text.includes(TOGGLED_RULE) ? text.replace(new RegExp(`\\n?rules:\\n {2}${TOGGLED_RULE}\\n?`), '\n') : `${text.trimEnd()}\nrules:\n  ${TOGGLED_RULE}\n`;
   if (/^rules:/m.test(text) && !text.includes(TOGGLED_RULE)) return; // a generated config with rules already: leave it
   writeFile(config, next.startsWith('\n') ? next.slice(1) : next);
   await notifyFiles(client, [{ uri: fileUri(config), type: existsSync(config) && text ? 2 : 1 }]);
@@ -848,9 +848,14 @@ process.exitCode = (short ? mismatches === 0 : goals.every(([, ok]) => ok)) ? 0 
 // Done: a handle left open (the full run once waited 5 minutes on esbuild's service) must not keep it running.
 setTimeout(() => process.exit(), 2_000).unref();
 
-function median(list) {
+/** The value below which a share `q` of `list` lies (the upper one of two middles for the median). */
+function quantile(list, q) {
   const sorted = [...list].sort((a, b) => a - b);
-  return sorted.length ? sorted[Math.floor(sorted.length / 2)].toFixed(0) : '–';
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : undefined;
+}
+
+function median(list) {
+  return quantile(list, 0.5)?.toFixed(0) ?? '–';
 }
 
 function report(total, indexMs) {
@@ -891,9 +896,8 @@ function report(total, indexMs) {
   );
   const shown = (ms) => (ms ? `${ms} ms` : 'under 50 ms');
   for (const [name, { wall, own }] of stallByPhase) lines.push(`| ${name} | ${shown(wall)} | ${shown(own)} |`);
-  const sorted = samples.map((s) => s.rssMb).sort((a, b) => a - b);
-  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-  lines.push('', `Resident memory (VmRSS) of the day's server after each phase: median ${at(0.5)} MB, 90th percentile ${at(0.9)} MB, highest ${sorted.at(-1)} MB, lowest ${sorted[0]} MB (after the first index: ${samples[0].rssMb} MB). Each, in MB: ` + samples.map((s) => s.rssMb).join(', ') + '.', '');
+  const rss = samples.map((s) => s.rssMb);
+  lines.push('', `Resident memory (VmRSS) of the day's server after each phase: median ${quantile(rss, 0.5)} MB, 90th percentile ${quantile(rss, 0.9)} MB, highest ${Math.max(...rss)} MB, lowest ${Math.min(...rss)} MB (after the first index: ${samples[0].rssMb} MB). Each, in MB: ` + rss.join(', ') + '.', '');
   return lines.join('\n');
 }
 

@@ -2,7 +2,8 @@
 // The logic is in serverMain.ts (shared with the browser build); here are the Node-only parts: the transports,
 // files read from disk (through the client for folders that are not on disk), the on-disk result cache, git for
 // the reviewer's name, the heap's growth and compaction, and ISMS_TODAY / ISMS_CACHE_DIR / ISMS_LOG_CHECKS /
-// ISMS_GC_GROWING_PERCENT / ISMS_GC_DAY_GROWING_PERCENT / ISMS_GC_OPTIMIZE_FOR_SIZE from the environment.
+// ISMS_GC_GROWING_PERCENT / ISMS_GC_DAY_GROWING_PERCENT / ISMS_GC_OPTIMIZE_FOR_SIZE / ISMS_GC_PRETENURING from the
+// environment.
 import { PerformanceObserver, constants as perfConstants, performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';

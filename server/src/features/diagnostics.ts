@@ -41,6 +41,21 @@ export function toLspDiagnostic(d: Diagnostic): LspDiagnostic {
   };
 }
 
+/** One check of a root, from its first slice until its findings are sent. */
+interface CheckRun {
+  root: Root;
+  workspace: IsmsWorkspace;
+  checker: IncrementalChecker;
+  /** A new index: every file's findings are published, and what is no longer there is cleared. */
+  fresh: boolean;
+  /** The second check of an edit, running the slow workspace rules the first one deferred. */
+  followUp: boolean;
+  started: number;
+  slices: number;
+  /** Whether a newer check of the root (or its removal) has taken over. */
+  stale: () => boolean;
+}
+
 export class DiagnosticsPublisher {
   /** URIs that currently show findings, per root, so fixed files get an empty list. */
   private readonly published = new Map<string, Set<string>>();
@@ -139,21 +154,20 @@ export class DiagnosticsPublisher {
     const versions = new Map<string, number | undefined>();
     for (const uri of this.roots.openUris()) versions.set(uri, this.versionOf(uri));
     const steps = checking.checker.steps(this.today() ?? todayUtc(), { deferSlowRules: !fresh && !followUp });
-    let slices = 1;
-    let step = runSlice(steps, this.sliceMs);
     // A root removed (or reloaded and checked afresh) meanwhile: these findings are no longer anyone's.
-    const stale = () => this.checkers.get(root.uri) !== checking;
+    const run: CheckRun = { root, ...checking, fresh, followUp, started, slices: 1, stale: () => this.checkers.get(root.uri) !== checking };
+    let step = runSlice(steps, this.sliceMs);
     if (step.done) {
-      const sending = this.finish(root, checking, { fresh, followUp, started, slices, changedPaths: step.value, versionOf: this.versionOf, stale });
+      const sending = this.finish(run, step.value, this.versionOf);
       return sending ? this.whileRunning(root, () => sending) : Promise.resolve();
     }
     return this.whileRunning(root, async () => {
       while (!step.done) {
         await yieldToEventLoop();
         step = runSlice(steps, this.sliceMs);
-        slices++;
+        run.slices++;
       }
-      if (!stale()) await this.finish(root, checking, { fresh, followUp, started, slices, changedPaths: step.value, versionOf: (uri) => versions.get(uri), stale });
+      if (!run.stale()) await this.finish(run, step.value, (uri) => versions.get(uri));
     });
   }
 
@@ -187,11 +201,9 @@ export class DiagnosticsPublisher {
     while (this.running.size) await Promise.all([...this.running.values()].map((r) => r.idle));
   }
 
-  private finish(
-    root: Root,
-    { workspace, checker }: { workspace: IsmsWorkspace; checker: IncrementalChecker },
-    { fresh, followUp, started, slices, changedPaths, versionOf, stale }: { fresh: boolean; followUp: boolean; started: number; slices: number; changedPaths: Set<string>; versionOf: (uri: string) => number | undefined; stale: () => boolean },
-  ): Promise<void> | undefined {
+  /** Publishes a finished check's findings: those of `changedPaths` (every file's after a fresh index). */
+  private finish(run: CheckRun, changedPaths: Set<string>, versionOf: (uri: string) => number | undefined): Promise<void> | undefined {
+    const { root, checker, fresh, stale } = run;
     const byUri = new Map<string, Diagnostic[]>();
     for (const path of fresh ? checker.paths() : changedPaths) byUri.set(this.roots.uriOf(root, path), checker.findings(path).diagnostics);
     for (const d of byUri.get(this.roots.uriOf(root, '.')) ?? []) {
@@ -222,18 +234,14 @@ export class DiagnosticsPublisher {
     this.published.set(root.uri, published);
     const turns = { count: 0 };
     const sending = this.send(published, byUri, fresh, { versionOf, stale, turns });
-    const done = () => this.checked(root, { workspace, checker }, { fresh, followUp, started, slices, changedPaths, published: `${byUri.size} published${turns.count > 1 ? ` in ${turns.count} turns` : ''}` });
+    const done = () => this.checked(run, changedPaths, `${byUri.size} published${turns.count > 1 ? ` in ${turns.count} turns` : ''}`);
     if (sending) return sending.then(() => (stale() ? undefined : done()));
     done();
     return undefined;
   }
 
   /** After a check's findings are all sent: its follow-up scheduled, its line logged, the listeners told. */
-  private checked(
-    root: Root,
-    { workspace, checker }: { workspace: IsmsWorkspace; checker: IncrementalChecker },
-    { fresh, followUp, started, slices, changedPaths, published }: { fresh: boolean; followUp: boolean; started: number; slices: number; changedPaths: Set<string>; published: string },
-  ): void {
+  private checked({ root, workspace, checker, fresh, followUp, started, slices }: CheckRun, changedPaths: Set<string>, published: string): void {
     if (!followUp) this.lastCheckMs = Date.now() - started;
     if (checker.hasDeferred()) {
       this.followUps.add(root.uri);
